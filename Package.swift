@@ -1,0 +1,72 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The engine is one library product, `NectarQL`, built from layer modules that depend one way:
+// Syntax → Catalog → Planning/Execution (NectarQL), with Source and Output at the edges.
+// Separate modules let the compiler enforce the layering the design describes.
+let package = Package(
+    name: "NectarQL",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "NectarQL", targets: ["NectarQL"]),
+        .library(name: "NectarMock", targets: ["NectarMock"]),
+        .executable(name: "nectarql", targets: ["nectarql"]),
+        .executable(name: "nectar-mock", targets: ["nectar-mock"]),
+        .executable(name: "nectarql-bench", targets: ["nectarql-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
+    ],
+    targets: [
+        .target(name: "NectarSyntax", path: "Sources/NectarQL/Syntax"),
+        .target(name: "NectarCatalog", path: "Sources/NectarQL/Catalog"),
+        .target(
+            name: "NectarSource",
+            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")],
+            path: "Sources/NectarQL/Source"
+        ),
+        .target(name: "NectarOutput", dependencies: ["NectarCatalog"], path: "Sources/NectarQL/Output"),
+        .target(
+            name: "NectarQL",
+            dependencies: ["NectarSyntax", "NectarCatalog", "NectarSource", "NectarOutput"],
+            path: "Sources/NectarQL",
+            exclude: ["Syntax", "Catalog", "Source", "Output"]
+        ),
+        .target(
+            name: "NectarMock",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        .executableTarget(
+            name: "nectarql",
+            dependencies: [
+                "NectarQL", "NectarMock", "CReadline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "nectar-mock",
+            dependencies: ["NectarMock", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "nectarql-bench",
+            dependencies: ["NectarQL", "NectarMock", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "NectarSyntaxTests", dependencies: ["NectarSyntax"]),
+        .testTarget(name: "NectarCatalogTests", dependencies: ["NectarCatalog"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NectarSourceTests", dependencies: ["NectarSource", "NectarMock"]),
+        .testTarget(name: "NectarOutputTests", dependencies: ["NectarOutput"]),
+        .testTarget(name: "NectarQLTests", dependencies: ["NectarQL", "NectarMock"]),
+        .testTarget(
+            name: "NectarMockTests",
+            dependencies: ["NectarMock", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
+        .testTarget(name: "nectarqlTests", dependencies: ["NectarMock", "NectarQL"]),
+    ]
+)

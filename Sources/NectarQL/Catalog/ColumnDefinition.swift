@@ -1,0 +1,24 @@
+/// Where a column's value is found in the API's JSON.
+public enum ColumnSource: Sendable, Hashable {
+    /// A path of keys into the row's own object: the record, or for a child table the array element.
+    /// Keys are the API's camelCase names; matching is case-insensitive, as the seed's names are lower-case.
+    case field([String])
+    /// A path of keys into the parent record (a child table's parent id).
+    case parent([String])
+}
+
+/// One column of a seed table.
+public struct ColumnDefinition: Sendable, Hashable {
+    public let name: String
+    public let type: SQLType
+    public let source: ColumnSource
+    /// The seed's Portuguese description, when it has one.
+    public let summary: String?
+
+    public init(_ name: String, _ type: SQLType, _ source: ColumnSource, summary: String? = nil) {
+        self.name = name
+        self.type = type
+        self.source = source
+        self.summary = summary
+    }
+}

@@ -1,0 +1,37 @@
+/// One listing endpoint of the API and what it can be asked.
+public struct Endpoint: Sendable, Hashable {
+    /// A parameter the endpoint silently defaults when it is absent, so a scan of everything must
+    /// ask for each value and merge (the `oportunidades` quirk: no `status` means status 1 only).
+    public struct RequiredScope: Sendable, Hashable {
+        public let column: String
+        public let parameter: String
+        public let values: [Int]
+
+        public init(column: String, parameter: String, values: [Int]) {
+            self.column = column
+            self.parameter = parameter
+            self.values = values
+        }
+    }
+
+    /// The listing path, e.g. `oportunidades/`.
+    public let path: String
+    public let filters: [PushableFilter]
+    public let lookups: [KeyLookup]
+    public let requiredScope: RequiredScope?
+
+    public init(path: String, filters: [PushableFilter] = [], lookups: [KeyLookup] = [], requiredScope: RequiredScope? = nil) {
+        self.path = path
+        self.filters = filters
+        self.lookups = lookups
+        self.requiredScope = requiredScope
+    }
+
+    public func filters(on column: String) -> [PushableFilter] {
+        filters.filter { $0.column == column }
+    }
+
+    public func lookup(on column: String) -> KeyLookup? {
+        lookups.first { $0.column == column }
+    }
+}

@@ -1,0 +1,47 @@
+/// How a table's rows arise from an endpoint's records.
+public enum RowOrigin: Sendable, Hashable {
+    /// One row per record of the endpoint.
+    case records
+    /// One row per element of the parent record's array under `key` (child tables).
+    case arrayElements(parent: String, key: String)
+}
+
+/// One of the seed's tables, as data: the planner and flattener read it, nothing switches on names.
+public struct TableDefinition: Sendable, Hashable {
+    public let name: String
+    /// Other names accepted in queries (the seed's `nectarcrm_…` names).
+    public let aliases: [String]
+    public let endpoint: Endpoint
+    public let origin: RowOrigin
+    public let columns: [ColumnDefinition]
+    public let relationships: [Relationship]
+    /// The seed's section title, e.g. "Oportunidades: produtos".
+    public let title: String
+
+    public init(
+        name: String, title: String, aliases: [String] = [], endpoint: Endpoint, origin: RowOrigin = .records,
+        columns: [ColumnDefinition], relationships: [Relationship] = []
+    ) {
+        self.name = name
+        self.title = title
+        self.aliases = aliases
+        self.endpoint = endpoint
+        self.origin = origin
+        self.columns = columns
+        self.relationships = relationships
+    }
+
+    public func columnIndex(_ name: String) -> Int? {
+        let lowered = name.lowercased()
+        return columns.firstIndex { $0.name == lowered }
+    }
+
+    public func column(_ name: String) -> ColumnDefinition? {
+        columnIndex(name).map { columns[$0] }
+    }
+
+    public var isChild: Bool {
+        if case .arrayElements = origin { return true }
+        return false
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Everything an embedding program or the shell decides before the first statement runs.
+public struct EngineConfiguration: Sendable {
+    public static let defaultAPIURL = "https://app.nectarcrm.com.br/crm/api/1/"
+    public static let defaultTimeZone = TimeZone(identifier: "America/Sao_Paulo")!
+
+    public var apiURL: String
+    /// Sent only as the `Access-Token` header; never printed.
+    public var token: String
+    /// The zone in which date literals are read and timestamps are shown.
+    public var timeZone: TimeZone
+    /// Records per page (`displayLength`); the API documents 50 as its maximum.
+    public var pageSize: Int = 50
+    /// Requests in flight at once, across every scan of a statement.
+    public var concurrency: Int = 4
+    /// A client-side ceiling on requests per second, to stay under the server's own limit.
+    public var maxRequestsPerSecond: Double?
+    /// How long fetched pages and lookups are reused within a session; nil turns the cache off.
+    public var cacheTTL: Duration? = .seconds(300)
+    /// Attempts per request before a statement fails (the first try included).
+    public var maxAttempts: Int = 6
+
+    public init(apiURL: String = EngineConfiguration.defaultAPIURL, token: String, timeZone: TimeZone = EngineConfiguration.defaultTimeZone) {
+        self.apiURL = apiURL
+        self.token = token
+        self.timeZone = timeZone
+    }
+}

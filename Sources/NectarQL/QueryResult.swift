@@ -1,0 +1,20 @@
+/// The answer to one statement: its columns, known before any row, and the rows as they arrive.
+///
+/// Rows come in batches (about a page at a time). Stop iterating, or cancel the consuming task,
+/// and the engine stops fetching. An error thrown by the sequence means the result is incomplete.
+public struct QueryResult: Sendable {
+    public let columns: [ResultColumn]
+    public let batches: AsyncThrowingStream<[[Value]], any Error>
+
+    public init(columns: [ResultColumn], batches: AsyncThrowingStream<[[Value]], any Error>) {
+        self.columns = columns
+        self.batches = batches
+    }
+
+    /// Every row, for callers that want the whole answer at once.
+    public func allRows() async throws -> [[Value]] {
+        var rows: [[Value]] = []
+        for try await batch in batches { rows.append(contentsOf: batch) }
+        return rows
+    }
+}
