@@ -1,0 +1,27 @@
+/// What went wrong with one HTTP attempt. Counted in `ClientStatistics.failures` and reported
+/// as `APIError.lastFailure` when retries run out.
+public enum FailureKind: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    case rateLimited = "rate limited (HTTP 429)"
+    case serverError = "server error (HTTP 5xx)"
+    case droppedConnection = "connection dropped"
+    case timeout = "timed out"
+    case truncatedBody = "truncated body"
+    case undecodableBody = "body that does not decode"
+    case unreachable = "host unreachable"
+    case unauthorized = "token rejected (HTTP 401)"
+    case forbidden = "access denied (HTTP 403)"
+    case notFound = "not found (HTTP 404)"
+    case unexpectedStatus = "unexpected HTTP status"
+
+    public var description: String { rawValue }
+
+    /// Transient problems worth another attempt; the rest will not change by retrying.
+    var isRetryable: Bool {
+        switch self {
+        case .rateLimited, .serverError, .droppedConnection, .timeout, .truncatedBody, .undecodableBody:
+            true
+        case .unreachable, .unauthorized, .forbidden, .notFound, .unexpectedStatus:
+            false
+        }
+    }
+}

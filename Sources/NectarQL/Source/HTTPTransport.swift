@@ -1,0 +1,109 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+
+/// One HTTP exchange as the retry logic sees it.
+struct RawResponse: Sendable {
+    let status: Int
+    let retryAfter: String?
+    let body: [UInt8]
+}
+
+/// A failed exchange, already sorted into what the retry logic needs to know.
+struct TransportFailure: Error, Sendable {
+    let kind: FailureKind
+    let detail: String
+}
+
+/// Sends authenticated GETs through AsyncHTTPClient and reads whole bodies. Cancelling the
+/// calling task cancels the request in flight (AsyncHTTPClient watches task cancellation).
+final class HTTPTransport: Sendable {
+    private let client: HTTPClient
+    private let token: String
+    private let maxBodyBytes = 256 * 1024 * 1024
+
+    init(token: String) {
+        self.token = token
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,  // a redirect must not carry the Access-Token elsewhere
+            timeout: .init(connect: .seconds(10)))
+        configuration.httpVersion = .automatic
+        client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }
+
+    func get(_ url: String, timeout: Duration) async throws -> RawResponse {
+        var request = HTTPClientRequest(url: url)
+        request.method = .GET
+        request.headers.add(name: "Access-Token", value: token)
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "User-Agent", value: "nectarql")
+        let deadline = NIODeadline.now() + .nanoseconds(timeout.nanoseconds)
+        do {
+            let response = try await client.execute(request, deadline: deadline)
+            let body = try await readBody(of: response)
+            return RawResponse(
+                status: Int(response.status.code), retryAfter: response.headers.first(name: "Retry-After"), body: body)
+        } catch {
+            // Cancellation shows up as assorted library errors; the caller must see it as such.
+            try Task.checkCancellation()
+            throw error as? TransportFailure ?? Self.classify(error)
+        }
+    }
+
+    /// Reads the whole body and checks it against `Content-Length`: a short body is truncated.
+    private func readBody(of response: HTTPClientResponse) async throws -> [UInt8] {
+        let buffer = try await response.body.collect(upTo: maxBodyBytes)
+        let bytes = Array(buffer.readableBytesView)
+        if let declared = response.headers.first(name: "Content-Length").flatMap({ Int($0) }), declared != bytes.count {
+            throw TransportFailure(kind: .truncatedBody, detail: "received \(bytes.count) of \(declared) bytes")
+        }
+        return bytes
+    }
+
+    func shutdown() async {
+        try? await client.shutdown()
+    }
+
+    /// Best effort from `deinit`, where awaiting is impossible.
+    func shutdownInBackground() {
+        client.shutdown { _ in }
+    }
+
+    /// Sorts a library error into a failure kind. Matching on descriptions keeps this module free
+    /// of NIOPosix/NIOSSL types; the words matched are the ones those libraries print.
+    static func classify(_ error: any Error) -> TransportFailure {
+        let detail = String(describing: error)
+        let lowered = (detail + " " + String(reflecting: type(of: error))).lowercased()
+        if let client = error as? HTTPClientError {
+            switch client {
+            case .deadlineExceeded, .readTimeout, .writeTimeout, .getConnectionFromPoolTimeout:
+                return TransportFailure(kind: .timeout, detail: "no complete answer before the timeout")
+            case .connectTimeout, .tlsHandshakeTimeout:
+                return TransportFailure(kind: .unreachable, detail: "the connection could not be established in time")
+            case .remoteConnectionClosed:
+                return TransportFailure(kind: .droppedConnection, detail: "the server closed the connection")
+            case .bodyLengthMismatch:
+                return TransportFailure(kind: .truncatedBody, detail: "the body was shorter than announced")
+            default:
+                break
+            }
+        }
+        let unreachableMarks = ["connectionrefused", "connection refused", "econnrefused", "dns", "resolution",
+                                "nioconnectionerror", "ssl", "tls", "certificate", "unreachable", "no route"]
+        if unreachableMarks.contains(where: lowered.contains) {
+            return TransportFailure(kind: .unreachable, detail: detail)
+        }
+        if lowered.contains("parser") || lowered.contains("eof") || lowered.contains("invalideof") {
+            return TransportFailure(kind: .truncatedBody, detail: "the response ended before it was complete")
+        }
+        return TransportFailure(kind: .droppedConnection, detail: detail)
+    }
+}
+
+extension Duration {
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}

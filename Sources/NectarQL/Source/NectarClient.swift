@@ -1,0 +1,162 @@
+/// The NectarCRM REST client: authenticated GETs, paging, one global concurrency limit,
+/// rate limiting, retries and a cache of decoded pages. It moves bytes; callers decode them.
+///
+/// ```swift
+/// let client = try NectarClient(configuration: .init(baseURL: url, token: token))
+/// for try await batch in client.scan(PageRequest(path: "contatos/"), cacheNamespace: "contatos", decode: decodeContatos) { … }
+/// await client.shutdown()
+/// ```
+public final class NectarClient: Sendable {
+    private let configuration: ClientConfiguration
+    private let base: BaseURL
+    private let transport: HTTPTransport
+    private let executor: RequestExecutor
+    private let cache: DecodedCache
+    private let recorder = StatisticsRecorder()
+    private let isShutDown = Locked(false)
+
+    /// Refuses malformed base URLs, plain `http://` to anything but loopback, and settings
+    /// that cannot work, explaining each.
+    public init(configuration: ClientConfiguration) throws(APIError) {
+        try Self.validate(configuration)
+        self.configuration = configuration
+        base = try BaseURL.parse(configuration.baseURL)
+        transport = HTTPTransport(token: configuration.token)
+        cache = DecodedCache(ttl: configuration.cacheTTL)
+        executor = RequestExecutor(
+            transport: transport,
+            permits: AsyncSemaphore(permits: configuration.concurrency),
+            throttle: RequestThrottle(maxRequestsPerSecond: configuration.maxRequestsPerSecond),
+            policy: RetryPolicy(maxAttempts: configuration.maxAttempts, budget: configuration.retryBudget),
+            timeout: configuration.requestTimeout,
+            statistics: recorder)
+    }
+
+    deinit {
+        if !isShutDown.withLock({ $0 }) { transport.shutdownInBackground() }
+    }
+
+    /// Pages of one listing, in page order, fetched through a sliding window (at most
+    /// `concurrency` pages ahead, sharing the client's global limit). Ends after the first page
+    /// whose `recordCount` is below `pageSize`. Dropping the stream or cancelling the consuming
+    /// task cancels the requests in flight. `cacheNamespace` names what `decode` produces
+    /// (e.g. the table), since the same bytes decode differently per table; without one
+    /// (`""`) nothing is cached, as two decoders could otherwise share entries.
+    public func scan<Content: Sendable>(
+        _ request: PageRequest, cacheNamespace: String = "",
+        decode: @escaping @Sendable ([UInt8]) throws -> DecodedPage<Content>
+    ) -> AsyncThrowingStream<Content, any Error> {
+        let pageSize = configuration.pageSize
+        let cache = cacheNamespace.isEmpty ? DecodedCache(ttl: nil) : self.cache
+        let key: @Sendable (Int) -> DecodedCache.Key = { page in
+            DecodedCache.Key(
+                namespace: cacheNamespace, path: request.path, parameters: request.parameters,
+                page: page, pageSize: pageSize)
+        }
+        let pages = PageScan<Content>(
+            pageSize: pageSize, window: configuration.concurrency,
+            cached: { [cache, recorder] page in
+                guard case .found(let any) = cache.lookup(key(page)), let hit = any as? DecodedPage<Content>
+                else { return nil }
+                recorder.cacheHit()
+                return hit
+            },
+            load: { [self] page in
+                try await loadPage(page, of: request, cache: cache, key: key(page), decode: decode)
+            })
+        let token = configuration.token
+        return AsyncThrowingStream {
+            do {
+                return try await pages.next()
+            } catch let error as APIError {
+                throw error.redacting(token)
+            }
+        }
+    }
+
+    /// One GET of a single record (`contatos/123`, `proposta/opportunity/5`); `nil` on 404.
+    /// Cached like pages (404s included), under `cacheNamespace` as for `scan`.
+    public func fetch<Content: Sendable>(
+        path: String, parameters: [QueryParameter] = [], cacheNamespace: String = "",
+        decode: @escaping @Sendable ([UInt8]) throws -> DecodedPage<Content>
+    ) async throws -> Content? {
+        let cache = cacheNamespace.isEmpty ? DecodedCache(ttl: nil) : self.cache
+        let key = DecodedCache.Key(
+            namespace: cacheNamespace, path: path, parameters: parameters, page: nil, pageSize: nil)
+        switch cache.lookup(key) {
+        case .found(let any):
+            if let page = any as? DecodedPage<Content> {
+                recorder.cacheHit()
+                return page.content
+            }
+        case .notFound:
+            recorder.cacheHit()
+            return nil
+        case nil:
+            break
+        }
+        let target = RequestTarget(base: base, path: path, parameters: parameters)
+        do {
+            switch try await executor.perform(target, decode: decode) {
+            case .decoded(let page):
+                cache.store(.found(page), for: key)
+                return page.content
+            case .notFound:
+                cache.store(.notFound, for: key)
+                return nil
+            }
+        } catch let error as APIError {
+            throw error.redacting(configuration.token)
+        }
+    }
+
+    /// Cumulative counters since the client was created.
+    public func statistics() -> ClientStatistics { recorder.snapshot() }
+
+    /// Bypasses (and stops filling) the cache while off; has no effect if `cacheTTL` is nil.
+    public func setCacheEnabled(_ on: Bool) { cache.setEnabled(on) }
+
+    public func clearCache() { cache.clear() }
+
+    /// Closes connections. Call once, after the last request.
+    public func shutdown() async {
+        let first = isShutDown.withLock { done -> Bool in
+            defer { done = true }
+            return !done
+        }
+        if first { await transport.shutdown() }
+    }
+
+    private func loadPage<Content: Sendable>(
+        _ page: Int, of request: PageRequest, cache: DecodedCache, key: DecodedCache.Key,
+        decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
+    ) async throws -> DecodedPage<Content> {
+        let paging = [QueryParameter("page", String(page)), QueryParameter("displayLength", String(configuration.pageSize))]
+        let target = RequestTarget(base: base, path: request.path, parameters: paging + request.parameters)
+        switch try await executor.perform(target, decode: decode) {
+        case .decoded(let decoded):
+            cache.store(.found(decoded), for: key)
+            return decoded
+        case .notFound(let attempts):
+            throw ErrorMessages.listingNotFound(target, attempts: attempts)
+        }
+    }
+
+    private static func validate(_ configuration: ClientConfiguration) throws(APIError) {
+        func refuse(_ message: String) -> APIError { APIError(kind: .configuration, endpoint: "", message: message) }
+        if configuration.token.isEmpty {
+            throw refuse(
+                "no API token: set NECTAR_API_TOKEN or --token (an administrator generates one under "
+                    + "Configurações > Integrações > Gerar Token)")
+        }
+        if configuration.token.contains(where: { $0.isNewline || $0 == "\0" }) {
+            throw refuse("the API token contains a line break or NUL; copy it again without surrounding whitespace")
+        }
+        if configuration.pageSize < 1 { throw refuse("pageSize must be at least 1 (the API's page limit is 50)") }
+        if configuration.concurrency < 1 { throw refuse("concurrency must be at least 1 request in flight") }
+        if configuration.maxAttempts < 1 { throw refuse("maxAttempts must be at least 1 (the first try counts)") }
+        if let rate = configuration.maxRequestsPerSecond, !(rate > 0 && rate.isFinite) {
+            throw refuse("maxRequestsPerSecond must be a positive number, or nil for no limit")
+        }
+    }
+}

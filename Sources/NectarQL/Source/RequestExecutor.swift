@@ -1,0 +1,127 @@
+/// Performs one logical request: waits for a permit of the client's global limit and for the
+/// rate limit, sends, decodes, and retries transient failures within the retry policy.
+final class RequestExecutor: Sendable {
+    enum Outcome<Content: Sendable>: Sendable {
+        case decoded(DecodedPage<Content>)
+        /// HTTP 404 after `attempts` attempts (earlier ones may have failed transiently).
+        case notFound(attempts: Int)
+    }
+
+    /// One attempt's verdict.
+    private enum Attempt<Content: Sendable> {
+        case done(Outcome<Content>)
+        case failed(FailureKind, status: Int?, retryAfter: Duration?, detail: String)
+    }
+
+    private let transport: HTTPTransport
+    private let permits: AsyncSemaphore
+    private let throttle: RequestThrottle?
+    private let policy: RetryPolicy
+    private let timeout: Duration
+    private let statistics: StatisticsRecorder
+
+    init(
+        transport: HTTPTransport, permits: AsyncSemaphore, throttle: RequestThrottle?, policy: RetryPolicy,
+        timeout: Duration, statistics: StatisticsRecorder
+    ) {
+        self.transport = transport
+        self.permits = permits
+        self.throttle = throttle
+        self.policy = policy
+        self.timeout = timeout
+        self.statistics = statistics
+    }
+
+    func perform<Content: Sendable>(
+        _ target: RequestTarget, decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
+    ) async throws -> Outcome<Content> {
+        let started = ContinuousClock.now
+        var attempts = 0
+        while true {
+            attempts += 1
+            let attempt: Attempt<Content> = try await attemptOnce(target, decode: decode)
+            guard case .failed(let kind, let status, let retryAfter, let detail) = attempt else {
+                if case .done(let outcome) = attempt {
+                    if case .notFound = outcome { return .notFound(attempts: attempts) }
+                    return outcome
+                }
+                preconditionFailure("an attempt either succeeds or fails")
+            }
+            if kind != .notFound { statistics.failed(kind) }
+            guard kind.isRetryable else {
+                throw Self.finalError(kind, target: target, status: status, detail: detail, attempts: attempts)
+            }
+            let remaining = policy.budget - (ContinuousClock.now - started)
+            let mayRetry = attempts < policy.maxAttempts && remaining > .zero
+            guard mayRetry else {
+                throw ErrorMessages.exhausted(
+                    target, attempts: attempts, last: kind, status: status, detail: detail,
+                    elapsed: ContinuousClock.now - started)
+            }
+            let backoff = policy.backoff.delay(beforeRetry: attempts, jitter: policy.jitter())
+            let wait = Backoff.wait(retryAfter: retryAfter, backoff: backoff, remainingBudget: remaining)
+            try await Task.sleep(for: wait)
+            statistics.retrying()
+        }
+    }
+
+    private func attemptOnce<Content: Sendable>(
+        _ target: RequestTarget, decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
+    ) async throws -> Attempt<Content> {
+        let response: RawResponse
+        do {
+            response = try await permits.withPermit {
+                try await throttle?.waitForTurn()
+                statistics.requestSent()
+                return try await transport.get(target.url, timeout: timeout)
+            }
+        } catch let failure as TransportFailure {
+            return .failed(failure.kind, status: nil, retryAfter: nil, detail: failure.detail)
+        }
+        statistics.received(bytes: response.body.count)
+        return verdict(on: response, decode: decode)
+    }
+
+    private func verdict<Content: Sendable>(
+        on response: RawResponse, decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
+    ) -> Attempt<Content> {
+        switch response.status {
+        case 200..<300:
+            // Decoding happens outside the permit: it is CPU work, not traffic.
+            do {
+                let page = try decode(response.body)
+                statistics.pageDecoded()
+                return .done(.decoded(page))
+            } catch {
+                return .failed(
+                    .undecodableBody, status: response.status, retryAfter: nil,
+                    detail: "\(response.body.count) bytes that do not decode: \(error)")
+            }
+        case 404:
+            return .done(.notFound(attempts: 0))
+        case 401:
+            return .failed(.unauthorized, status: 401, retryAfter: nil, detail: "")
+        case 403:
+            return .failed(.forbidden, status: 403, retryAfter: nil, detail: "")
+        case 429:
+            return .failed(
+                .rateLimited, status: 429, retryAfter: RetryAfter.parse(response.retryAfter),
+                detail: "Retry-After: \(response.retryAfter ?? "absent")")
+        case 500, 502, 503, 504:
+            return .failed(.serverError, status: response.status, retryAfter: nil, detail: "HTTP \(response.status)")
+        default:
+            return .failed(.unexpectedStatus, status: response.status, retryAfter: nil, detail: "")
+        }
+    }
+
+    private static func finalError(
+        _ kind: FailureKind, target: RequestTarget, status: Int?, detail: String, attempts: Int
+    ) -> APIError {
+        switch kind {
+        case .unauthorized: ErrorMessages.unauthorized(target, attempts: attempts)
+        case .forbidden: ErrorMessages.forbidden(target, attempts: attempts)
+        case .unreachable: ErrorMessages.unreachable(target, detail: detail, attempts: attempts)
+        default: ErrorMessages.unexpectedStatus(target, status: status ?? 0, attempts: attempts)
+        }
+    }
+}
