@@ -1,0 +1,30 @@
+/// Chooses column widths so a table line fits the terminal: the widest columns shrink first,
+/// down to a small floor, by lowering one common cap ("water level") until everything fits.
+enum ColumnFitter {
+    /// Narrower than this and a truncated value says nothing (`ab…` is the least useful text).
+    static let minimumWidth = 4
+
+    /// - Parameters:
+    ///   - natural: each column's widest cell (header included).
+    ///   - budget: cells available for column contents, separators already taken off.
+    static func fit(natural: [Int], budget: Int) -> [Int] {
+        guard natural.reduce(0, +) > budget else { return natural }
+        let floors = natural.map { min($0, minimumWidth) }
+        guard floors.reduce(0, +) < budget else { return floors }
+        func total(cap: Int) -> Int {
+            zip(natural, floors).reduce(0) { $0 + max($1.1, min($1.0, cap)) }
+        }
+        var low = 0, high = natural.max() ?? 0  // total(low) ≤ budget < total(high)
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if total(cap: middle) <= budget { low = middle } else { high = middle }
+        }
+        var widths = zip(natural, floors).map { max($0.1, min($0.0, low)) }
+        var spare = budget - widths.reduce(0, +)
+        for index in widths.indices where spare > 0 && natural[index] > low {
+            widths[index] += 1
+            spare -= 1
+        }
+        return widths
+    }
+}

@@ -1,0 +1,87 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes to a file descriptor (standard output, or a file for `.output` / `.once`).
+///
+/// Bytes are gathered up to `bufferLimit` and written with `write(2)`; writers flush after
+/// every batch, so a streamed result appears as it arrives.
+public final class FileHandleSink: OutputSink {
+    private let descriptor: Int32
+    private let closesOnDeinit: Bool
+    private var buffer: [UInt8] = []
+    private let bufferLimit = 64 * 1024
+
+    /// Wraps an open descriptor; it is closed when the sink goes away only if `closesOnDeinit`.
+    public init(descriptor: Int32, closesOnDeinit: Bool = false) {
+        self.descriptor = descriptor
+        self.closesOnDeinit = closesOnDeinit
+        buffer.reserveCapacity(bufferLimit)
+    }
+
+    public static func standardOutput() -> FileHandleSink {
+        FileHandleSink(descriptor: STDOUT_FILENO)
+    }
+
+    public static func standardError() -> FileHandleSink {
+        FileHandleSink(descriptor: STDERR_FILENO)
+    }
+
+    /// Opens (creating it if needed) the file at `path`, replacing its contents unless `append`.
+    public convenience init(path: String, append: Bool = false) throws {
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC)
+        let fd = open(path, flags, 0o644)
+        guard fd >= 0 else {
+            throw OutputError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        self.init(descriptor: fd, closesOnDeinit: true)
+    }
+
+    deinit {
+        try? flush()
+        if closesOnDeinit { close(descriptor) }
+    }
+
+    public func write(_ bytes: [UInt8]) throws {
+        if buffer.count + bytes.count > bufferLimit { try flush() }
+        if bytes.count > bufferLimit {
+            try writeAll(bytes)
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
+    }
+
+    public func write(_ text: String) throws {
+        try write(Array(text.utf8))
+    }
+
+    public func flush() throws {
+        guard !buffer.isEmpty else { return }
+        defer { buffer.removeAll(keepingCapacity: true) }
+        try writeAll(buffer)
+    }
+
+    /// Loops over short writes and interrupted calls until every byte is out.
+    private func writeAll(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = posixWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError.writeFailed(reason: String(cString: strerror(errno)))
+                }
+                offset += written
+            }
+        }
+    }
+}
+
+/// The C `write(2)`, named apart from the sink's own `write` methods.
+private func posixWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
+}

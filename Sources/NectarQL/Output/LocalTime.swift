@@ -1,0 +1,85 @@
+import Foundation
+
+/// A moment as a wall clock in some zone shows it.
+public struct LocalTime: Sendable, Hashable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+    public let hour: Int
+    public let minute: Int
+    public let second: Int
+    public let millisecond: Int
+    /// The zone's offset from UTC at that moment, in seconds (east positive).
+    public let offsetSeconds: Int
+}
+
+/// Turns epoch milliseconds into local civil time in one zone, fast enough for every cell.
+///
+/// Asking `TimeZone` for an offset is slow, so offsets are cached per quarter hour (zones change
+/// offset on quarter-hour boundaries in modern data); a quarter hour whose two ends disagree
+/// (a historical odd-minute change) is never cached, so it stays exact.
+public final class LocalTimeConverter {
+    public let timeZone: TimeZone
+    private var offsetByQuarterHour: [Int64: Int] = [:]
+    private let quarterHour: Int64 = 15 * 60 * 1000
+    private let cacheLimit = 4096
+
+    public init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+    }
+
+    public func offsetSeconds(atMillis millis: Int64) -> Int {
+        let bucket = floorDivide(millis, quarterHour)
+        if let cached = offsetByQuarterHour[bucket] { return cached }
+        let start = bucket * quarterHour
+        let startOffset = zoneOffset(atMillis: start)
+        guard startOffset == zoneOffset(atMillis: start + quarterHour - 1) else {
+            return zoneOffset(atMillis: millis)
+        }
+        if offsetByQuarterHour.count >= cacheLimit { offsetByQuarterHour.removeAll(keepingCapacity: true) }
+        offsetByQuarterHour[bucket] = startOffset
+        return startOffset
+    }
+
+    public func localTime(millis: Int64) -> LocalTime {
+        let offset = offsetSeconds(atMillis: millis)
+        let local = millis + Int64(offset) * 1000
+        let days = floorDivide(local, 86_400_000)
+        let msOfDay = Int(local - days * 86_400_000)
+        let date = CivilDate(daysSinceEpoch: days)
+        return LocalTime(
+            year: date.year, month: date.month, day: date.day,
+            hour: msOfDay / 3_600_000, minute: msOfDay / 60_000 % 60, second: msOfDay / 1000 % 60,
+            millisecond: msOfDay % 1000, offsetSeconds: offset)
+    }
+
+    private func zoneOffset(atMillis millis: Int64) -> Int {
+        timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(millis) / 1000))
+    }
+}
+
+/// Division that rounds toward negative infinity, so instants before 1970 land on the right day.
+func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
+    let quotient = value / divisor
+    return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient
+}
+
+/// A proleptic Gregorian date from a count of days since 1970-01-01 (the "days from civil"
+/// inverse, working in 400-year eras so it is exact for any Int64 day count we can meet).
+struct CivilDate {
+    let year: Int
+    let month: Int
+    let day: Int
+
+    init(daysSinceEpoch: Int64) {
+        let shifted = daysSinceEpoch + 719_468  // days from 0000-03-01
+        let era = floorDivide(shifted, 146_097)
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153  // March = 0
+        day = Int(dayOfYear - (153 * monthIndex + 2) / 5 + 1)
+        month = Int(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9)
+        year = Int(yearOfEra + era * 400) + (month <= 2 ? 1 : 0)
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// How a result is written: the format and the session settings that shape its text.
+public struct OutputOptions: Sendable {
+    public var format: OutputFormat
+    /// Write the header row (table, csv, tsv, markdown only).
+    public var headers = true
+    /// The session time zone timestamps are shown in.
+    public var timeZone: TimeZone
+    /// CSV for a pt-BR spreadsheet: `;`, decimal comma, UTF-8 BOM, CRLF, formula guard on text.
+    public var excel = false
+    /// Table mode shrinks its widest columns so each line fits this many terminal cells.
+    public var terminalWidth: Int? = nil
+    /// Table mode holds every row to size its columns; past this many rows it fails with advice
+    /// instead of exhausting memory. `nil` means no limit.
+    public var maxRowsBuffered: Int? = 1_000_000
+
+    /// The zone a Brazilian sales team works in, used when the session does not choose one.
+    public static let defaultTimeZone: TimeZone =
+        TimeZone(identifier: "America/Sao_Paulo") ?? TimeZone(secondsFromGMT: -3 * 3600)!
+
+    public init(format: OutputFormat, timeZone: TimeZone = OutputOptions.defaultTimeZone) {
+        self.format = format
+        self.timeZone = timeZone
+    }
+}

@@ -1,0 +1,13 @@
+/// Where a writer's bytes go: a terminal, a file or memory.
+public protocol OutputSink: AnyObject {
+    func write(_ bytes: [UInt8]) throws
+    func write(_ text: String) throws
+    /// Pushes anything buffered to its destination.
+    func flush() throws
+}
+
+extension OutputSink {
+    public func write(_ text: String) throws {
+        try write(Array(text.utf8))
+    }
+}

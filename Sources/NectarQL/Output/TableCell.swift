@@ -1,0 +1,61 @@
+import NectarCatalog
+
+/// A value as table mode shows it: one line of text and the cells it takes on a terminal.
+struct TableCell {
+    let text: String
+    let width: Int
+
+    init(text: String) {
+        self.text = text
+        self.width = DisplayWidth.of(text)
+    }
+
+    private init(text: String, width: Int) {
+        self.text = text
+        self.width = width
+    }
+
+    /// NULL is an empty cell (as psql shows it); line breaks become `↵` so a row stays one line.
+    init(value: Value, converter: LocalTimeConverter) {
+        switch value {
+        case .text(let string): self.init(text: Self.singleLine(string))
+        default: self.init(text: ValueFormatter.text(value, in: converter) ?? "")
+        }
+    }
+
+    /// The cell cut to `limit` terminal cells, ending in `…` when something was cut off.
+    func truncated(to limit: Int) -> TableCell {
+        guard width > limit else { return self }
+        guard limit > 0 else { return TableCell(text: "", width: 0) }
+        var kept = ""
+        var keptWidth = 0
+        for character in text {
+            let characterWidth = DisplayWidth.of(character)
+            if keptWidth + characterWidth > limit - 1 { break }
+            kept.append(character)
+            keptWidth += characterWidth
+        }
+        return TableCell(text: kept + "…", width: keptWidth + 1)
+    }
+
+    /// Line breaks (LF, CR, CRLF) as `↵`, tabs as a space, other control characters as `�`
+    /// so they can neither break the layout nor drive the terminal.
+    static func singleLine(_ string: String) -> String {
+        guard string.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return string }
+        var result = ""
+        result.reserveCapacity(string.utf8.count)
+        for character in string {
+            switch character {
+            case "\n", "\r", "\r\n": result.append("↵")
+            case "\t": result.append(" ")
+            default:
+                if let ascii = character.asciiValue, ascii < 0x20 || ascii == 0x7F {
+                    result.append("\u{FFFD}")
+                } else {
+                    result.append(character)
+                }
+            }
+        }
+        return result
+    }
+}
