@@ -1,0 +1,152 @@
+/// An expression node: what it is (`kind`) and where it was written (`location`).
+///
+/// `location` is the operator for binary and postfix operators (`+`, `=`, `is`, `in`,
+/// `between`, `like`), the keyword for `not`, `case` and `cast`, the `-` of a negation, and
+/// the first token otherwise (a column reference's first name, a function's name).
+/// Equality and hashing ignore locations.
+public struct Expression: Sendable, Hashable {
+    public let kind: ExpressionKind
+    public let location: SourceLocation
+    /// Levels of nesting below and including this node; the parser refuses trees deeper than
+    /// `Parser.maximumDepth` so no later recursive walk can overflow the stack.
+    public let height: Int
+
+    public init(_ kind: ExpressionKind, at location: SourceLocation = .start) {
+        self.kind = kind
+        self.location = location
+        self.height = 1 + (kind.children.map(\.height).max() ?? 0)
+    }
+
+    public static func == (lhs: Expression, rhs: Expression) -> Bool { lhs.kind == rhs.kind }
+    public func hash(into hasher: inout Hasher) { hasher.combine(kind) }
+}
+
+public indirect enum ExpressionKind: Sendable, Hashable {
+    case literal(Literal)
+    case column(ColumnReference)
+    /// `-x`, `not x`
+    case unary(UnaryOperator, Expression)
+    case binary(BinaryOperator, Expression, Expression)
+    /// `x is null`, `x is not null`
+    case isNull(Expression, negated: Bool)
+    /// `x [not] in (a, b, …)`
+    case inList(Expression, [Expression], negated: Bool)
+    /// `x [not] between low and high`
+    case between(Expression, low: Expression, high: Expression, negated: Bool)
+    /// `x [not] like p`, `x [not] ilike p` (`caseInsensitive`)
+    case like(Expression, pattern: Expression, caseInsensitive: Bool, negated: Bool)
+    case caseWhen(CaseExpression)
+    /// `cast(x as type)`
+    case cast(Expression, CastType)
+    case function(FunctionCall)
+
+    /// The direct sub-expressions, in source order.
+    public var children: [Expression] {
+        switch self {
+        case .literal, .column: return []
+        case let .unary(_, operand): return [operand]
+        case let .binary(_, left, right): return [left, right]
+        case let .isNull(operand, _): return [operand]
+        case let .inList(operand, list, _): return [operand] + list
+        case let .between(operand, low, high, _): return [operand, low, high]
+        case let .like(operand, pattern, _, _): return [operand, pattern]
+        case let .caseWhen(caseExpression): return caseExpression.children
+        case let .cast(operand, _): return [operand]
+        case let .function(call):
+            if case let .list(arguments) = call.arguments { return arguments }
+            return []
+        }
+    }
+}
+
+public enum Literal: Sendable, Hashable {
+    /// A number written without `.` or exponent that fits in `Int`.
+    case integer(Int)
+    /// Any other number (`1.5`, `2e3`, or an integer too large for `Int`).
+    case decimal(Double)
+    /// `'text'` (`''` inside is one quote).
+    case text(String)
+    case boolean(Bool)
+    case null
+}
+
+/// `name` or `qualifier.name` (qualifier = table or alias). Both already normalised.
+public struct ColumnReference: Sendable, Hashable {
+    public var table: String?
+    public var name: String
+
+    public init(table: String? = nil, name: String) {
+        self.table = table
+        self.name = name
+    }
+}
+
+public enum UnaryOperator: String, Sendable, Hashable, CaseIterable {
+    case negate = "-"
+    case not
+}
+
+public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
+    case or, and
+    case equal = "=", notEqual = "<>", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    case concatenate = "||"
+    case add = "+", subtract = "-"
+    case multiply = "*", divide = "/", modulo = "%"
+}
+
+public enum CastType: String, Sendable, Hashable, CaseIterable {
+    case float, text, boolean, timestamp
+}
+
+/// `case [operand] when … then … [else …] end`.
+public struct CaseExpression: Sendable, Hashable {
+    /// `case x when v then …` compares `x` with each `v`; nil for `case when condition then …`.
+    public var operand: Expression?
+    public var branches: [CaseBranch]
+    public var elseResult: Expression?
+
+    public init(operand: Expression? = nil, branches: [CaseBranch], elseResult: Expression? = nil) {
+        self.operand = operand
+        self.branches = branches
+        self.elseResult = elseResult
+    }
+
+    var children: [Expression] {
+        var all: [Expression] = operand.map { [$0] } ?? []
+        for branch in branches { all += [branch.condition, branch.result] }
+        if let elseResult { all.append(elseResult) }
+        return all
+    }
+}
+
+public struct CaseBranch: Sendable, Hashable {
+    /// The `when` value: a condition, or a value compared with the case operand.
+    public var condition: Expression
+    public var result: Expression
+
+    public init(when condition: Expression, then result: Expression) {
+        self.condition = condition
+        self.result = result
+    }
+}
+
+/// `name(args)`, `count(*)`, `count(distinct x)`. The parser accepts any name; the binder
+/// knows which functions exist (see `Vocabulary.functions`).
+public struct FunctionCall: Sendable, Hashable {
+    /// Lower-cased unless it was quoted.
+    public var name: String
+    public var arguments: FunctionArguments
+    public var distinct: Bool
+
+    public init(name: String, arguments: FunctionArguments, distinct: Bool = false) {
+        self.name = name
+        self.arguments = arguments
+        self.distinct = distinct
+    }
+}
+
+public enum FunctionArguments: Sendable, Hashable {
+    /// `(*)`, as in `count(*)`.
+    case star
+    case list([Expression])
+}
