@@ -1,0 +1,151 @@
+/// Walks one body for a `Flattener`, filling value slots as matching keys go by.
+struct RecordReader {
+    let flattener: Flattener
+    var scanner: JSONScanner
+    private var records: [FlattenedRecord] = []
+    private var recordCount = 0
+    private var failures = 0
+    /// The current record's slots (record columns, or a child table's parent columns).
+    private var recordValues: [Value]
+    /// A child table's rows of the current record, one per array element.
+    private var elementRows: [[Value]] = []
+
+    init(flattener: Flattener, bytes: UnsafeRawBufferPointer) {
+        self.flattener = flattener
+        self.scanner = JSONScanner(bytes)
+        self.recordValues = Array(repeating: .null, count: flattener.slotTypes.count)
+    }
+
+    var page: FlattenedPage {
+        FlattenedPage(records: records, recordCount: recordCount, coercionFailures: failures)
+    }
+
+    mutating func readRecordArray() throws(JSONError) {
+        try scanner.enterArray()
+        var isFirst = true
+        while try scanner.arrayHasNextElement(isFirst: &isFirst) {
+            if try scanner.peek() == UInt8(ascii: "{") {
+                try readRecord()
+            } else {
+                recordCount += 1
+                failures += 1
+                try scanner.skipValue(depth: 1)
+            }
+        }
+    }
+
+    /// Reads one record object (at `peek()`) into a `FlattenedRecord`.
+    mutating func readRecord() throws(JSONError) {
+        recordCount += 1
+        for index in recordValues.indices { recordValues[index] = .null }
+        elementRows.removeAll(keepingCapacity: true)
+        try readObject(node: KeyTrie.root, intoRow: false, depth: 1)
+
+        let columnCount = flattener.table.columns.count
+        let id = recordValues[flattener.idSlot]
+        if flattener.table.isChild {
+            var rows = elementRows
+            for rowIndex in rows.indices {
+                for column in flattener.parentColumns { rows[rowIndex][column] = recordValues[column] }
+            }
+            records.append(FlattenedRecord(id: id, rows: rows))
+        } else {
+            records.append(FlattenedRecord(id: id, rows: [Array(recordValues[0..<columnCount])]))
+        }
+    }
+
+    /// Reads the object at `peek()`, routing each member through the trie below `node`.
+    /// `intoRow` picks the buffer: the last element row, or the record's slots.
+    private mutating func readObject(node: Int, intoRow: Bool, depth: Int) throws(JSONError) {
+        try scanner.enterObject()
+        var isFirst = true
+        while try scanner.objectHasNextMember(isFirst: &isFirst) {
+            let key = try scanner.readKey()
+            let child = scanner.withBytes(of: key) { flattener.trie.child(of: node, key: $0) }
+            if let child {
+                try readValue(node: child, intoRow: intoRow, depth: depth + 1)
+            } else {
+                try scanner.skipValue(depth: depth + 1)
+            }
+        }
+    }
+
+    private mutating func readValue(node index: Int, intoRow: Bool, depth: Int) throws(JSONError) {
+        let node = flattener.trie.nodes[index]
+        if let elementRoot = node.elementRoot {
+            return try readElements(root: elementRoot, depth: depth)
+        }
+        let byte = try scanner.peek()
+        if !node.children.isEmpty, byte == UInt8(ascii: "{") {
+            return try readObject(node: index, intoRow: intoRow, depth: depth)
+        }
+        if node.slots.isEmpty {
+            // An object was expected: null means "none"; anything else is unexpected nesting.
+            if byte != UInt8(ascii: "n") { failures += 1 }
+            return try scanner.skipValue(depth: depth)
+        }
+        // Several columns may read one key (each with its own type): re-read it for each.
+        let start = scanner.index
+        for slot in node.slots {
+            scanner.rewind(to: start)
+            let value = try readScalar(as: flattener.slotTypes[slot], depth: depth, countsFailure: slot < flattener.table.columns.count)
+            if intoRow { elementRows[elementRows.count - 1][slot] = value } else { recordValues[slot] = value }
+        }
+    }
+
+    /// A child table's array: one row per object element.
+    private mutating func readElements(root: Int, depth: Int) throws(JSONError) {
+        let byte = try scanner.peek()
+        guard byte == UInt8(ascii: "[") else {
+            if byte != UInt8(ascii: "n") { failures += 1 }
+            return try scanner.skipValue(depth: depth)
+        }
+        try scanner.enterArray()
+        var isFirst = true
+        while try scanner.arrayHasNextElement(isFirst: &isFirst) {
+            guard try scanner.peek() == UInt8(ascii: "{") else {
+                failures += 1
+                try scanner.skipValue(depth: depth + 1)
+                continue
+            }
+            elementRows.append(Array(repeating: .null, count: flattener.table.columns.count))
+            try readObject(node: root, intoRow: true, depth: depth + 1)
+        }
+    }
+
+    /// Reads the value at `peek()` as a cell of `type`; NULL (and a counted failure) when it cannot be.
+    private mutating func readScalar(as type: SQLType, depth: Int, countsFailure: Bool) throws(JSONError) -> Value {
+        let coerced: Value?
+        switch try scanner.peek() {
+        case UInt8(ascii: "\""):
+            let slice = try scanner.scanString()
+            let scanner = self.scanner
+            coerced = scanner.withBytes(of: slice) { bytes in
+                ValueCoercion.fromString(bytes, as: type) { scanner.string(slice) }
+            }
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            let number = try scanner.readNumber()
+            let bytes = scanner.bytes
+            coerced = ValueCoercion.fromNumber(number.value, isIntegerLiteral: number.isIntegerLiteral, as: type) {
+                String(decoding: UnsafeRawBufferPointer(rebasing: bytes[number.start..<number.end]), as: UTF8.self)
+            }
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            if type == .text {
+                coerced = .text(try scanner.readNode(depth: depth).compactText)
+            } else {
+                try scanner.skipValue(depth: depth)
+                coerced = nil
+            }
+        default:
+            switch try scanner.readLiteral() {
+            case .bool(let value): coerced = ValueCoercion.fromBool(value, as: type)
+            default: coerced = .null
+            }
+        }
+        guard let coerced else {
+            if countsFailure { failures += 1 }
+            return .null
+        }
+        return coerced
+    }
+}

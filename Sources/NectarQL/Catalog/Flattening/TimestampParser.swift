@@ -1,0 +1,162 @@
+/// Reads the API's timestamps into epoch milliseconds (UTC), without Foundation.
+///
+/// Accepted, after trimming spaces:
+/// - ISO 8601 date-time, `T` or a space between date and time, seconds and fraction optional,
+///   offset `Z`, `±HH:MM`, `±HHMM` or `±HH` (`2016-03-30T12:00:00-03:00`, `2016-03-30T15:00:00.123Z`);
+/// - a date-time without an offset, or a date alone (`2016-03-30`, midnight): read in Brazilian
+///   time, UTC−03:00, the API's own time zone;
+/// - epoch milliseconds as digits (`1455760800000`).
+public enum TimestampParser {
+    /// The API's local offset, used when a value carries none.
+    public static let brazilOffsetMinutes = -180
+
+    public static func parse(_ text: String) -> Int64? {
+        var text = text
+        return text.withUTF8 { parse(UnsafeRawBufferPointer($0)) }
+    }
+
+    public static func parse(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+        var cursor = Cursor(bytes: bytes)
+        cursor.trimSpaces()
+        guard !cursor.isAtEnd else { return nil }
+        if let epoch = cursor.epochMilliseconds() { return epoch }
+        return cursor.isoTimestamp()
+    }
+
+    public static func epochMilliseconds(
+        year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0,
+        millisecond: Int = 0, offsetMinutes: Int = 0
+    ) -> Int64 {
+        let days = daysSinceEpoch(year: year, month: month, day: day)
+        let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetMinutes * 60)
+        return seconds * 1000 + Int64(millisecond)
+    }
+
+    /// Days from 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil).
+    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int64 {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return Int64(era * 146_097 + dayOfEra - 719_468)
+    }
+
+    static func daysInMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}
+
+private struct Cursor {
+    let bytes: UnsafeRawBufferPointer
+    var index = 0
+    var end: Int
+
+    init(bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+        self.end = bytes.count
+    }
+
+    var isAtEnd: Bool { index >= end }
+
+    mutating func trimSpaces() {
+        while index < end, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        while end > index, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+    }
+
+    /// The whole text as a (possibly negative) integer of milliseconds.
+    func epochMilliseconds() -> Int64? {
+        var position = index
+        let isNegative = bytes[position] == UInt8(ascii: "-")
+        if isNegative { position += 1 }
+        guard position < end, end - position <= 18 else { return nil }
+        var value: Int64 = 0
+        while position < end {
+            guard let digit = digit(at: position) else { return nil }
+            value = value * 10 + Int64(digit)
+            position += 1
+        }
+        return isNegative ? -value : value
+    }
+
+    mutating func isoTimestamp() -> Int64? {
+        guard let year = number(digits: 4), take("-"), let month = number(digits: 2), take("-"),
+              let day = number(digits: 2),
+              (1...12).contains(month), (1...TimestampParser.daysInMonth(year: year, month: month)).contains(day)
+        else { return nil }
+        if isAtEnd {
+            return TimestampParser.epochMilliseconds(
+                year: year, month: month, day: day, offsetMinutes: TimestampParser.brazilOffsetMinutes)
+        }
+        guard take("T") || take("t") || take(" "), let hour = number(digits: 2), take(":"),
+              let minute = number(digits: 2), hour <= 23, minute <= 59
+        else { return nil }
+        var second = 0
+        var millisecond = 0
+        if take(":") {
+            guard let value = number(digits: 2), value <= 60 else { return nil }
+            second = value
+            if take(".") || take(",") { guard let value = fractionMilliseconds() else { return nil }; millisecond = value }
+        }
+        guard let offset = offsetMinutes(), isAtEnd else { return nil }
+        return TimestampParser.epochMilliseconds(
+            year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+            millisecond: millisecond, offsetMinutes: offset)
+    }
+
+    /// Digits after the decimal point, truncated to milliseconds.
+    private mutating func fractionMilliseconds() -> Int? {
+        var value = 0
+        var count = 0
+        while index < end, let digit = digit(at: index) {
+            if count < 3 { value = value * 10 + digit }
+            count += 1
+            index += 1
+        }
+        guard count > 0 else { return nil }
+        for _ in count..<max(count, 3) { value *= 10 }
+        return value
+    }
+
+    /// `Z`, `±HH:MM`, `±HHMM`, `±HH`, or nothing (Brazilian time).
+    private mutating func offsetMinutes() -> Int? {
+        if isAtEnd { return TimestampParser.brazilOffsetMinutes }
+        if take("Z") || take("z") { return 0 }
+        let sign: Int
+        if take("+") { sign = 1 } else if take("-") { sign = -1 } else { return nil }
+        guard let hours = number(digits: 2), hours <= 18 else { return nil }
+        var minutes = 0
+        if !isAtEnd {
+            _ = take(":")
+            guard let value = number(digits: 2), value <= 59 else { return nil }
+            minutes = value
+        }
+        return sign * (hours * 60 + minutes)
+    }
+
+    private mutating func number(digits count: Int) -> Int? {
+        guard end - index >= count else { return nil }
+        var value = 0
+        for position in index..<(index + count) {
+            guard let digit = digit(at: position) else { return nil }
+            value = value * 10 + digit
+        }
+        index += count
+        return value
+    }
+
+    private mutating func take(_ character: Unicode.Scalar) -> Bool {
+        guard index < end, bytes[index] == UInt8(ascii: character) else { return false }
+        index += 1
+        return true
+    }
+
+    private func digit(at position: Int) -> Int? {
+        let byte = bytes[position]
+        return byte >= 0x30 && byte <= 0x39 ? Int(byte - 0x30) : nil
+    }
+}
