@@ -63,20 +63,22 @@ final class CSVWriter: ResultWriter {
         }
     }
 
+    /// Scans the UTF-8 view in place: no copy of the text unless it must be quoted.
     private func appendText(_ string: String, to out: inout [UInt8]) {
-        var utf8 = Array(string.utf8)
-        if dialect.guardsFormulas, let first = utf8.first, CSVDialect.formulaStarters.contains(first) {
-            utf8.insert(UInt8(ascii: "'"), at: 0)
+        let utf8 = string.utf8
+        let guarded = dialect.guardsFormulas && utf8.first.map { CSVDialect.formulaStarters.contains($0) } == true
+        let quoted = (utf8.isEmpty && !guarded) || utf8.contains(where: needsQuoting)
+        if quoted { out.append(UInt8(ascii: "\"")) }
+        if guarded { out.append(UInt8(ascii: "'")) }
+        if quoted {
+            for byte in utf8 {
+                if byte == UInt8(ascii: "\"") { out.append(byte) }
+                out.append(byte)
+            }
+            out.append(UInt8(ascii: "\""))
+        } else {
+            out.append(contentsOf: utf8)
         }
-        guard utf8.isEmpty || utf8.contains(where: needsQuoting) else {
-            return out.append(contentsOf: utf8)
-        }
-        out.append(UInt8(ascii: "\""))
-        for byte in utf8 {
-            if byte == UInt8(ascii: "\"") { out.append(byte) }
-            out.append(byte)
-        }
-        out.append(UInt8(ascii: "\""))
     }
 
     private func needsQuoting(_ byte: UInt8) -> Bool {

@@ -17,7 +17,7 @@ enum NumberText {
         if value.isNaN { return out.append(contentsOf: "NaN".utf8) }
         if value.isInfinite { return out.append(contentsOf: (value < 0 ? "-Infinity" : "Infinity").utf8) }
         if value == value.rounded(.towardZero), abs(value) < exactIntegerLimit {
-            return out.append(contentsOf: String(Int64(value)).utf8)  // -0.0 becomes "0"
+            return appendInteger(Int64(value), to: &out)  // -0.0 becomes "0"
         }
         let (negative, digits, exponent) = decompose(value)
         if negative { out.append(UInt8(ascii: "-")) }
@@ -25,6 +25,18 @@ enum NumberText {
             appendPositional(digits, exponent: exponent, decimalSeparator: decimalSeparator, to: &out)
         } else {
             appendScientific(digits, exponent: exponent, decimalSeparator: decimalSeparator, to: &out)
+        }
+    }
+
+    /// Decimal digits of an integer, written without allocating (ids are the most common number).
+    private static func appendInteger(_ value: Int64, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        let magnitude = value.magnitude
+        var divisor: UInt64 = 1
+        while magnitude / divisor >= 10 { divisor *= 10 }
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(magnitude / divisor % 10))
+            divisor /= 10
         }
     }
 

@@ -104,14 +104,18 @@ public enum ValueFormatter {
         }
     }
 
+    /// Zero-padded decimal digits of a non-negative number, written without allocating.
     private static func appendPadded(_ number: Int, width: Int, to out: inout [UInt8]) {
-        var digits: [UInt8] = []
-        var rest = number
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        if digits.count < width { out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.count)) }
-        out.append(contentsOf: digits.reversed())
+        var divisor = 1
+        var digitCount = 1
+        while number / divisor >= 10 {
+            divisor *= 10
+            digitCount += 1
+        }
+        for _ in digitCount..<max(width, digitCount) { out.append(UInt8(ascii: "0")) }
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(number / divisor % 10))
+            divisor /= 10
+        }
     }
 }
