@@ -48,4 +48,17 @@ import NectarCatalog
         let bytes = try excel([text("cidade")], [[.text("São João")]], headers: false)
         #expect(Array(bytes.dropFirst(3)) == Array("São João\r\n".utf8))
     }
+
+    @Test func aSecondStatementToTheSameSinkGetsNoSecondBOM() throws {
+        var options = OutputOptions(format: .csv)
+        options.excel = true
+        let sink = StringSink()
+        for value in [1.0, 2.0] {
+            let writer = Writers.make(options, sink: sink)
+            try writer.begin(columns: [float("n")])
+            try writer.write(batch: [[.float(value)]])
+            try writer.finish()
+        }
+        #expect(sink.bytes == [0xEF, 0xBB, 0xBF] + Array("n\r\n1\r\nn\r\n2\r\n".utf8))
+    }
 }

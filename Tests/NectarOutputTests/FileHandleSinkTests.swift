@@ -30,6 +30,14 @@ import Foundation
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "third\n")
     }
 
+    @Test func appendingToAFileWithContentCountsThatContent() throws {
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try FileHandleSink(path: path).write("12345")
+        #expect(try FileHandleSink(path: path, append: true).bytesWritten == 5)
+        #expect(try FileHandleSink(path: path).bytesWritten == 0)
+    }
+
     @Test func largeWritesArriveWhole() throws {
         let path = temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }

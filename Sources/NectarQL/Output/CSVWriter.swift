@@ -21,7 +21,7 @@ final class CSVWriter: ResultWriter {
 
     func begin(columns: [ResultColumn]) throws {
         columnCount = columns.count
-        var out: [UInt8] = dialect.startsWithByteOrderMark ? CSVDialect.byteOrderMark : []
+        var out: [UInt8] = dialect.startsWithByteOrderMark && sinkIsAtStart ? CSVDialect.byteOrderMark : []
         if headers {
             appendRecord(columns.map { .text($0.name) }, to: &out)
         }
@@ -40,6 +40,11 @@ final class CSVWriter: ResultWriter {
 
     func finish() throws {
         try sink.flush()
+    }
+
+    /// A second statement sent to the same file must not put a byte order mark mid-file.
+    private var sinkIsAtStart: Bool {
+        (sink as? any ByteCountingSink)?.bytesWritten ?? 0 == 0
     }
 
     private func appendRecord(_ row: [Value], to out: inout [UInt8]) {

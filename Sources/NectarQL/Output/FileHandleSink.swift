@@ -10,16 +10,20 @@ import Darwin
 ///
 /// Bytes are gathered up to `bufferLimit` and written with `write(2)`; writers flush after
 /// every batch, so a streamed result appears as it arrives.
-public final class FileHandleSink: OutputSink {
+public final class FileHandleSink: ByteCountingSink {
     private let descriptor: Int32
     private let closesOnDeinit: Bool
     private var buffer: [UInt8] = []
     private let bufferLimit = 64 * 1024
+    /// Counted from the descriptor's position when the sink was made (a file opened to append
+    /// already has content).
+    public private(set) var bytesWritten: Int
 
     /// Wraps an open descriptor; it is closed when the sink goes away only if `closesOnDeinit`.
     public init(descriptor: Int32, closesOnDeinit: Bool = false) {
         self.descriptor = descriptor
         self.closesOnDeinit = closesOnDeinit
+        self.bytesWritten = existingContentLength(descriptor)
         buffer.reserveCapacity(bufferLimit)
     }
 
@@ -47,6 +51,7 @@ public final class FileHandleSink: OutputSink {
     }
 
     public func write(_ bytes: [UInt8]) throws {
+        bytesWritten += bytes.count
         if buffer.count + bytes.count > bufferLimit { try flush() }
         if bytes.count > bufferLimit {
             try writeAll(bytes)
@@ -84,4 +89,13 @@ public final class FileHandleSink: OutputSink {
 /// The C `write(2)`, named apart from the sink's own `write` methods.
 private func posixWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
     write(descriptor, bytes, count)
+}
+
+/// How much a regular file already holds before our writes land: its size when writes append,
+/// else the current position. Pipes and terminals start empty.
+private func existingContentLength(_ descriptor: Int32) -> Int {
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return 0 }
+    if fcntl(descriptor, F_GETFL) & O_APPEND != 0 { return Int(status.st_size) }
+    return max(0, Int(lseek(descriptor, 0, SEEK_CUR)))
 }

@@ -24,11 +24,16 @@ public final class LocalTimeConverter {
     private let quarterHour: Int64 = 15 * 60 * 1000
     private let cacheLimit = 4096
 
-    public init(timeZone: TimeZone) {
+    private let cachesOffsets: Bool
+
+    /// `cachesOffsets: false` suits a converter used once (the cache costs a second lookup).
+    public init(timeZone: TimeZone, cachesOffsets: Bool = true) {
         self.timeZone = timeZone
+        self.cachesOffsets = cachesOffsets
     }
 
     public func offsetSeconds(atMillis millis: Int64) -> Int {
+        guard cachesOffsets else { return zoneOffset(atMillis: millis) }
         let bucket = floorDivide(millis, quarterHour)
         if let cached = offsetByQuarterHour[bucket] { return cached }
         let start = bucket * quarterHour

@@ -11,3 +11,9 @@ extension OutputSink {
         try write(Array(text.utf8))
     }
 }
+
+/// A sink that knows how much it has received, so a writer can tell the start of a file
+/// (where the spreadsheet CSV's byte order mark belongs) from a later statement's output.
+public protocol ByteCountingSink: OutputSink {
+    var bytesWritten: Int { get }
+}

@@ -1,5 +1,5 @@
 /// Collects output in memory, for tests and for programs that embed the engine.
-public final class StringSink: OutputSink {
+public final class StringSink: ByteCountingSink {
     public private(set) var bytes: [UInt8] = []
 
     public init() {}
@@ -14,6 +14,8 @@ public final class StringSink: OutputSink {
     public func write(_ text: String) throws {
         bytes.append(contentsOf: text.utf8)
     }
+
+    public var bytesWritten: Int { bytes.count }
 
     public func flush() throws {}
 

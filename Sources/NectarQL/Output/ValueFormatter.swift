@@ -18,8 +18,9 @@ public enum ValueFormatter {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// One-off formatting; for many values keep one `LocalTimeConverter` and use the form above.
     public static func timestamp(_ millis: Int64, timeZone: TimeZone) -> String {
-        timestamp(millis, in: LocalTimeConverter(timeZone: timeZone))
+        timestamp(millis, in: LocalTimeConverter(timeZone: timeZone, cachesOffsets: false))
     }
 
     /// ISO 8601 with the zone's offset: `2024-03-05T14:30:00-03:00`, or `…:00.250-03:00`
@@ -31,7 +32,7 @@ public enum ValueFormatter {
     }
 
     public static func iso8601(_ millis: Int64, timeZone: TimeZone) -> String {
-        iso8601(millis, in: LocalTimeConverter(timeZone: timeZone))
+        iso8601(millis, in: LocalTimeConverter(timeZone: timeZone, cachesOffsets: false))
     }
 
     /// A value as plain text (numbers, `true`/`false`, wall-clock timestamps); nil for NULL.
