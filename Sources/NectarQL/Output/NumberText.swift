@@ -19,6 +19,7 @@ enum NumberText {
         if value == value.rounded(.towardZero), abs(value) < exactIntegerLimit {
             return appendInteger(Int64(value), to: &out)  // -0.0 becomes "0"
         }
+        if appendShortestIfShort(value, decimalSeparator: decimalSeparator, to: &out) { return }
         let (negative, digits, exponent) = decompose(value)
         if negative { out.append(UInt8(ascii: "-")) }
         if exponent > -7 && exponent < 21 {
@@ -26,6 +27,23 @@ enum NumberText {
         } else {
             appendScientific(digits, exponent: exponent, decimalSeparator: decimalSeparator, to: &out)
         }
+    }
+
+    /// Swift's shortest round-trip text is already the 15-digit rounding whenever it has at
+    /// most 15 significant digits and no exponent: the common case (prices, rates), done fast.
+    private static func appendShortestIfShort(_ value: Double, decimalSeparator: UInt8, to out: inout [UInt8]) -> Bool {
+        let shortest = value.description.utf8
+        var significant = 0
+        var seenNonZero = false
+        for byte in shortest {
+            if byte == UInt8(ascii: "e") { return false }
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { continue }
+            if byte != UInt8(ascii: "0") { seenNonZero = true }
+            if seenNonZero { significant += 1 }
+        }
+        guard significant <= 15 else { return false }
+        for byte in shortest { out.append(byte == UInt8(ascii: ".") ? decimalSeparator : byte) }
+        return true
     }
 
     /// Decimal digits of an integer, written without allocating (ids are the most common number).
