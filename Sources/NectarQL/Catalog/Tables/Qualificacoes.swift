@@ -1,6 +1,8 @@
 /// `qualificacoes/` (lead qualifications).
 enum QualificacoesTables {
-    /// `secao` is documented but has no seed column, so it is left out.
+    /// Documented filters without a seed column are left out: `secao`, and `nome` (the seed's
+    /// qualificacoes has no `nome` column, and pushing it onto `codigo` could drop rows if the
+    /// API matched the name only).
     static let endpoint = Endpoint(
         path: "qualificacoes/",
         filters: [
@@ -8,7 +10,6 @@ enum QualificacoesTables {
             CommonFilters.created,
             CommonFilters.updated,
             CommonFilters.limit,
-            PushableFilter("nome", .namePrefix(parameter: "nome", exactParameter: nil)),
             PushableFilter("cliente_id", .equals(parameter: "clienteId")),
             PushableFilter("responsavel_id", .list(parameter: "usuariosId")),
         ],
