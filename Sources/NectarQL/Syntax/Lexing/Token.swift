@@ -19,9 +19,9 @@ struct Token: Sendable {
     /// The source text of the token, for messages ("found 'join'").
     let text: String
 
-    /// How the token is named in messages: `'join'`, or `end of input`.
+    /// How the token is named in messages: `'join'`, or `the end of the statement`.
     var quoted: String {
-        if case .endOfInput = kind { return "end of input" }
+        if case .endOfInput = kind { return "the end of the statement" }
         let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
         return "'\(shown)'"
     }

@@ -44,7 +44,7 @@ extension TokenStream {
     private func expectStatementEnd(allowing clauses: [String]) throws(QueryError) {
         if case .endOfInput = current.kind { return }
         if current.isSymbol(.semicolon) { return }
-        throw expected((clauses + ["';'"]).joined(separator: ", ") + " or end of input")
+        throw expected((clauses + ["';'"]).joined(separator: ", ") + " or the end of the statement")
     }
 
     /// Returns the items and where a bare `*` was written (it needs a from clause).

@@ -1,0 +1,28 @@
+@testable import NectarSyntax
+import Testing
+
+@Suite("Vocabulary for completion")
+struct VocabularyTests {
+    @Test func knownFunctions() {
+        #expect(Vocabulary.functions == [
+            "count", "sum", "avg", "min", "max", "lower", "upper", "length", "trim", "coalesce", "nullif",
+            "round", "abs", "substr", "year", "month", "day", "date", "date_trunc", "now",
+        ])
+    }
+
+    @Test func keywordsCoverTheStatementsAndClauses() {
+        for word in ["select", "from", "where", "join", "left", "group", "order", "limit", "explain", "describe", "show", "tables", "ilike", "nulls"] {
+            #expect(Vocabulary.keywords.contains(word), "\(word)")
+        }
+        #expect(!Vocabulary.keywords.contains("right"), "unsupported words are not offered")
+        #expect(Vocabulary.keywords == Vocabulary.keywords.sorted())
+    }
+
+    @Test func everyReservedWordIsRefusedAsABareAliasButAcceptedQuoted() throws {
+        for word in Vocabulary.reservedWords where !["as", "from", "join", "inner", "left", "where", "group", "having", "order", "limit", "right", "full", "cross", "natural"].contains(word) {
+            #expect(throws: QueryError.self, "\(word)") { try Parser.parseStatement("select a from t \(word) b") }
+            let select = try parseSelect("select a as \"\(word)\" from \"\(word)\"")
+            #expect(select.from?.name.name == word)
+        }
+    }
+}
