@@ -49,6 +49,7 @@ public struct Flattener: Sendable {
     public func flattenPage(_ body: [UInt8]) throws -> FlattenedPage {
         try body.withUnsafeBytes { buffer throws(JSONError) in
             var reader = RecordReader(flattener: self, bytes: buffer)
+            reader.scanner.skipByteOrderMark()
             guard try reader.scanner.peek() == UInt8(ascii: "[") else {
                 throw JSONError(.unexpectedShape("expected a JSON array of records"), at: reader.scanner.index)
             }
@@ -62,6 +63,7 @@ public struct Flattener: Sendable {
     public func flattenObject(_ body: [UInt8]) throws -> FlattenedPage {
         try body.withUnsafeBytes { buffer throws(JSONError) in
             var reader = RecordReader(flattener: self, bytes: buffer)
+            reader.scanner.skipByteOrderMark()
             switch try reader.scanner.peek() {
             case UInt8(ascii: "{"): try reader.readRecord()
             case UInt8(ascii: "["): try reader.readRecordArray()

@@ -28,6 +28,7 @@ public enum JSONNode: Sendable, Equatable {
 
     public static func parse(_ buffer: UnsafeRawBufferPointer) throws(JSONError) -> JSONNode {
         var scanner = JSONScanner(buffer)
+        scanner.skipByteOrderMark()
         let node = try scanner.readNode(depth: 0)
         try scanner.expectEnd()
         return node

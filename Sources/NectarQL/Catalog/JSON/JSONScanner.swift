@@ -14,6 +14,11 @@ struct JSONScanner {
         self.bytes = bytes
     }
 
+    /// Steps over a UTF-8 byte order mark at the start of a body (some servers send one).
+    mutating func skipByteOrderMark() {
+        if index == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+    }
+
     // MARK: Structure
 
     /// Goes back to an earlier position, to read a value a second time.
@@ -174,7 +179,8 @@ struct JSONScanner {
             return JSONNumber(value: isNegative ? -value : value, isIntegerLiteral: isIntegerLiteral, start: start, end: index)
         }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        guard let value = Double(text) else { throw JSONError(.invalidNumber, at: start) }
+        // Like Foundation, a number beyond Double's range is an error rather than infinity.
+        guard let value = Double(text), value.isFinite else { throw JSONError(.invalidNumber, at: start) }
         return JSONNumber(value: value, isIntegerLiteral: isIntegerLiteral, start: start, end: index)
     }
 
