@@ -29,6 +29,12 @@ import NectarCatalog
         #expect(output == " t\n" + String(repeating: "-", count: 21) + "\n um↵dois↵três quatro\n(1 row)\n")
     }
 
+    @Test func controlCharactersCannotDriveTheTerminal() throws {
+        let output = try render(.table, columns: [text("t")], rows: [[.text("a\u{1B}[2Jb")]])
+        #expect(!output.contains("\u{1B}"))
+        #expect(output.contains(" a\u{FFFD}[2Jb\n"))
+    }
+
     @Test func widthCountsGraphemesAndWideCharacters() throws {
         // "e\u{301}" is one cell; the emoji and the CJK characters take two each.
         let rows: [[Value]] = [[.text("cafe\u{301}"), .float(1)], [.text("😀😀"), .float(2)], [.text("日本"), .float(3)]]
