@@ -1,0 +1,28 @@
+import Foundation
+import NectarMock
+
+/// `--demo`: the fake NectarCRM API, started in this process on 127.0.0.1 with generated data.
+struct DemoMode {
+    let server: MockServer
+    let baseURL: String
+    let token: String
+
+    static let banner = """
+        nectarql demo: querying a built-in fake NectarCRM on 127.0.0.1.
+        The data is generated (seed 1); no real account is involved.
+        """
+
+    static func start(latencyMilliseconds: Int) async throws -> DemoMode {
+        let faults = FaultConfiguration(latency: .milliseconds(latencyMilliseconds))
+        // The server stops itself after `maxLifetime`; a demo session may stay open all day.
+        let server = MockServer(
+            dataset: MockDataset(seed: 1, scale: 1), token: MockServer.demoToken, faults: faults,
+            maxLifetime: .seconds(7 * 24 * 3600))
+        _ = try await server.start(port: 0)
+        return DemoMode(server: server, baseURL: server.baseURL, token: MockServer.demoToken)
+    }
+
+    func stop() async {
+        await server.stop()
+    }
+}

@@ -1,0 +1,27 @@
+/// The shell's exit codes, documented in `--help`; scripts branch on them.
+enum ExitStatus: Int32 {
+    case success = 0
+    /// A statement was wrong or failed while evaluating (syntax, unknown name, type error).
+    case queryError = 1
+    /// The command line or the configuration is unusable (bad flag, no token, unreadable file).
+    case usageError = 2
+    /// The API could not answer: bad or expired token, access denied, network, server errors.
+    case apiError = 3
+    /// Ctrl-C stopped a batch run.
+    case interrupted = 130
+
+    /// The `--help` text that explains each code.
+    static let helpText = """
+        Exit codes:
+          0    every statement succeeded
+          1    a statement failed (syntax error, unknown table or column, evaluation error)
+          2    usage error (bad option, missing token, unreadable file)
+          3    API, authentication or network error (expired token, access denied, host unreachable)
+          130  interrupted with Ctrl-C
+        """
+}
+
+/// Stops the program with a status; thrown so that `defer` blocks and shutdown still run.
+struct ShellExit: Error {
+    let status: ExitStatus
+}

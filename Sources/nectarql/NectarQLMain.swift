@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+
+/// Entry point: parse the command line (usage errors exit 2, not ArgumentParser's 64),
+/// run the shell, exit with its status.
+@main
+enum NectarQLMain {
+    @MainActor
+    static func main() async {
+        let arguments: ShellArguments
+        do {
+            arguments = try ShellArguments.parse()
+        } catch {
+            failUsage(error)
+        }
+        InterruptSignal.install()
+        let status = await Shell(arguments: arguments, environment: ProcessInfo.processInfo.environment).run()
+        Foundation.exit(status.rawValue)
+    }
+
+    /// `--help` prints to stdout and succeeds; anything else is a usage error on stderr.
+    private static func failUsage(_ error: any Error) -> Never {
+        let message = ShellArguments.fullMessage(for: error)
+        if ShellArguments.exitCode(for: error) == .success {
+            print(message)
+            Foundation.exit(ExitStatus.success.rawValue)
+        }
+        StandardError.line(message)
+        StandardError.line("Run 'nectarql --help' for the options.")
+        Foundation.exit(ExitStatus.usageError.rawValue)
+    }
+}

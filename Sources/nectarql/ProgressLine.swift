@@ -1,0 +1,62 @@
+import Foundation
+import NectarQL
+
+/// The live line on stderr while a statement fetches: pages, rows, requests, elapsed time.
+/// Drawn only on a terminal and erased when the statement ends, so it never lands in a file.
+@MainActor
+final class ProgressLine {
+    private let statistics: @Sendable () -> EngineStatistics
+    private let baseline: EngineStatistics
+    private let started = ContinuousClock.now
+    private var ticker: Task<Void, Never>?
+    private var isShown = false
+
+    /// Redraws about ten times a second.
+    static let interval = Duration.milliseconds(100)
+
+    init(statistics: @escaping @Sendable () -> EngineStatistics) {
+        self.statistics = statistics
+        self.baseline = statistics()
+    }
+
+    static func isWanted(quiet: Bool) -> Bool {
+        !quiet && Terminal.errorIsTerminal
+    }
+
+    func start() {
+        ticker = Task { @MainActor [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: ProgressLine.interval)
+                guard let self, !Task.isCancelled else { return }
+                self.draw()
+            }
+        }
+    }
+
+    /// Stops redrawing and wipes the line.
+    func stop() {
+        ticker?.cancel()
+        ticker = nil
+        erase()
+    }
+
+    /// Wipes the line before other output goes to the terminal; the next tick redraws it.
+    func erase() {
+        guard isShown else { return }
+        StandardError.write("\r\u{1B}[2K")
+        isShown = false
+    }
+
+    private func draw() {
+        let delta = statistics().since(baseline)
+        let elapsed = ContinuousClock.now - started
+        StandardError.write("\r\u{1B}[2K" + Self.text(delta, elapsed: elapsed))
+        isShown = true
+    }
+
+    static func text(_ delta: EngineStatistics, elapsed: Duration) -> String {
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return "fetching… \(delta.pages) pages, \(delta.rows) rows, \(delta.requests) requests, "
+            + String(format: "%.1f s", seconds) + " (Ctrl-C cancels)"
+    }
+}

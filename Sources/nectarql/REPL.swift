@@ -1,0 +1,71 @@
+import NectarQL
+
+/// The interactive shell: prompt, continuation prompt for unfinished statements, history,
+/// Ctrl-C to drop a line or cancel a statement, Ctrl-D (or `.quit`) to leave.
+@MainActor
+final class REPL {
+    static let prompt = "nectarql> "
+    static let continuationPrompt = "      ...> "
+
+    private let session: Session
+    private let history: HistoryFile
+    /// Lines of a statement that has not ended yet.
+    private var pending = ""
+
+    init(session: Session, history: HistoryFile) {
+        self.session = session
+        self.history = history
+    }
+
+    func run() async {
+        history.load()
+        LineEditor.configure(completionContext: { [unowned self] in MainActor.assumeIsolated { self.pending } })
+        defer { history.trim() }
+        while !session.wantsToQuit {
+            switch LineEditor.read(prompt: pending.isEmpty ? Self.prompt : Self.continuationPrompt) {
+            case .endOfInput:
+                if pending.isEmpty { return }
+                pending = ""  // Ctrl-D inside a statement drops it, like a shell
+                StandardError.line("")
+            case .interrupted:
+                pending = ""
+            case .line(let line):
+                await accept(line)
+            }
+        }
+    }
+
+    private func accept(_ line: String) async {
+        if pending.isEmpty, line.trimmingBlanks().hasPrefix(".") {
+            history.add(line)
+            _ = await session.runDotCommand(line.trimmingBlanks(), origin: nil, lineNumber: 1)
+            return
+        }
+        pending += pending.isEmpty ? line : "\n" + line
+        let split = ScriptSplitter.split(pending)
+        let remainder = split.remainder.trimmingBlanks()
+        let endsNow = !remainder.isEmpty && StatementCompleteness.isComplete(remainder)
+        guard !split.items.isEmpty || endsNow else {
+            if pending.trimmingBlanks().isEmpty { pending = "" }
+            return
+        }
+        let script = pending
+        pending = endsNow || remainder.isEmpty ? "" : split.remainder
+        history.add(endsNow || remainder.isEmpty ? script : String(script.dropLast(split.remainder.count)))
+        var items = split.items
+        if endsNow { items.append(.statement(split.remainder, at: split.remainderStart)) }
+        for item in items {
+            if await run(item, script: script) == .interrupted { break }
+            if session.wantsToQuit { break }
+        }
+    }
+
+    private func run(_ item: ScriptItem, script: String) async -> StatementOutcome {
+        switch item {
+        case .statement(let text, let start):
+            return await session.runStatement(text, report: ErrorReport(script: script, origin: nil, statementStart: start))
+        case .dotCommand(let line, _):
+            return await session.runDotCommand(line, origin: nil, lineNumber: 1)
+        }
+    }
+}

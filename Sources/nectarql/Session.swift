@@ -1,0 +1,77 @@
+import Foundation
+import NectarQL
+
+/// The state one shell session carries between statements (engine, output, `.timer`, `.stats`)
+/// and the running of statements and dot-commands, shared by the prompt, `-c`, `-f`, stdin and `.read`.
+@MainActor
+final class Session {
+    let engine: Engine
+    let output: OutputSettings
+    let quiet: Bool
+    /// Batch mode stops at the first failure unless this is set.
+    let continueOnError: Bool
+    var reportsTime = false
+    var reportsStatistics = false
+    /// Set by `.quit` / `.exit`.
+    var wantsToQuit = false
+
+    init(engine: Engine, output: OutputSettings, quiet: Bool, continueOnError: Bool) {
+        self.engine = engine
+        self.output = output
+        self.quiet = quiet
+        self.continueOnError = continueOnError
+    }
+
+    func runStatement(_ text: String, report: ErrorReport) async -> StatementOutcome {
+        let runner = StatementRunner(
+            engine: engine, output: output, showsProgress: ProgressLine.isWanted(quiet: quiet),
+            reportsTime: reportsTime, reportsStatistics: reportsStatistics)
+        return await runner.run(text, report: report)
+    }
+
+    /// Runs a dot-command line; `origin` and `line` place its error messages in a script.
+    func runDotCommand(_ line: String, origin: String?, lineNumber: Int) async -> StatementOutcome {
+        do {
+            return try await DotCommands.run(line, in: self)
+        } catch let error as DotCommandError {
+            let place = origin.map { "\($0):\(lineNumber): " } ?? ""
+            StandardError.line("\(place)error: \(error.message)")
+            return .failed(error.status)
+        } catch {
+            let place = origin.map { "\($0):\(lineNumber): " } ?? ""
+            StandardError.line("\(place)error: \(error)")
+            return .failed(.queryError)
+        }
+    }
+
+    /// Runs every statement and dot-command of a script in order. Stops at the first failure
+    /// (unless `continueOnError`) and at Ctrl-C; answers the status the program should exit with.
+    func runScript(_ script: String, origin: String) async -> ExitStatus {
+        let split = ScriptSplitter.split(script)
+        var items = split.items
+        if !split.remainder.trimmingBlanks().isEmpty {
+            items.append(.statement(split.remainder, at: split.remainderStart))
+        }
+        var status = ExitStatus.success
+        for item in items {
+            if InterruptSignal.isPending { return .interrupted }
+            let outcome: StatementOutcome
+            switch item {
+            case .statement(let text, let start):
+                let report = ErrorReport(script: script, origin: origin, statementStart: start)
+                outcome = await runStatement(text, report: report)
+            case .dotCommand(let line, let number):
+                outcome = await runDotCommand(line, origin: origin, lineNumber: number)
+            }
+            switch outcome {
+            case .succeeded: break
+            case .interrupted: return .interrupted
+            case .failed(let failure):
+                if status == .success { status = failure }
+                if !continueOnError { return status }
+            }
+            if wantsToQuit { break }
+        }
+        return status
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import NectarQL
+
+/// Puts the pieces together: token or demo server, engine, output settings, then either a
+/// batch run (`-c`, `-f`, piped stdin) or the interactive prompt.
+@MainActor
+struct Shell {
+    let arguments: ShellArguments
+    let environment: [String: String]
+
+    static let apiURLVariable = "NECTAR_API_URL"
+
+    func run() async -> ExitStatus {
+        do {
+            return try await runOrExit()
+        } catch let exit as ShellExit {
+            return exit.status
+        } catch {
+            StandardError.line("error: \(error)")
+            return .usageError
+        }
+    }
+
+    private var isInteractive: Bool {
+        arguments.command == nil && arguments.file == nil && Terminal.inputIsTerminal
+    }
+
+    private func runOrExit() async throws -> ExitStatus {
+        let script = try batchScript()
+        var demo: DemoMode?
+        if arguments.demo { demo = try await startDemo() }
+        let token = try demo?.token ?? TokenSource.resolve(tokenFile: arguments.tokenFile, environment: environment)
+        StandardError.redact(token)
+        let engine: Engine
+        do {
+            engine = try Engine(configuration: engineConfiguration(token: token, apiURL: demo?.baseURL))
+        } catch {
+            StandardError.line("error: cannot start the engine: \(error)")
+            await demo?.stop()
+            throw ShellExit(status: .usageError)
+        }
+        let session = Session(
+            engine: engine, output: OutputSettings(options: outputOptions()), quiet: arguments.quiet,
+            continueOnError: arguments.continueOnError)
+        let status: ExitStatus
+        if let script {
+            status = await session.runScript(script.text, origin: script.origin)
+        } else {
+            if !arguments.quiet { printBanner(demo: demo != nil) }
+            let history = HistoryFile(path: HistoryFile.defaultPath(environment: environment), secret: token)
+            await REPL(session: session, history: history).run()
+            status = .success
+        }
+        session.output.flush()
+        await engine.shutdown()
+        await demo?.stop()
+        return status
+    }
+
+    /// The statements to run without a prompt, and the name errors are reported under.
+    private func batchScript() throws -> (text: String, origin: String)? {
+        if let command = arguments.command { return (command, "-c") }
+        if let path = arguments.file {
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                StandardError.line("error: cannot read '\(path)'; check the path and that it is a UTF-8 text file")
+                throw ShellExit(status: .usageError)
+            }
+            return (text, path)
+        }
+        if Terminal.inputIsTerminal { return nil }
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        guard let text = String(data: data, encoding: .utf8) else {
+            StandardError.line("error: standard input is not UTF-8 text")
+            throw ShellExit(status: .usageError)
+        }
+        return (text, "stdin")
+    }
+
+    private func startDemo() async throws -> DemoMode {
+        do {
+            return try await DemoMode.start(latencyMilliseconds: arguments.demoLatencyMilliseconds)
+        } catch {
+            StandardError.line("error: cannot start the demo API on 127.0.0.1: \(error)")
+            throw ShellExit(status: .apiError)
+        }
+    }
+
+    private func engineConfiguration(token: String, apiURL demoURL: String?) -> EngineConfiguration {
+        let url = demoURL ?? arguments.apiURL ?? environment[Self.apiURLVariable] ?? EngineConfiguration.defaultAPIURL
+        var configuration = EngineConfiguration(apiURL: url, token: token, timeZone: sessionTimeZone)
+        if let concurrency = arguments.concurrency { configuration.concurrency = concurrency }
+        if let pageSize = arguments.pageSize { configuration.pageSize = pageSize }
+        configuration.maxRequestsPerSecond = arguments.maxRequestsPerSecond
+        if arguments.noCache {
+            configuration.cacheTTL = nil
+        } else if let seconds = arguments.cacheTTL {
+            configuration.cacheTTL = .seconds(seconds)
+        }
+        return configuration
+    }
+
+    private var sessionTimeZone: TimeZone {
+        TimeZone(identifier: arguments.tz) ?? EngineConfiguration.defaultTimeZone
+    }
+
+    /// Table for a person at a terminal, CSV for a pipe or a file, unless asked otherwise.
+    private func outputOptions() -> OutputOptions {
+        let format = arguments.requestedFormat ?? (Terminal.outputIsTerminal ? .table : .csv)
+        var options = OutputOptions(format: format, timeZone: sessionTimeZone)
+        options.headers = !arguments.noHeader
+        options.excel = arguments.excel
+        return options
+    }
+
+    private func printBanner(demo: Bool) {
+        if demo { StandardError.line(DemoMode.banner) }
+        StandardError.line("Enter SQL statements ending with ';', or .help for commands. Ctrl-D quits.")
+    }
+}

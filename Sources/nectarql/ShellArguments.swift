@@ -1,0 +1,104 @@
+import Foundation
+import NectarQL
+import ArgumentParser
+
+/// The command line, as the user sees it in `--help`.
+struct ShellArguments: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nectarql",
+        abstract: "Query a NectarCRM account with SQL.",
+        discussion: """
+            Without -c or -f, statements are read from standard input: an interactive shell on a
+            terminal, a script otherwise (nectarql < query.nql > out.csv).
+
+            The API token is read from NECTAR_API_TOKEN or from --token-file; an admin creates one
+            under Configurações > Integrações > Gerar Token. Try the shell without an account with --demo.
+
+            \(ExitStatus.helpText)
+            """
+    )
+
+    @Option(name: [.customShort("c"), .customLong("command")], help: "Run these statements (separated by ';') and exit.")
+    var command: String?
+
+    @Option(name: [.customShort("f"), .customLong("file")], help: "Run the statements in this file and exit.")
+    var file: String?
+
+    @Option(help: "Output format: table, csv, tsv, json, jsonl, markdown or line (default: table on a terminal, csv otherwise).")
+    var format: String?
+
+    @Flag(help: "Same as --format csv.")
+    var csv = false
+
+    @Flag(help: "Same as --format json.")
+    var json = false
+
+    @Flag(name: .customLong("no-header"), help: "Leave out the header row.")
+    var noHeader = false
+
+    @Flag(help: "CSV for a pt-BR spreadsheet: ';' separator, decimal comma, BOM.")
+    var excel = false
+
+    @Flag(name: .customLong("continue-on-error"), help: "In batch mode, run the remaining statements after one fails.")
+    var continueOnError = false
+
+    @Flag(help: "Use the built-in fake API with generated data (no account needed).")
+    var demo = false
+
+    @Option(name: .customLong("demo-latency-ms"), help: "Delay of each fake API response, in milliseconds.")
+    var demoLatencyMilliseconds = 20
+
+    @Option(name: .customLong("api-url"), help: "The API base URL (env NECTAR_API_URL).")
+    var apiURL: String?
+
+    @Option(name: .customLong("token-file"), help: "Read the API token from this file (keep it chmod 600).")
+    var tokenFile: String?
+
+    @Option(help: "Session time zone for dates and timestamps.")
+    var tz = "America/Sao_Paulo"
+
+    @Option(help: "Requests in flight at once.")
+    var concurrency: Int?
+
+    @Option(name: .customLong("max-rps"), help: "At most this many requests per second.")
+    var maxRequestsPerSecond: Double?
+
+    @Option(name: .customLong("page-size"), help: "Records per page (the API allows at most 50).")
+    var pageSize: Int?
+
+    @Option(name: .customLong("cache-ttl"), help: "Seconds fetched pages are reused within a session.")
+    var cacheTTL: Int?
+
+    @Flag(name: .customLong("no-cache"), help: "Never reuse fetched pages.")
+    var noCache = false
+
+    @Flag(help: "No progress line and no banner.")
+    var quiet = false
+
+    func validate() throws {
+        if command != nil && file != nil {
+            throw ValidationError("use either -c or -f, not both")
+        }
+        if let format, OutputFormat(rawValue: format.lowercased()) == nil {
+            throw ValidationError("unknown format '\(format)'; use one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if [csv, json, format != nil].filter({ $0 }).count > 1 {
+            throw ValidationError("choose one output format: --format, --csv or --json")
+        }
+        if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
+        if let pageSize, !(1...200).contains(pageSize) { throw ValidationError("--page-size must be between 1 and 200") }
+        if let maxRequestsPerSecond, maxRequestsPerSecond <= 0 { throw ValidationError("--max-rps must be positive") }
+        if let cacheTTL, cacheTTL < 0 { throw ValidationError("--cache-ttl must be zero or more seconds") }
+        if demoLatencyMilliseconds < 0 { throw ValidationError("--demo-latency-ms must be zero or more") }
+        if TimeZone(identifier: tz) == nil {
+            throw ValidationError("unknown time zone '\(tz)'; use an IANA name such as America/Sao_Paulo or UTC")
+        }
+    }
+
+    /// The format asked for on the command line, or nil to choose by whether stdout is a terminal.
+    var requestedFormat: OutputFormat? {
+        if csv { return .csv }
+        if json { return .json }
+        return format.flatMap { OutputFormat(rawValue: $0.lowercased()) }
+    }
+}

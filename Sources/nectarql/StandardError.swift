@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Messages for the person: warnings, errors, banners, timers. Unbuffered, so they interleave
+/// correctly with the progress line, and always passed through the token redactor.
+enum StandardError {
+    nonisolated(unsafe) private static var secret = ""
+
+    /// Remembers the token so that no message can ever print it, whatever produced the text.
+    static func redact(_ token: String) {
+        secret = token
+    }
+
+    static func write(_ text: String) {
+        let safe = Redaction.mask(text, secret: secret)
+        var bytes = Array(safe.utf8)
+        bytes.withUnsafeMutableBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = systemWrite(STDERR_FILENO, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
+    }
+
+    static func line(_ text: String) {
+        write(text + "\n")
+    }
+}
+
+/// The C `write(2)`, named apart from `StandardError.write`.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
+}
+
+/// Masks a secret wherever it appears in a text.
+enum Redaction {
+    static func mask(_ text: String, secret: String) -> String {
+        guard !secret.isEmpty, text.contains(secret) else { return text }
+        return text.split(separator: secret, omittingEmptySubsequences: false).joined(separator: "***")
+    }
+}
+
+/// Whether a standard stream is a terminal (decides the default format, progress and prompts).
+enum Terminal {
+    static var inputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+    static var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var errorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// The terminal's width in cells, for table mode, or nil when stdout is not a terminal.
+    static var outputWidth: Int? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+}

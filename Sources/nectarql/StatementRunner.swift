@@ -1,0 +1,112 @@
+import Foundation
+import NectarQL
+
+/// How one statement ended.
+enum StatementOutcome: Equatable {
+    case succeeded
+    case failed(ExitStatus)
+    /// Ctrl-C cancelled it.
+    case interrupted
+}
+
+/// Runs one statement: asks the engine, streams the rows to the writer, shows progress,
+/// reports timing and statistics, and turns Ctrl-C into cancellation of the statement's task.
+@MainActor
+struct StatementRunner {
+    let engine: Engine
+    let output: OutputSettings
+    let showsProgress: Bool
+    let reportsTime: Bool
+    let reportsStatistics: Bool
+
+    /// How often a pending Ctrl-C is looked for while a statement runs.
+    static let interruptPoll = Duration.milliseconds(50)
+
+    func run(_ text: String, report: ErrorReport) async -> StatementOutcome {
+        let before = engine.statistics()
+        let started = ContinuousClock.now
+        let progress = showsProgress ? ProgressLine(statistics: { [engine] in engine.statistics() }) : nil
+        progress?.start()
+        let sink = output.takeSink()
+        let work = Task { @MainActor in
+            try await stream(text, to: sink, progress: progress)
+        }
+        let interrupted = await watchForInterrupt(cancelling: work)
+        let result = await work.result
+        progress?.stop()
+        output.flush()
+        if interrupted {
+            StandardError.line("interrupted: the statement was cancelled")
+            return .interrupted
+        }
+        if case .failure(let error) = result {
+            let (message, status) = report.describe(error)
+            StandardError.line(message)
+            return .failed(status)
+        }
+        reportCosts(since: before, started: started)
+        return .succeeded
+    }
+
+    /// Waits for the statement; on Ctrl-C cancels it and answers true.
+    private func watchForInterrupt(cancelling work: Task<Void, any Error>) async -> Bool {
+        let watcher = Task { @MainActor () -> Bool in
+            while !Task.isCancelled {
+                if InterruptSignal.consume() {
+                    work.cancel()
+                    return true
+                }
+                try? await Task.sleep(for: StatementRunner.interruptPoll)
+            }
+            return false
+        }
+        _ = await work.result
+        watcher.cancel()
+        return await watcher.value || InterruptSignal.consume()
+    }
+
+    /// Writes the result as it arrives; a failure mid-way is reported as an incomplete result
+    /// by the caller, and table mode (which writes only in `finish`) shows nothing at all.
+    private func stream(_ text: String, to sink: OutputSink, progress: ProgressLine?) async throws {
+        let result = try await engine.execute(text)
+        var options = output.options
+        options.terminalWidth = output.writesToTerminal ? Terminal.outputWidth : nil
+        let writer = Writers.make(options, sink: sink)
+        try writer.begin(columns: result.columns)
+        var rowsWritten = 0
+        do {
+            for try await batch in result.batches {
+                try Task.checkCancellation()
+                progress?.erase()
+                try writer.write(batch: batch)
+                rowsWritten += batch.count
+            }
+            try Task.checkCancellation()
+        } catch {
+            try? sink.flush()
+            if options.format != .table, !(error is CancellationError) {
+                StandardError.line("error: the output is incomplete: the statement failed after \(rowsWritten) rows")
+            }
+            throw error
+        }
+        progress?.erase()
+        try writer.finish()
+        try sink.flush()
+    }
+
+    private func reportCosts(since before: EngineStatistics, started: ContinuousClock.Instant) {
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        if reportsTime {
+            StandardError.line(String(format: "Run Time: %.3f s", seconds))
+        }
+        if reportsStatistics {
+            let delta = engine.statistics().since(before)
+            StandardError.line(
+                "Stats: \(delta.requests) requests, \(delta.rows) rows fetched, \(delta.bytes) bytes, "
+                    + String(format: "%.3f s", seconds)
+                    + (delta.cacheHits > 0 ? ", \(delta.cacheHits) cache hits" : "")
+                    + (delta.retries > 0 ? ", \(delta.retries) retries" : ""))
+        }
+    }
+}

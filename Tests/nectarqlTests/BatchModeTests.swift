@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+
+/// `-c`, `-f` and piped stdin against the built-in demo API: formats, dot-commands, errors and exit codes.
+@Suite struct BatchModeTests {
+    private func demo(_ arguments: [String], stdin: String = "") throws -> RunResult {
+        try ProcessRunner.run(["--demo", "--demo-latency-ms", "0"] + arguments, stdin: stdin)
+    }
+
+    @Test func describeListsTheSeedColumnsInSeedOrder() throws {
+        let result = try demo(["-c", "describe contatos", "--format", "csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let seed = SeedSchema.columns(ofSection: "Contatos")
+        #expect(seed.count == 72)
+        #expect(result.stdoutLines == ["column,type"] + seed.map { "\($0.name),\($0.type)" })
+    }
+
+    @Test func showTablesListsTheSixteenTables() throws {
+        let result = try demo(["-c", "show tables;", "--csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdoutLines
+        #expect(lines.count == 17, "a header and 16 tables, got \(lines)")
+        #expect(lines.dropFirst().contains { $0.hasPrefix("contatos") })
+        #expect(lines.dropFirst().contains { $0.hasPrefix("oportunidades") })
+    }
+
+    @Test func outputIsCSVWhenStdoutIsNotATerminal() throws {
+        let result = try demo(["-c", "show tables"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("|"), "table drawing on a pipe")
+        #expect(result.stdoutLines.count == 17)
+    }
+
+    @Test func noHeaderLeavesOutTheHeaderRow() throws {
+        let result = try demo(["-c", "show tables", "--csv", "--no-header"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdoutLines.count == 16)
+    }
+
+    @Test func jsonIsOneArrayOfObjects() throws {
+        let result = try demo(["-c", "describe tarefas", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let parsed = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+        let rows = try #require(parsed)
+        #expect(rows.count == SeedSchema.columns(ofSection: "Tarefas").count)
+        #expect(rows.first?["column"] as? String == "id")
+        #expect(rows.first?["type"] as? String == "float")
+    }
+
+    @Test func jsonlIsOneObjectPerLine() throws {
+        let result = try demo(["-c", "describe tarefas", "--format", "jsonl"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdoutLines
+        #expect(lines.count == SeedSchema.columns(ofSection: "Tarefas").count)
+        for line in lines {
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) is [String: Any], "not a JSON object: \(line)")
+        }
+    }
+
+    @Test func tsvSeparatesWithTabs() throws {
+        let result = try demo(["-c", "describe tarefas", "--format", "tsv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdoutLines.first == "column\ttype")
+    }
+
+    @Test func statementsArePipedThroughStdin() throws {
+        let result = try demo([], stdin: "-- two statements\nshow tables;\ndescribe tarefas;\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdoutLines.count == 17 + 1 + SeedSchema.columns(ofSection: "Tarefas").count)
+    }
+
+    @Test func scriptFileRuns() throws {
+        let file = try TemporaryFile(contents: "show tables;\n")
+        let result = try demo(["-f", file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdoutLines.count == 17)
+    }
+
+    @Test func dotCommandsWorkInScripts() throws {
+        let result = try demo(["-c", ".mode json\n.headers off\nshow tables;\n.mode csv\nshow tables;"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("["))
+        #expect(result.stdout.contains("\"contatos\""))
+        #expect(result.stdoutLines.suffix(16).allSatisfy { !$0.contains("{") }, "csv after .mode csv, without header")
+    }
+
+    @Test func unknownDotCommandSuggestsTheClosest() throws {
+        let result = try demo(["-c", ".mdoe csv"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(".mode"))
+    }
+
+    @Test func syntaxErrorIsPlacedWithACaret() throws {
+        let result = try demo(["-c", "show tables;\nselect nome from contatos where;"])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("-c:2:") == true, "\(result.stderr)")
+        #expect(lines.first?.contains("error:") == true)
+        #expect(lines.count >= 3)
+        #expect(lines.dropFirst().first == "select nome from contatos where;")
+        #expect(lines.dropFirst(2).first?.trimmingCharacters(in: .whitespaces) == "^")
+    }
+
+    @Test func fileErrorsNameTheFile() throws {
+        let file = try TemporaryFile(contents: "\n\nselect nome frm contatos;\n")
+        let result = try demo(["-f", file.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("\(file.path):3:"), "\(result.stderr)")
+    }
+
+    @Test func stdinErrorsSayStdin() throws {
+        let result = try demo([], stdin: "select from;\n")
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("stdin:1:"), "\(result.stderr)")
+    }
+
+    @Test func batchStopsAtTheFirstFailure() throws {
+        let result = try demo(["-c", "select nme from contatos; show tables"])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("-c:1:"))
+    }
+
+    @Test func continueOnErrorRunsTheRestButStillFails() throws {
+        let result = try demo(["--continue-on-error", "-c", "select nme from contatos; show tables"])
+        #expect(result.status == 1)
+        #expect(result.stdoutLines.count == 17)
+    }
+}
+
+/// A file in the temporary directory, removed when the value goes away.
+final class TemporaryFile {
+    let path: String
+
+    init(contents: String, permissions: Int = 0o600) throws {
+        path = NSTemporaryDirectory() + "nectarql-test-" + UUID().uuidString
+        try contents.write(toFile: path, atomically: false, encoding: .utf8)
+        chmod(path, mode_t(permissions))
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}

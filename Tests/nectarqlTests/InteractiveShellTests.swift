@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+/// The shell on a pseudo-terminal, driven by keystrokes: prompt, results, completion, history,
+/// multi-line statements, Ctrl-C and Ctrl-D. Serialized: each test owns a terminal and a child.
+@Suite(.serialized) struct InteractiveShellTests {
+    static let prompt = "nectarql> "
+    static let continuation = "...> "
+
+    /// A fresh history location per test, so tests never read each other's (or the user's) history.
+    final class Sandbox {
+        let directory: String
+        var historyPath: String { directory + "/history" }
+
+        init() throws {
+            directory = NSTemporaryDirectory() + "nectarql-repl-" + UUID().uuidString
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+
+        deinit {
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+
+        func start(latencyMilliseconds: Int = 0) throws -> PseudoTerminal {
+            let environment = ProcessRunner.cleanEnvironment(["NECTARQL_HISTORY": historyPath, "TERM": "dumb", "HOME": directory])
+            return try PseudoTerminal(
+                arguments: ["--demo", "--demo-latency-ms", String(latencyMilliseconds)], environment: environment)
+        }
+    }
+
+    @Test func answersAQueryAsATable() throws {
+        let sandbox = try Sandbox()
+        let shell = try sandbox.start()
+        defer { shell.close() }
+        try shell.expect("generated")  // the demo banner
+        try shell.expect(Self.prompt)
+        let before = shell.mark
+        shell.type("select titulo from tarefas limit 2;\r")
+        let end = try shell.expect("(2 rows)", after: before)
+        try shell.expect(Self.prompt, after: end)
+        shell.type("\u{04}")
+        #expect(shell.waitForExit() == 0)
+    }
+
+    @Test func tabCompletesATableAndAColumn() throws {
+        let sandbox = try Sandbox()
+        let shell = try sandbox.start()
+        defer { shell.close() }
+        try shell.expect(Self.prompt)
+        var mark = shell.mark
+        shell.type("select titulo from tare\t")
+        try shell.expect("tarefas", after: mark)
+        shell.type("limit 1;\r")
+        mark = try shell.expect("(1 row)", after: mark)
+        try shell.expect(Self.prompt, after: mark)
+        mark = shell.mark
+        shell.type("select nome from contatos where diasseminter\t")
+        try shell.expect("diasseminteracao", after: mark)
+        shell.type(">= 0 limit 1;\r")
+        mark = try shell.expect("(1 row)", after: mark)
+        try shell.expect(Self.prompt, after: mark)
+    }
+
+    @Test func aMultiLineStatementRunsAtTheSemicolonAndIsOneHistoryEntry() throws {
+        let sandbox = try Sandbox()
+        let shell = try sandbox.start()
+        defer { shell.close() }
+        try shell.expect(Self.prompt)
+        let mark = shell.mark
+        shell.type("select titulo\r")
+        let continued = try shell.expect(Self.continuation, after: mark)
+        shell.type("from tarefas\r")
+        try shell.expect(Self.continuation, after: continued)
+        shell.type("limit 3;\r")
+        let end = try shell.expect("(3 rows)", after: mark)
+        try shell.expect(Self.prompt, after: end)
+        shell.type("\u{04}")
+        #expect(shell.waitForExit() == 0)
+        let history = try String(contentsOfFile: sandbox.historyPath, encoding: .utf8)
+        #expect(history.contains("select titulo\nfrom tarefas\nlimit 3;"))
+    }
+
+    @Test func historySurvivesARestartAndIsPrivate() throws {
+        let sandbox = try Sandbox()
+        do {
+            let shell = try sandbox.start()
+            defer { shell.close() }
+            try shell.expect(Self.prompt)
+            shell.type("select titulo from tarefas limit 1;\r")
+            try shell.expect("(1 row)")
+            shell.type("\u{04}")
+            #expect(shell.waitForExit() == 0)
+        }
+        var info = stat()
+        #expect(stat(sandbox.historyPath, &info) == 0)
+        #expect(info.st_mode & 0o777 == 0o600)
+        let shell = try sandbox.start()
+        defer { shell.close() }
+        try shell.expect(Self.prompt)
+        let mark = shell.mark
+        shell.type("\u{1B}[A")  // Up arrow: the previous session's statement comes back
+        try shell.expect("select titulo from tarefas limit 1;", after: mark)
+        shell.type("\r")
+        try shell.expect("(1 row)", after: mark)
+    }
+
+    @Test func ctrlCCancelsASlowStatementAndTheShellCarriesOn() throws {
+        let sandbox = try Sandbox()
+        let shell = try sandbox.start(latencyMilliseconds: 500)
+        defer { shell.close() }
+        try shell.expect(Self.prompt)
+        var mark = shell.mark
+        shell.type("select nome, valortotal from oportunidades;\r")
+        try shell.expect("fetching", after: mark, timeout: 20)  // the progress line on the terminal
+        shell.type("\u{03}")
+        mark = try shell.expect("interrupted", after: mark, timeout: 20)
+        mark = try shell.expect(Self.prompt, after: mark)
+        shell.type("select titulo from tarefas limit 1;\r")
+        try shell.expect("(1 row)", after: mark, timeout: 30)
+    }
+
+    @Test func ctrlCAtThePromptDropsTheLine() throws {
+        let sandbox = try Sandbox()
+        let shell = try sandbox.start()
+        defer { shell.close() }
+        try shell.expect(Self.prompt)
+        var mark = shell.mark
+        shell.type("select this is not finished")
+        try shell.expect("not finished", after: mark)
+        shell.type("\u{03}")
+        mark = try shell.expect(Self.prompt, after: mark)
+        shell.type("select titulo from tarefas limit 1;\r")
+        mark = try shell.expect("(1 row)", after: mark)
+        #expect(!shell.transcript.contains("error"))
+        try shell.expect(Self.prompt, after: mark)
+        shell.type(".quit\r")
+        #expect(shell.waitForExit() == 0)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// What a finished run of the shell left behind.
+struct RunResult {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+    var stdoutLines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty } }
+}
+
+/// Runs the shell in batch mode with pipes for stdin, stdout and stderr, killing it if it
+/// outlives `timeout` (so a hung shell fails the test instead of hanging the suite).
+enum ProcessRunner {
+    /// The environment a test starts from: no real token or URL leaks in from the developer's shell.
+    static func cleanEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        for key in ["NECTAR_API_TOKEN", "NECTAR_API_URL", "NECTARQL_HISTORY"] { environment.removeValue(forKey: key) }
+        environment.merge(extra) { $1 }
+        return environment
+    }
+
+    static func run(
+        _ arguments: [String], stdin: String = "", environment: [String: String] = cleanEnvironment(),
+        timeout: TimeInterval = 60
+    ) throws -> RunResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ShellBinary.path)
+        process.arguments = arguments
+        process.environment = environment
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        let collected = Collected()
+        let group = DispatchGroup()
+        for (pipe, isOutput) in [(output, true), (errors, false)] {
+            group.enter()
+            DispatchQueue.global().async {
+                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                collected.store(data, isOutput: isOutput)
+                group.leave()
+            }
+        }
+        try process.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try? input.fileHandleForWriting.close()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning, Date() < deadline { usleep(20_000) }
+        if process.isRunning {
+            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
+        }
+        process.waitUntilExit()
+        _ = group.wait(timeout: .now() + 10)
+        return RunResult(status: process.terminationStatus, stdout: collected.stdout, stderr: collected.stderr)
+    }
+
+    private final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private var out = Data(), err = Data()
+
+        func store(_ data: Data, isOutput: Bool) {
+            lock.lock()
+            defer { lock.unlock() }
+            if isOutput { out = data } else { err = data }
+        }
+
+        var stdout: String { lock.lock(); defer { lock.unlock() }; return String(decoding: out, as: UTF8.self) }
+        var stderr: String { lock.lock(); defer { lock.unlock() }; return String(decoding: err, as: UTF8.self) }
+    }
+}

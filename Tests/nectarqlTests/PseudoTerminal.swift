@@ -1,0 +1,115 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The shell running on a pseudo-terminal, as a person would use it: the test types keys and
+/// waits (with a deadline) for text to appear. The child is killed when the session is closed.
+final class PseudoTerminal {
+    private let master: Int32
+    let pid: pid_t
+    /// Everything the shell has written so far (prompts, echo, results, stderr).
+    private(set) var transcript = ""
+    private var exited: Int32?
+    private var isClosed = false
+
+    enum Failure: Error, CustomStringConvertible {
+        case spawn(String)
+        case timeout(waitingFor: String, transcript: String)
+
+        var description: String {
+            switch self {
+            case .spawn(let reason): "could not start the shell on a pseudo-terminal: \(reason)"
+            case .timeout(let text, let transcript): "timed out waiting for \(text.debugDescription); the terminal showed:\n\(transcript)"
+            }
+        }
+    }
+
+    init(arguments: [String], environment: [String: String]) throws {
+        // Everything the child needs is prepared before fork: after fork only async-signal-safe calls.
+        let argv = ([ShellBinary.path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var size = winsize(ws_row: 40, ws_col: 160, ws_xpixel: 0, ws_ypixel: 0)
+        var descriptor: Int32 = -1
+        let child = forkpty(&descriptor, nil, nil, &size)
+        if child < 0 { throw Failure.spawn(String(cString: strerror(errno))) }
+        if child == 0 {
+            execve(argv[0]!, argv, envp)
+            _exit(127)
+        }
+        master = descriptor
+        pid = child
+    }
+
+    deinit {
+        close()
+    }
+
+    func type(_ text: String) {
+        var bytes = Array(text.utf8)
+        _ = write(master, &bytes, bytes.count)
+    }
+
+    /// Waits until `text` appears after `position` in the transcript; answers where it ends.
+    @discardableResult
+    func expect(_ text: String, after position: String.Index? = nil, timeout: TimeInterval = 30) throws -> String.Index {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            let start = position ?? transcript.startIndex
+            if let range = transcript[start...].range(of: text) { return range.upperBound }
+            let remaining = deadline.timeIntervalSinceNow
+            if remaining <= 0 || !readSome(waitingMilliseconds: Int32(min(remaining, 0.2) * 1000)) && exited != nil {
+                throw Failure.timeout(waitingFor: text, transcript: transcript)
+            }
+        }
+    }
+
+    /// The end of the transcript so far, to look for what comes after it.
+    var mark: String.Index { transcript.endIndex }
+
+    /// Waits for the shell to exit (after Ctrl-D or `.quit`); nil if it is still running at the deadline.
+    func waitForExit(timeout: TimeInterval = 20) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            _ = readSome(waitingMilliseconds: 50)
+            var status: Int32 = 0
+            if waitpid(pid, &status, WNOHANG) == pid {
+                exited = (status >> 8) & 0xff
+                return exited
+            }
+        }
+        return nil
+    }
+
+    /// Reads whatever is available; false when nothing came (or the terminal closed).
+    private func readSome(waitingMilliseconds: Int32) -> Bool {
+        var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, max(waitingMilliseconds, 1)) > 0 else { return false }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = read(master, &buffer, buffer.count)
+        guard count > 0 else {
+            exited = exited ?? -1
+            return false
+        }
+        transcript += String(decoding: buffer[0..<count], as: UTF8.self)
+        return true
+    }
+
+    func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        if exited == nil {
+            var status: Int32 = 0
+            if waitpid(pid, &status, WNOHANG) == 0 {
+                kill(pid, SIGKILL)
+                waitpid(pid, &status, 0)
+            }
+            exited = -1
+        }
+        if master >= 0 { Glibc.close(master) }
+    }
+}
