@@ -6,7 +6,7 @@ import PackageDescription
 // Separate modules let the compiler enforce the layering the design describes.
 let package = Package(
     name: "NectarQL",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "NectarQL", targets: ["NectarQL"]),
         .library(name: "NectarMock", targets: ["NectarMock"]),

@@ -18,3 +18,13 @@ public struct QueryResult: Sendable {
         return rows
     }
 }
+
+extension QueryResult {
+    /// A result whose rows are known up front (schema answers, explain).
+    init(columns: [ResultColumn], rows: [[Value]]) {
+        let (stream, continuation) = AsyncThrowingStream<[[Value]], any Error>.makeStream()
+        if !rows.isEmpty { continuation.yield(rows) }
+        continuation.finish()
+        self.init(columns: columns, batches: stream)
+    }
+}

@@ -1,0 +1,27 @@
+import NectarCatalog
+import NectarSource
+
+/// Scans through the API client: each body is flattened into the table's rows as it is decoded,
+/// so a body that does not parse is retried as truncated, and the cache keeps rows, not JSON.
+struct ClientPageFetcher: PageFetching {
+    let client: NectarClient
+    let pageSize: Int
+
+    func pages(of request: PageRequest, table: TableDefinition, firstPage: Int, maxPages: Int?)
+        -> AsyncThrowingStream<FlattenedPage, any Error>
+    {
+        let flattener = Flattener(table: table)
+        return client.scan(request, cacheNamespace: table.name, firstPage: firstPage, maxPages: maxPages) { body in
+            let page = try flattener.flattenPage(body)
+            return DecodedPage(content: page, recordCount: page.recordCount)
+        }
+    }
+
+    func lookup(path: String, table: TableDefinition) async throws -> FlattenedPage? {
+        let flattener = Flattener(table: table)
+        return try await client.fetch(path: path, cacheNamespace: table.name) { body in
+            let page = try flattener.flattenObject(body)
+            return DecodedPage(content: page, recordCount: page.recordCount)
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import NectarCatalog
+import NectarSyntax
+
+/// Evaluates bound expressions against one row, with SQL's three-valued logic:
+/// NULL propagates through arithmetic and comparison, `and`/`or` follow Kleene logic.
+extension BoundExpression {
+    func evaluate(_ row: [Value], _ context: EvaluationContext) -> Value {
+        switch self {
+        case .literal(let value): return value
+        case .column(let slot): return row[slot]
+        case .negate(let e):
+            if case .float(let d) = e.evaluate(row, context) { return .float(-d) }
+            return .null
+        case .not(let e): return Truth(e.evaluate(row, context)).negated.value
+        case .arithmetic(let op, let l, let r): return Self.arithmetic(op, l.evaluate(row, context), r.evaluate(row, context))
+        case .concatenate(let l, let r):
+            let (a, b) = (l.evaluate(row, context), r.evaluate(row, context))
+            guard !a.isNull, !b.isNull else { return .null }
+            return .text(a.castText(context) + b.castText(context))
+        case .comparison(let op, let l, let r): return Self.compare(op, l.evaluate(row, context), r.evaluate(row, context))
+        case .and(let l, let r):
+            let left = Truth(l.evaluate(row, context))
+            if case .isFalse = left { return .boolean(false) }
+            return Truth.and(left, Truth(r.evaluate(row, context))).value
+        case .or(let l, let r):
+            let left = Truth(l.evaluate(row, context))
+            if case .isTrue = left { return .boolean(true) }
+            return Truth.or(left, Truth(r.evaluate(row, context))).value
+        case .isNull(let e, let negated): return .boolean(e.evaluate(row, context).isNull != negated)
+        case .inList(let e, let list, let negated): return Self.membership(e.evaluate(row, context), list, row, context, negated)
+        case .between(let e, let lo, let hi, let negated):
+            let value = e.evaluate(row, context)
+            let inside = Truth.and(
+                Truth(Self.compare(.greaterOrEqual, value, lo.evaluate(row, context))),
+                Truth(Self.compare(.lessOrEqual, value, hi.evaluate(row, context))))
+            return (negated ? inside.negated : inside).value
+        case .like(let e, let pattern, let caseInsensitive, let negated):
+            guard case .text(let text) = e.evaluate(row, context), case .text(let p) = pattern.evaluate(row, context) else {
+                return .null
+            }
+            return .boolean(LikePattern(p, caseInsensitive: caseInsensitive).matches(text) != negated)
+        case .caseWhen(let branches, let otherwise):
+            for branch in branches where Truth(branch.condition.evaluate(row, context)) == .isTrue {
+                return branch.result.evaluate(row, context)
+            }
+            return otherwise?.evaluate(row, context) ?? .null
+        case .cast(let e, let type): return e.evaluate(row, context).cast(to: type, context)
+        case .function(let function, let arguments):
+            return function.evaluate(arguments.map { $0.evaluate(row, context) }, in: context)
+        }
+    }
+
+    /// True only when the predicate holds; unknown filters the row out, as in a SQL `where`.
+    func holds(for row: [Value], _ context: EvaluationContext) -> Bool {
+        if case .boolean(true) = evaluate(row, context) { return true }
+        return false
+    }
+
+    static func arithmetic(_ op: ArithmeticOperator, _ a: Value, _ b: Value) -> Value {
+        guard case .float(let x) = a, case .float(let y) = b else { return .null }
+        switch op {
+        case .add: return .float(x + y)
+        case .subtract: return .float(x - y)
+        case .multiply: return .float(x * y)
+        case .divide: return y == 0 ? .null : .float(x / y)
+        case .modulo: return y == 0 ? .null : .float(x.truncatingRemainder(dividingBy: y))
+        }
+    }
+
+    static func compare(_ op: ComparisonOperator, _ a: Value, _ b: Value) -> Value {
+        guard let order = a.compare(to: b) else { return .null }
+        switch op {
+        case .equal: return .boolean(order == 0)
+        case .notEqual: return .boolean(order != 0)
+        case .less: return .boolean(order < 0)
+        case .lessOrEqual: return .boolean(order <= 0)
+        case .greater: return .boolean(order > 0)
+        case .greaterOrEqual: return .boolean(order >= 0)
+        }
+    }
+
+    /// `x in (…)`: true on a match, unknown when there is none but a NULL was involved.
+    private static func membership(
+        _ value: Value, _ list: [BoundExpression], _ row: [Value], _ context: EvaluationContext, _ negated: Bool
+    ) -> Value {
+        guard !value.isNull else { return .null }
+        var sawNull = false
+        for item in list {
+            let candidate = item.evaluate(row, context)
+            if candidate.isNull {
+                sawNull = true
+            } else if value.compare(to: candidate) == 0 {
+                return .boolean(!negated)
+            }
+        }
+        return sawNull ? .null : .boolean(negated)
+    }
+}
+
+extension Truth: Equatable {}

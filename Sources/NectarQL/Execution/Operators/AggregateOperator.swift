@@ -1,0 +1,100 @@
+import NectarCatalog
+import NectarSyntax
+
+/// `group by` and aggregates: holds one accumulator set per group, then emits one row per group:
+/// the group keys followed by the aggregate results, in group order of first appearance.
+final class AggregateOperator: RowOperator {
+    struct Aggregate: Sendable, Hashable {
+        let function: AggregateFunction
+        /// nil for `count(*)`.
+        let argument: BoundExpression?
+        let distinct: Bool
+    }
+
+    private let input: RowOperator
+    private let groupKeys: [BoundExpression]
+    private let aggregates: [Aggregate]
+    private let context: EvaluationContext
+    private var finished = false
+
+    init(_ input: RowOperator, groupKeys: [BoundExpression], aggregates: [Aggregate], context: EvaluationContext) {
+        self.input = input
+        self.groupKeys = groupKeys
+        self.aggregates = aggregates
+        self.context = context
+    }
+
+    func next() async throws -> [[Value]]? {
+        guard !finished else { return nil }
+        finished = true
+        var groups: [[Value]: Int] = [:]
+        var keysInOrder: [[Value]] = []
+        var accumulators: [[Accumulator]] = []
+        while let batch = try await input.next() {
+            for row in batch {
+                let key = groupKeys.map { $0.evaluate(row, context).groupingKey }
+                let index: Int
+                if let existing = groups[key] {
+                    index = existing
+                } else {
+                    index = keysInOrder.count
+                    groups[key] = index
+                    keysInOrder.append(key)
+                    accumulators.append(aggregates.map(Accumulator.init))
+                }
+                for a in aggregates.indices {
+                    accumulators[index][a].add(aggregates[a].argument.map { $0.evaluate(row, context) })
+                }
+            }
+        }
+        // Without `group by`, an empty input still has one group: count(*) = 0.
+        if groupKeys.isEmpty, keysInOrder.isEmpty {
+            keysInOrder.append([])
+            accumulators.append(aggregates.map(Accumulator.init))
+        }
+        let rows = zip(keysInOrder, accumulators).map { key, accs in key + accs.map(\.result) }
+        return rows.isEmpty ? nil : rows
+    }
+}
+
+/// The running state of one aggregate in one group.
+private struct Accumulator {
+    let function: AggregateFunction
+    let countsRows: Bool
+    var distinctValues: Set<Value>?
+    var count = 0
+    var sum = 0.0
+    var extreme: Value = .null
+
+    init(_ aggregate: AggregateOperator.Aggregate) {
+        function = aggregate.function
+        countsRows = aggregate.argument == nil
+        distinctValues = aggregate.distinct ? [] : nil
+    }
+
+    /// `value` is nil for `count(*)`, where every row counts.
+    mutating func add(_ value: Value?) {
+        guard let value else {
+            count += 1
+            return
+        }
+        if value.isNull { return }
+        if distinctValues != nil, distinctValues!.insert(value.groupingKey).inserted == false { return }
+        count += 1
+        switch function {
+        case .sum, .avg: if case .float(let d) = value { sum += d }
+        case .min: if extreme.isNull || (value.compare(to: extreme) ?? 0) < 0 { extreme = value }
+        case .max: if extreme.isNull || (value.compare(to: extreme) ?? 0) > 0 { extreme = value }
+        case .count: break
+        }
+    }
+
+    var result: Value {
+        switch function {
+        case .count: .float(Double(count))
+        case .sum: count == 0 ? .null : .float(sum)
+        case .avg: count == 0 ? .null : .float(sum / Double(count))
+        case .min, .max: extreme
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import NectarCatalog
+import NectarSyntax
+
+/// `order by`: holds every row, then sorts stably by the keys.
+final class SortOperator: RowOperator {
+    struct Key: Sendable {
+        let expression: BoundExpression
+        let descending: Bool
+        let nullsFirst: Bool
+    }
+
+    private let input: RowOperator
+    private let keys: [Key]
+    private let context: EvaluationContext
+    private var sorted: [[Value]]?
+
+    init(_ input: RowOperator, keys: [Key], context: EvaluationContext) {
+        self.input = input
+        self.keys = keys
+        self.context = context
+    }
+
+    func next() async throws -> [[Value]]? {
+        if sorted != nil { return nil }
+        let rows = try await input.drain()
+        // Evaluate each key once per row, then sort indices: stable because ties fall back to position.
+        let keyValues = rows.map { row in keys.map { $0.expression.evaluate(row, context) } }
+        let order = rows.indices.sorted { a, b in
+            for (k, key) in keys.enumerated() {
+                var c = Value.sortOrder(keyValues[a][k], keyValues[b][k], nullsFirst: key.nullsFirst)
+                if key.descending, !keyValues[a][k].isNull, !keyValues[b][k].isNull { c = -c }
+                if c != 0 { return c < 0 }
+            }
+            return a < b
+        }
+        sorted = []
+        let result = order.map { rows[$0] }
+        return result.isEmpty ? nil : result
+    }
+}

@@ -1,0 +1,41 @@
+import NectarCatalog
+import NectarSyntax
+
+/// `cast(x as type)` and the text a value becomes in `||`. A cast that cannot succeed gives NULL,
+/// never an error mid-stream: CRM data is messy and one bad cell must not sink a report.
+extension Value {
+    func cast(to type: SQLType, _ context: EvaluationContext) -> Value {
+        switch (self, type) {
+        case (.null, _): return .null
+        case (.float, .float), (.text, .text), (.boolean, .boolean), (.timestamp, .timestamp): return self
+        case (_, .text): return .text(castText(context))
+        case (.text(let s), .float):
+            return Double(s.trimmingSpaces).map(Value.float) ?? .null
+        case (.text(let s), .boolean):
+            switch s.trimmingSpaces.lowercased() {
+            case "true", "t", "yes", "y", "1": return .boolean(true)
+            case "false", "f", "no", "n", "0": return .boolean(false)
+            default: return .null
+            }
+        case (.text(let s), .timestamp): return context.time.parseTimestamp(s).map(Value.timestamp) ?? .null
+        case (.float(let d), .boolean): return .boolean(d != 0)
+        case (.boolean(let b), .float): return .float(b ? 1 : 0)
+        case (.float(let d), .timestamp):
+            guard d.isFinite, Swift.abs(d) < 9e15 else { return .null }
+            return .timestamp(Int64(d))
+        case (.timestamp(let ms), .float): return .float(Double(ms))
+        default: return .null
+        }
+    }
+
+    /// The text form: integral numbers without `.0`, timestamps as `YYYY-MM-DD HH:MM:SS` in the session zone.
+    func castText(_ context: EvaluationContext) -> String {
+        switch self {
+        case .null: ""
+        case .text(let s): s
+        case .boolean(let b): b ? "true" : "false"
+        case .float(let d): ValueFormatter.number(d)
+        case .timestamp(let ms): ValueFormatter.timestamp(ms, timeZone: context.time.zone)
+        }
+    }
+}

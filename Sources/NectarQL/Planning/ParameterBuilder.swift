@@ -1,0 +1,70 @@
+import NectarCatalog
+import NectarSource
+
+/// The query parameters one documented filter gets from the constraints on its column.
+struct ParameterBuilder {
+    let filter: PushableFilter
+    let constraints: ColumnConstraints
+    let slot: Int
+
+    struct Result {
+        let parameters: [QueryParameter]
+        /// `= 2 → status=2`, for explain.
+        let text: String
+    }
+
+    /// An `in` on a filter that takes one value per request: one listing per value.
+    func fanOut() -> Result? {
+        guard case .equals(let parameter) = filter.kind, let constrained = constraints.values[slot],
+            constrained.values.count > 1, let texts = constrained.allIntegralTexts
+        else { return nil }
+        return Result(
+            parameters: texts.map { QueryParameter(parameter, $0) },
+            text: "\(constrained.predicateText) → \(texts.map { "\(parameter)=\($0)" }.joined(separator: " | ")) (one listing each)")
+    }
+
+    /// Parameters every listing of the scan carries.
+    func shared() -> Result? {
+        switch filter.kind {
+        case .equals(let parameter):
+            guard let constrained = constraints.values[slot], constrained.values.count == 1,
+                let texts = constrained.allIntegralTexts else { return nil }
+            return Result(parameters: [QueryParameter(parameter, texts[0])], text: "\(constrained.predicateText) → \(parameter)=\(texts[0])")
+        case .list(let parameter):
+            guard let constrained = constraints.values[slot], let texts = constrained.allIntegralTexts else { return nil }
+            let joined = texts.joined(separator: ",")
+            return Result(parameters: [QueryParameter(parameter, joined)], text: "\(constrained.predicateText) → \(parameter)=\(joined)")
+        case .dateRange(let from, let to): return dateRange(from: from, to: to)
+        case .namePrefix(let parameter, let exactParameter): return name(parameter: parameter, exactParameter: exactParameter)
+        }
+    }
+
+    private func dateRange(from: String, to: String) -> Result? {
+        var parameters: [QueryParameter] = []
+        if let low = constraints.lowerBounds[slot] { parameters.append(QueryParameter(from, BrazilianDay.text(low))) }
+        if let high = constraints.upperBounds[slot] { parameters.append(QueryParameter(to, BrazilianDay.text(high))) }
+        guard !parameters.isEmpty else { return nil }
+        let rendered = parameters.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
+        return Result(parameters: parameters, text: "range → \(rendered) (whole days, UTC−03:00)")
+    }
+
+    private func name(parameter: String, exactParameter: String?) -> Result? {
+        guard let (text, exact) = constraints.names[slot], !text.isEmpty else { return nil }
+        var parameters = [QueryParameter(parameter, text)]
+        if exact, let exactParameter { parameters.append(QueryParameter(exactParameter, "true")) }
+        let predicate = exact ? "= '\(text)'" : "like '\(text)%'"
+        return Result(parameters: parameters, text: "\(predicate) → \(parameters.map { "\($0.name)=\($0.value)" }.joined(separator: "&"))")
+    }
+}
+
+/// The API's date filters are whole days in Brazilian time (UTC−03:00), written `dd/MM/yyyy`.
+enum BrazilianDay {
+    static let offsetMilliseconds: Int64 = -3 * 3_600_000
+
+    static func text(_ epochMilliseconds: Int64) -> String {
+        let (days, _) = (epochMilliseconds + offsetMilliseconds).floorDivided(by: 86_400_000)
+        let (year, month, day) = ZonedTime.civilDate(fromDays: days)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(two(day))/\(two(month))/\(year)"
+    }
+}

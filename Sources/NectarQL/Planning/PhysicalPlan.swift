@@ -1,0 +1,71 @@
+import NectarCatalog
+import NectarSource
+import NectarSyntax
+
+/// The plan that runs: which requests fetch each table and what runs locally above them.
+indirect enum PlanNode: Sendable {
+    case values([[Value]])
+    case scan(ScanNode)
+    case join(left: PlanNode, JoinNode)
+    case filter(PlanNode, BoundExpression, text: String)
+    case aggregate(PlanNode, BoundQuery.Grouping, text: String)
+    case sort(PlanNode, [SortOperator.Key], text: String)
+    case project(PlanNode, [BoundExpression], names: [String])
+    case distinct(PlanNode)
+    case limit(PlanNode, limit: Int?, offset: Int)
+}
+
+/// How one table is read.
+struct ScanNode: Sendable {
+    let table: TableDefinition
+    /// The name the query uses for it (alias or table name).
+    let name: String
+    let pushdown: Pushdown
+    /// Top-level keys for `attribute=`; empty means every key.
+    let attributes: [String]
+    /// Every predicate on this table alone, over its own columns: always evaluated locally.
+    let localFilter: BoundExpression?
+    let filterText: String?
+    let estimate: Estimate
+    /// Rows a `limit` right above needs; no page past them is fetched.
+    let rowBudget: Int?
+
+    /// The path of the endpoint that lists this table's records.
+    var path: String { table.endpoint.path }
+
+    var access: ScanOperator.Access {
+        switch pushdown.access {
+        case .listings(let sets):
+            return .listings(sets.map { PageRequest(path: path, parameters: $0 + attributeParameters) })
+        case .lookups(let lookup, let keys):
+            return .lookups(keys.map { lookup.path(for: $0) })
+        }
+    }
+
+    var attributeParameters: [QueryParameter] { attributes.map { QueryParameter("attribute", $0) } }
+}
+
+/// A join and the strategy chosen for it, with both estimates so explain can show the choice.
+struct JoinNode: Sendable {
+    enum Strategy: Sendable {
+        case hash
+        case lookup(LookupAccess)
+    }
+
+    let join: BoundJoin
+    let right: ScanNode
+    let strategy: Strategy
+    /// Requests to scan the right side whole.
+    let scanRequests: Int
+    /// Requests to fetch the right side per distinct key, when the API allows it.
+    let lookupRequests: Int?
+    let estimate: Estimate
+}
+
+/// How a lookup join fetches the right rows of one key.
+enum LookupAccess: Sendable {
+    /// `GET contatos/{key}` (for a child table: its parent's record).
+    case path(KeyLookup)
+    /// A listing per key with `parameter=key`, once per parameter set of the right side's own pushdown.
+    case filter(parameter: String, listings: [[QueryParameter]])
+}
