@@ -41,9 +41,11 @@ public final class NectarClient: Sendable {
     /// whose `recordCount` is below `pageSize`. Dropping the stream or cancelling the consuming
     /// task cancels the requests in flight. `cacheNamespace` names what `decode` produces
     /// (e.g. the table), since the same bytes decode differently per table; without one
-    /// (`""`) nothing is cached, as two decoders could otherwise share entries.
+    /// (`""`) nothing is cached, as two decoders could otherwise share entries. `firstPage` and
+    /// `maxPages` read part of a listing (a `limit` needs only its first pages): no request goes
+    /// past `maxPages`, so the stream may end while the listing has more.
     public func scan<Content: Sendable>(
-        _ request: PageRequest, cacheNamespace: String = "",
+        _ request: PageRequest, cacheNamespace: String = "", firstPage: Int = 1, maxPages: Int? = nil,
         decode: @escaping @Sendable ([UInt8]) throws -> DecodedPage<Content>
     ) -> AsyncThrowingStream<Content, any Error> {
         let pageSize = configuration.pageSize
@@ -54,7 +56,7 @@ public final class NectarClient: Sendable {
                 page: page, pageSize: pageSize)
         }
         let pages = PageScan<Content>(
-            pageSize: pageSize, window: configuration.concurrency,
+            pageSize: pageSize, window: configuration.concurrency, firstPage: firstPage, maxPages: maxPages,
             cached: { [cache, recorder] page in
                 guard case .found(let any) = cache.lookup(key(page)), let hit = any as? DecodedPage<Content>
                 else { return nil }

@@ -14,19 +14,24 @@ actor PageScan<Content: Sendable> {
     private let cached: @Sendable (Int) -> DecodedPage<Content>?
     private let load: @Sendable (Int) async throws -> DecodedPage<Content>
     private var slots: [Int: Slot] = [:]
-    private var nextToLaunch = 1
-    private var nextToDeliver = 1
+    private var nextToLaunch: Int
+    private var nextToDeliver: Int
+    /// The last page the caller wants (a `limit` needs no more); nil: to the end of the listing.
+    private let lastAllowed: Int?
     /// Set when a cached short page tells where the listing ends before it is delivered.
     private var lastPage: Int?
     private var finished = false
 
     init(
-        pageSize: Int, window: Int,
+        pageSize: Int, window: Int, firstPage: Int = 1, maxPages: Int? = nil,
         cached: @escaping @Sendable (Int) -> DecodedPage<Content>?,
         load: @escaping @Sendable (Int) async throws -> DecodedPage<Content>
     ) {
         self.pageSize = pageSize
         self.window = max(1, window)
+        nextToLaunch = max(1, firstPage)
+        nextToDeliver = max(1, firstPage)
+        lastAllowed = maxPages.map { max(1, firstPage) + max(0, $0) - 1 }
         self.cached = cached
         self.load = load
     }
@@ -74,7 +79,9 @@ actor PageScan<Content: Sendable> {
 
     /// Starts pages until `window` are pending, taking cached ones without a request.
     private func fillWindow() {
-        while slots.count < window, lastPage.map({ nextToLaunch <= $0 }) ?? true {
+        while slots.count < window, lastPage.map({ nextToLaunch <= $0 }) ?? true,
+            lastAllowed.map({ nextToLaunch <= $0 }) ?? true
+        {
             let number = nextToLaunch
             nextToLaunch += 1
             if let page = cached(number) {
