@@ -69,4 +69,14 @@ struct ScriptTests {
         #expect(StatementSplitter.split("select 1; /* open").map(\.text) == ["select 1", "/* open"])
         #expect(throws: QueryError.self) { try Parser.parseScript("select 1; /* open") }
     }
+
+    @Test func aStatementCanBeParsedAtItsPlaceInALargerText() {
+        let start = SourceLocation(offset: 40, line: 3, column: 5)
+        #expect(throws: QueryError("expected a table name after 'from', found the end of the statement", at: SourceLocation(offset: 56, line: 3, column: 21))) {
+            try Parser.parseStatement("select nome from", startingAt: start)
+        }
+        #expect(throws: QueryError("expected an expression after 'where', found 'join'", at: SourceLocation(offset: 62, line: 4, column: 7))) {
+            try Parser.parseStatement("select 1 from t\nwhere join", startingAt: start)
+        }
+    }
 }
