@@ -5,8 +5,6 @@ struct KeyTrie: Sendable {
         /// The lower-cased key that leads here from the parent node.
         var key: [UInt8]
         var children: [Int] = []
-        /// Open-addressing table over `children` (child index + 1; 0 = empty), sized a power of two.
-        var table: [Int32] = []
         /// Value slots filled with the value found here.
         var slots: [Int] = []
         /// For a child table's array key: the node whose children describe one element.
@@ -45,33 +43,64 @@ struct KeyTrie: Sendable {
         return nodes.count - 1
     }
 
+    /// Per node, an open-addressing table over its children (child index + 1; 0 = empty; size a
+    /// power of two) and its key, all kept in flat arrays so a lookup touches no nested array.
+    private var tablePool: [Int32] = []
+    private var tableStart: [Int] = []
+    private var tableMask: [Int] = []
+    private var keyPool: [UInt8] = []
+    private var keyStart: [Int] = []
+
     /// Builds every node's hash table; call once after the last insert.
     mutating func seal() {
-        for index in nodes.indices where !nodes[index].children.isEmpty {
-            var size = 4
-            while size < nodes[index].children.count * 2 { size *= 2 }
+        tablePool = []
+        tableStart = []
+        tableMask = []
+        keyPool = []
+        keyStart = []
+        for index in nodes.indices {
+            keyStart.append(keyPool.count)
+            keyPool.append(contentsOf: nodes[index].key)
+            var size = 0
+            if !nodes[index].children.isEmpty {
+                size = 4
+                while size < nodes[index].children.count * 2 { size *= 2 }
+            }
             var table = [Int32](repeating: 0, count: size)
             for child in nodes[index].children {
                 var bucket = Int(nodes[child].key.withUnsafeBytes { Self.hash($0) }) & (size - 1)
                 while table[bucket] != 0 { bucket = (bucket + 1) & (size - 1) }
                 table[bucket] = Int32(child + 1)
             }
-            nodes[index].table = table
+            tableStart.append(tablePool.count)
+            tableMask.append(size - 1)
+            tablePool.append(contentsOf: table)
         }
+        keyStart.append(keyPool.count)
     }
 
     /// The child of `node` whose key equals `key` ignoring ASCII case.
     func child(of node: Int, key: UnsafeRawBufferPointer) -> Int? {
-        let table = nodes[node].table
-        guard !table.isEmpty else { return nil }
-        let mask = table.count - 1
+        let mask = tableMask[node]
+        guard mask >= 0 else { return nil }
+        let start = tableStart[node]
         var bucket = Int(Self.hash(key)) & mask
-        while table[bucket] != 0 {
-            let candidate = Int(table[bucket]) - 1
-            if Self.equalIgnoringCase(key, lowered: nodes[candidate].key) { return candidate }
+        while true {
+            let entry = tablePool[start + bucket]
+            if entry == 0 { return nil }
+            let candidate = Int(entry) - 1
+            if keyMatches(key, node: candidate) { return candidate }
             bucket = (bucket + 1) & mask
         }
-        return nil
+    }
+
+    private func keyMatches(_ key: UnsafeRawBufferPointer, node: Int) -> Bool {
+        let start = keyStart[node]
+        guard keyStart[node + 1] - start == key.count else { return false }
+        for index in 0..<key.count where Self.lowercased(key[index]) != keyPool[start + index] {
+            return false
+        }
+        return true
     }
 
     /// FNV-1a over the ASCII-lower-cased bytes.
@@ -81,14 +110,6 @@ struct KeyTrie: Sendable {
             hash = (hash ^ UInt32(lowercased(byte))) &* 16_777_619
         }
         return hash
-    }
-
-    private static func equalIgnoringCase(_ bytes: UnsafeRawBufferPointer, lowered: [UInt8]) -> Bool {
-        guard bytes.count == lowered.count else { return false }
-        for index in 0..<bytes.count where lowercased(bytes[index]) != lowered[index] {
-            return false
-        }
-        return true
     }
 
     @inline(__always)

@@ -208,6 +208,12 @@ struct JSONScanner {
         let start = index
         var hasEscapes = false
         while true {
+            // Fast path: plain printable ASCII, the bulk of every string.
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { break }
+                index += 1
+            }
             guard index < bytes.count else { throw JSONError(.truncated, at: index) }
             let byte = bytes[index]
             switch byte {
