@@ -144,3 +144,18 @@ import Testing
         }
     }
 }
+
+@Suite struct ProjectionKeysTests {
+    @Test func recordTablesAskForTheTopLevelKeysTheirColumnsRead() throws {
+        let oportunidades = try #require(Catalog.nectarCRM.table(named: "oportunidades"))
+        #expect(oportunidades.topLevelKeys(for: ["nome", "cliente_id", "cliente_nome", "valortotal"]) == ["id", "cliente", "nome", "valorTotal"])
+        #expect(oportunidades.topLevelKeys().contains("funilVenda"))
+        #expect(!oportunidades.topLevelKeys().contains("produtos"))
+    }
+
+    @Test func childTablesAskForTheirArrayAndTheRecordId() throws {
+        let enderecos = try #require(Catalog.nectarCRM.table(named: "contatos_enderecos"))
+        #expect(enderecos.topLevelKeys() == ["id", "enderecos"])
+        #expect(enderecos.topLevelKeys(for: ["enderecos_cep"]) == ["id", "enderecos"])
+    }
+}

@@ -6,11 +6,10 @@
 /// An empty string in a non-text column means "no value" (NULL, not a failure).
 enum ValueCoercion {
     static func fromString(_ bytes: UnsafeRawBufferPointer, as type: SQLType, text: () -> String) -> Value? {
-        if type == .text { return .text(text()) }
         let trimmed = trimmingSpaces(bytes)
-        if trimmed.isEmpty { return .null }
         switch type {
         case .text: return .text(text())
+        case _ where trimmed.isEmpty: return .null
         case .float: return parseNumber(trimmed).map(Value.float)
         case .boolean: return parseBoolean(trimmed).map(Value.boolean)
         case .timestamp: return TimestampParser.parse(trimmed).map(Value.timestamp)
