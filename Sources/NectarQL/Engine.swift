@@ -49,7 +49,7 @@ public final class Engine: Sendable {
             return QueryResult(columns: [ResultColumn(name: "plan", type: .text)], rows: lines.map { [.text($0)] })
         case .select(let select):
             let bound = try SelectBinder(catalog: catalog, time: time).bind(select)
-            let plan = Planner(catalog: catalog, estimates: recorder.estimates, pageSize: configuration.pageSize).plan(bound)
+            let plan = planner.plan(bound)
             let context = EvaluationContext(time: time, now: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
             let fetcher = ClientPageFetcher(client: client, pageSize: configuration.pageSize)
             let root = PlanExecutor(fetcher: fetcher, context: context, recorder: recorder).build(plan)
@@ -59,7 +59,11 @@ public final class Engine: Sendable {
 
     private func plan(_ select: SelectStatement, time: ZonedTime) throws -> PlanNode {
         let bound = try SelectBinder(catalog: catalog, time: time).bind(select)
-        return Planner(catalog: catalog, estimates: recorder.estimates, pageSize: configuration.pageSize).plan(bound)
+        return planner.plan(bound)
+    }
+
+    private var planner: Planner {
+        Planner(catalog: catalog, estimates: recorder.estimates, pageSize: configuration.pageSize, pushdown: configuration.pushdown)
     }
 
     /// The session time zone (`.tz`): date literals are read and timestamps shown in it.

@@ -20,6 +20,9 @@ public struct EngineConfiguration: Sendable {
     public var cacheTTL: Duration? = .seconds(300)
     /// Attempts per request before a statement fails (the first try included).
     public var maxAttempts: Int = 6
+    /// Push filters, projections, lookups and limits into the requests. Turning it off reads every
+    /// table whole, one way to see what the planner saves (the benchmark's naive strategy).
+    public var pushdown = true
 
     public init(apiURL: String = EngineConfiguration.defaultAPIURL, token: String, timeZone: TimeZone = EngineConfiguration.defaultTimeZone) {
         self.apiURL = apiURL

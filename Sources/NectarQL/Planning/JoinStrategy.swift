@@ -7,7 +7,7 @@ import NectarSource
 extension Planner {
     func chooseStrategy(_ join: BoundJoin, right: ScanNode, leftRows: Int) -> JoinNode {
         let scanRequests = right.estimate.requests
-        let access = lookupAccess(join, right: right)
+        let access = pushdown ? lookupAccess(join, right: right) : nil
         let lookupRequests = access.map { access in
             let keys = min(leftRows, estimates.total(of: (parentTable(of: right.table) ?? right.table).endpoint))
             return max(1, keys) * Self.requestsPerKey(access)

@@ -9,6 +9,9 @@ struct Planner {
     let catalog: Catalog
     let estimates: CardinalityEstimates
     let pageSize: Int
+    /// Off only to measure the naive strategy (benchmarks): every table read whole, no parameters
+    /// but the required scope, no projection, no lookups, no early stop for a limit.
+    var pushdown = true
 
     func plan(_ query: BoundQuery) -> PlanNode {
         var node = joinTree(query)
@@ -62,15 +65,15 @@ struct Planner {
         let definition = table.definition
         let recordTable = parentTable(of: definition) ?? definition
         let pushable = (definition.isChild ? translateToParent(local, child: definition, parent: recordTable) : local) + inherited
-        let pushdown = PushdownAnalyzer(table: recordTable).analyze(pushable)
+        let pushdown = PushdownAnalyzer(table: recordTable).analyze(self.pushdown ? pushable : [])
         let usedColumns = Set(used.filter { table.slots.contains($0) }.map { $0 - table.offset })
         return ScanNode(
             table: definition, name: table.exposedName, pushdown: pushdown,
-            attributes: Projection.attributes(of: definition, columns: usedColumns),
+            attributes: self.pushdown ? Projection.attributes(of: definition, columns: usedColumns) : [],
             localFilter: BoundExpression.conjunction(local),
             filterText: local.isEmpty ? nil : local.map { $0.text(columns: definition.columns.map(\.name)) }.joined(separator: " and "),
             estimate: estimate(pushdown, table: definition, recordTable: recordTable, unpushed: !local.isEmpty),
-            rowBudget: rowBudget)
+            rowBudget: self.pushdown ? rowBudget : nil)
     }
 
     func parentTable(of table: TableDefinition) -> TableDefinition? {

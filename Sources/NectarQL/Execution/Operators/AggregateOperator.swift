@@ -64,6 +64,8 @@ private struct Accumulator {
     var distinctValues: Set<Value>?
     var count = 0
     var sum = 0.0
+    /// Neumaier's compensation: sums of money keep their cents (0.1 + 0.2 stays 0.3).
+    var compensation = 0.0
     var extreme: Value = .null
 
     init(_ aggregate: AggregateOperator.Aggregate) {
@@ -82,18 +84,24 @@ private struct Accumulator {
         if distinctValues != nil, distinctValues!.insert(value.groupingKey).inserted == false { return }
         count += 1
         switch function {
-        case .sum, .avg: if case .float(let d) = value { sum += d }
+        case .sum, .avg: if case .float(let d) = value { addToSum(d) }
         case .min: if extreme.isNull || (value.compare(to: extreme) ?? 0) < 0 { extreme = value }
         case .max: if extreme.isNull || (value.compare(to: extreme) ?? 0) > 0 { extreme = value }
         case .count: break
         }
     }
 
+    private mutating func addToSum(_ d: Double) {
+        let total = sum + d
+        compensation += abs(sum) >= abs(d) ? (sum - total) + d : (d - total) + sum
+        sum = total
+    }
+
     var result: Value {
         switch function {
         case .count: .float(Double(count))
-        case .sum: count == 0 ? .null : .float(sum)
-        case .avg: count == 0 ? .null : .float(sum / Double(count))
+        case .sum: count == 0 ? .null : .float(sum + compensation)
+        case .avg: count == 0 ? .null : .float((sum + compensation) / Double(count))
         case .min, .max: extreme
         }
     }
