@@ -29,7 +29,7 @@ extension DatasetBuilder {
             let nested: MockJSON = [
                 "id": .int(id), "nome": .string(nome), "codigo": .string(codigo), "contador": .int(index + 1),
                 "descricao": .string(descricao), "ativo": .bool(index % 9 != 8), "categoria": .string(family.categoria),
-                "subcategoria": .string(subcategoria), "moeda": .string(moeda), "recorrencia": .int(recorrencia),
+                "subCategoria": .string(subcategoria), "moeda": .string(moeda), "recorrencia": .int(recorrencia),
                 "valorBase": .number(valorBase), "valorEditavel": .bool(flags[0]), "fracionario": .bool(flags[1]),
                 "possuiEstoque": .bool(family.categoria == "Hardware"),
                 "quantidadeEstoque": family.categoria == "Hardware" ? .int(rng.int(0...500)) : .null,
@@ -48,11 +48,11 @@ extension DatasetBuilder {
     private mutating func productRecord(_ product: ProductFacts, index: Int) -> MockJSON {
         let family = BrazilianVocabulary.productFamilies[index % BrazilianVocabulary.productFamilies.count]
         let categoriaID = 81 + index % BrazilianVocabulary.productFamilies.count
-        let subcategoriaName = product.nested["subcategoria"]?.stringValue ?? ""
+        let subcategoriaName = product.nested["subCategoria"]?.stringValue ?? ""
         let subcategoriaID = 91 + (family.subcategorias.firstIndex(of: subcategoriaName) ?? 0) + 2 * (categoriaID - 81)
         var record = product.nested
         record = record.setting("categoria", to: ["id": .int(categoriaID), "nome": .string(family.categoria)])
-        record = record.setting("subcategoria", to: ["id": .int(subcategoriaID), "nome": .string(subcategoriaName)])
+        record = record.setting("subCategoria", to: ["id": .int(subcategoriaID), "nome": .string(subcategoriaName)])
         record = record.setting("descricao", to: text(product.descricao))
         record = record.setting("valorBase", to: amount(product.valorBase))
         record = record.setting("editarProdutosDependentes", to: .bool(rng.chance(0.5)))
