@@ -2,7 +2,8 @@ import NectarCatalog
 import NectarSyntax
 
 /// Binds `order by` keys: an ordinal (`order by 2`), a select alias (`order by total desc`), or any
-/// expression. NULLs sort last ascending and first descending (as in PostgreSQL) unless told.
+/// expression. NULLs sort last in both directions unless told (as DuckDB does), so a
+/// "top 10 by revenue" never opens with the deals that have no value.
 struct OrderBinder {
     let binder: ExpressionBinder
     let items: [SelectBinder.Item]
@@ -11,7 +12,7 @@ struct OrderBinder {
 
     func bind(_ item: OrderItem) throws -> SortOperator.Key {
         let expression = try keyExpression(item.expression)
-        let nullsFirst = item.nulls.map { $0 == .first } ?? item.descending
+        let nullsFirst = item.nulls.map { $0 == .first } ?? false
         return SortOperator.Key(expression: expression, descending: item.descending, nullsFirst: nullsFirst)
     }
 
