@@ -1,4 +1,4 @@
-/// A parsed JSON value. Numbers are Doubles; `isIntegral` on rendering keeps `3` as `3`.
+/// A parsed JSON value. Numbers are Doubles; `compactText` writes integral ones without `.0`.
 public enum JSONNode: Sendable, Equatable {
     case null
     case bool(Bool)
