@@ -30,10 +30,10 @@ enum LineEditor {
     static func read(prompt: String) -> LineInput {
         LineEditorState.received = nil
         rl_callback_handler_install(prompt, lineReceived)
-        defer { rl_callback_handler_remove() }
         while true {
             if InterruptSignal.consume() {
                 abandonLine()
+                rl_callback_handler_remove()
                 return .interrupted
             }
             var descriptor = pollfd(fd: nectarql_readline_input_descriptor(), events: Int16(POLLIN), revents: 0)
@@ -60,7 +60,10 @@ enum LineEditorState {
 }
 
 /// readline hands over a finished line (or NULL for end of input); we own and free it.
+/// Removing the handler here stops readline from drawing the next prompt before the
+/// statement's output.
 private func lineReceived(_ line: UnsafeMutablePointer<CChar>?) {
+    rl_callback_handler_remove()
     guard let line else {
         LineEditorState.received = .endOfInput
         return

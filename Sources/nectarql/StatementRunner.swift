@@ -65,31 +65,37 @@ struct StatementRunner {
         return await watcher.value || InterruptSignal.consume()
     }
 
-    /// Writes the result as it arrives; a failure mid-way is reported as an incomplete result
-    /// by the caller, and table mode (which writes only in `finish`) shows nothing at all.
+    /// Writes the result as it arrives. The header waits for the first rows (or the end), so a
+    /// statement that fails before answering prints nothing; a failure after rows were written
+    /// is announced as an incomplete result (table mode writes only in `finish`, so never).
     private func stream(_ text: String, to sink: OutputSink, progress: ProgressLine?) async throws {
         let result = try await engine.execute(text)
         var options = output.options
         options.terminalWidth = output.writesToTerminal ? Terminal.outputWidth : nil
         let writer = Writers.make(options, sink: sink)
-        try writer.begin(columns: result.columns)
+        var begun = false
         var rowsWritten = 0
         do {
             for try await batch in result.batches {
                 try Task.checkCancellation()
-                progress?.erase()
+                if options.format != .table { progress?.erase() }  // table mode prints only at the end
+                if !begun {
+                    try writer.begin(columns: result.columns)
+                    begun = true
+                }
                 try writer.write(batch: batch)
                 rowsWritten += batch.count
             }
             try Task.checkCancellation()
         } catch {
             try? sink.flush()
-            if options.format != .table, !(error is CancellationError) {
+            if begun, options.format != .table, !(error is CancellationError) {
                 StandardError.line("error: the output is incomplete: the statement failed after \(rowsWritten) rows")
             }
             throw error
         }
         progress?.erase()
+        if !begun { try writer.begin(columns: result.columns) }
         try writer.finish()
         try sink.flush()
     }

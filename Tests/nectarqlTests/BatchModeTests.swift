@@ -84,6 +84,26 @@ import Testing
         #expect(result.stdoutLines.suffix(16).allSatisfy { !$0.contains("{") }, "csv after .mode csv, without header")
     }
 
+    @Test func onceSendsOneResultToAFileAndTimerAndStatsGoToStderr() throws {
+        let target = try TemporaryFile(contents: "")
+        let result = try demo(["-c", ".timer on\n.stats on\n.once \(target.path)\nselect titulo from tarefas limit 3;\nselect count(*) as n from tarefas;"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let file = try String(contentsOfFile: target.path, encoding: .utf8)
+        #expect(file.split(separator: "\n").count == 4, "header and three rows in the .once file: \(file)")
+        #expect(result.stdoutLines.first == "n", "the second result goes back to stdout")
+        #expect(result.stderr.contains("Run Time"))
+        #expect(result.stderr.contains("requests"))
+    }
+
+    @Test func outputRedirectsUntilTurnedOff() throws {
+        let target = try TemporaryFile(contents: "")
+        let result = try demo(["-c", ".output \(target.path)\nshow tables;\n.output\ndescribe tarefas;"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let file = try String(contentsOfFile: target.path, encoding: .utf8)
+        #expect(file.split(separator: "\n").count == 17)
+        #expect(result.stdoutLines.first == "column,type")
+    }
+
     @Test func unknownDotCommandSuggestsTheClosest() throws {
         let result = try demo(["-c", ".mdoe csv"])
         #expect(result.status == 1)

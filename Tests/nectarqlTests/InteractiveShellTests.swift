@@ -67,17 +67,18 @@ import Testing
         defer { shell.close() }
         try shell.expect(Self.prompt)
         let mark = shell.mark
-        shell.type("select titulo\r")
+        // Each line leaves the statement unfinished, so Enter asks for more instead of running it.
+        shell.type("select titulo, prioridade from\r")
         let continued = try shell.expect(Self.continuation, after: mark)
-        shell.type("from tarefas\r")
+        shell.type("tarefas where\r")
         try shell.expect(Self.continuation, after: continued)
-        shell.type("limit 3;\r")
+        shell.type("prioridade >= 0 limit 3;\r")
         let end = try shell.expect("(3 rows)", after: mark)
         try shell.expect(Self.prompt, after: end)
         shell.type("\u{04}")
         #expect(shell.waitForExit() == 0)
         let history = try String(contentsOfFile: sandbox.historyPath, encoding: .utf8)
-        #expect(history.contains("select titulo\nfrom tarefas\nlimit 3;"))
+        #expect(history.contains("select titulo, prioridade from\ntarefas where\nprioridade >= 0 limit 3;"))
     }
 
     @Test func historySurvivesARestartAndIsPrivate() throws {
@@ -87,7 +88,8 @@ import Testing
             defer { shell.close() }
             try shell.expect(Self.prompt)
             shell.type("select titulo from tarefas limit 1;\r")
-            try shell.expect("(1 row)")
+            let end = try shell.expect("(1 row)")
+            try shell.expect(Self.prompt, after: end)
             shell.type("\u{04}")
             #expect(shell.waitForExit() == 0)
         }

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// Runs the built `nectarql-bench` once at a tiny scale and no latency: it must finish and print
+/// the side-by-side table with a row per benchmark query. Figures are not judged here (speed is
+/// the benchmark's business, not a test's); the shape of its answer is.
+@Suite struct BenchmarkSmokeTests {
+    static let queryNames = [
+        "full scan", "status filter", "date range", "id lookup", "design join",
+        "join, lookups win", "join, scan wins", "group by", "limit 5", "child table",
+    ]
+    /// Columns of the side-by-side table, the first being the query's name.
+    static let columnCount = 16
+
+    @Test func tinyRunPrintsARowPerQuery() throws {
+        let result = try BenchBinary.run(["--scale", "0.05", "--latency-ms", "0"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let rows = Self.tableRows(result.stdout)
+        for name in Self.queryNames {
+            let matching = rows.filter { $0.first == name }
+            #expect(matching.count == 1, "expected one row for \(name) in:\n\(result.stdout)")
+            guard let row = matching.first else { continue }
+            #expect(row.count == Self.columnCount, "row for \(name): \(row)")
+            let requests = Int(row[1]), minimum = Int(row[2]), naiveRequests = Int(row[5])
+            #expect(requests != nil && naiveRequests != nil, "request counts of \(name) are numbers: \(row)")
+            #expect((minimum ?? 0) >= 1, "every query needs at least one request: \(row)")
+        }
+    }
+
+    @Test func rejectsANonPositiveScale() throws {
+        let result = try BenchBinary.run(["--scale", "0"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--scale"))
+    }
+
+    /// The cells of every markdown table line, trimmed.
+    static func tableRows(_ output: String) -> [[String]] {
+        output.split(separator: "\n").filter { $0.hasPrefix("| ") }.map { line in
+            line.dropFirst(2).dropLast(2).components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+    }
+}
+
+/// The `nectarql-bench` executable next to the one the shell tests use; `NECTARQL_BENCH_BINARY` overrides it.
+private enum BenchBinary {
+    static let path: String = {
+        if let explicit = ProcessInfo.processInfo.environment["NECTARQL_BENCH_BINARY"] { return explicit }
+        let shell = URL(fileURLWithPath: ShellBinary.path)
+        return shell.deletingLastPathComponent().appendingPathComponent("nectarql-bench").path
+    }()
+
+    struct Output {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// Bounded: a hung benchmark is killed after `timeout` and fails the test.
+    static func run(_ arguments: [String], timeout: TimeInterval = 300) throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let group = DispatchGroup()
+        let stdout = Box(), stderr = Box()
+        for (pipe, box) in [(output, stdout), (errors, stderr)] {
+            DispatchQueue.global().async(group: group) { box.set(pipe.fileHandleForReading.readDataToEndOfFile()) }
+        }
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning, Date() < deadline { usleep(20_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        _ = group.wait(timeout: .now() + 10)
+        return Output(status: process.terminationStatus, stdout: stdout.text, stderr: stderr.text)
+    }
+
+    private final class Box: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data()
+        func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
+        var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data, as: UTF8.self) }
+    }
+}
