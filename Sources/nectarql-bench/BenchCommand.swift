@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import NectarMock
+
+/// `nectarql-bench`: starts the fake API in this process and prints markdown tables of what the
+/// engine's queries cost, next to the naive strategy and the targets.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nectarql-bench",
+        abstract: "Measure NectarQL's requests, time, throughput and memory against the in-process fake NectarCRM API.",
+        discussion: """
+            Without a mode flag, runs every benchmark query with the planner and with the naive strategy \
+            (pushdown off, concurrency 1) and prints them side by side. --cpu times the group-by over every \
+            oportunidade; --memory measures peak RSS of a CSV export in fresh child processes.
+            """)
+
+    @Option(help: "Latency the fake API adds to every response, in milliseconds.")
+    var latencyMs = 50
+
+    @Option(help: "Dataset scale (1 = 600 contatos, 1,500 oportunidades).")
+    var scale = 1.0
+
+    @Option(help: "Requests in flight at once for the planner's runs.")
+    var concurrency = 4
+
+    @Option(help: "Seed of the generated data.")
+    var seed: UInt64 = 1
+
+    @Flag(help: "Time the group-by over every oportunidade at zero latency, cache off and on.")
+    var cpu = false
+
+    @Flag(help: "Peak RSS of `select * from contatos` as CSV, one child process per figure.")
+    var memory = false
+
+    @Option(help: "Scales the --memory mode measures, comma separated.")
+    var memoryScales = "1,20"
+
+    @Flag(help: "Internal: be the child process of --memory and print one report line.")
+    var memoryProbe = false
+
+    @Option(help: "Internal, with --memory-probe: the fake API to read from (started here when absent).")
+    var apiUrl: String?
+
+    @Flag(help: "Internal, with --memory-probe: keep the engine's cache on, as the shell does by default.")
+    var cache = false
+
+    func validate() throws {
+        guard scale > 0 else { throw ValidationError("--scale must be above 0, got \(scale).") }
+        guard latencyMs >= 0 else { throw ValidationError("--latency-ms cannot be negative, got \(latencyMs).") }
+        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1, got \(concurrency).") }
+        guard !parsedMemoryScales.isEmpty, parsedMemoryScales.allSatisfy({ $0 > 0 }) else {
+            throw ValidationError("--memory-scales takes positive numbers separated by commas, e.g. 1,20; got \(memoryScales).")
+        }
+    }
+
+    var parsedMemoryScales: [Double] {
+        memoryScales.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+    }
+
+    func run() async throws {
+        do {
+            try await runMode()
+        } catch let error as BenchmarkError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    private func runMode() async throws {
+        if memoryProbe {
+            print(try await probe().line)
+        } else if cpu || memory {
+            if cpu { print(try await CPUBenchmark(scale: scale, seed: seed, concurrency: concurrency).run()) }
+            if cpu && memory { print("") }
+            if memory { print(try await MemoryBenchmark(scales: parsedMemoryScales, seed: seed).run()) }
+        } else {
+            print(try await ComparisonBenchmark(scale: scale, seed: seed, latencyMilliseconds: latencyMs, concurrency: concurrency).run())
+        }
+    }
+
+    /// The child of --memory; standalone (no --api-url) its figure includes the fake API and its data.
+    private func probe() async throws -> MemoryProbe.Report {
+        if let apiUrl { return try await MemoryProbe(apiURL: apiUrl, cacheEnabled: cache).run() }
+        return try await FakeAPI.withServer(dataset: MockDataset(seed: seed, scale: scale), latencyMilliseconds: 0) { server in
+            try await MemoryProbe(apiURL: server.baseURL, cacheEnabled: cache).run()
+        }
+    }
+}

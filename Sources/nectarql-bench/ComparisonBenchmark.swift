@@ -1,0 +1,52 @@
+import NectarMock
+
+/// Every benchmark query run by the planner and by the naive strategy in one process, against
+/// one fake API, printed as one markdown table.
+struct ComparisonBenchmark {
+    let scale: Double
+    let seed: UInt64
+    let latencyMilliseconds: Int
+    let concurrency: Int
+
+    func run() async throws -> String {
+        let dataset = MockDataset(seed: seed, scale: scale)
+        let queries = BenchmarkSuite.queries(DatasetFacts(dataset))
+        let rows = try await FakeAPI.withServer(dataset: dataset, latencyMilliseconds: latencyMilliseconds) { server in
+            try await measure(queries, runner: QueryRunner(server: server, token: FakeAPI.token))
+        }
+        return report(rows, queries: queries)
+    }
+
+    private func measure(_ queries: [BenchmarkQuery], runner: QueryRunner) async throws -> [ComparisonRow] {
+        var rows: [ComparisonRow] = []
+        for query in queries {
+            let planned: Measurement, naive: Measurement
+            do {
+                planned = try await runner.measure(query.text, strategy: .planned(concurrency: concurrency))
+                naive = try await runner.measure(query.text, strategy: .naive)
+            } catch {
+                throw BenchmarkError.queryFailed(name: query.name, text: query.text, underlying: error)
+            }
+            rows.append(ComparisonRow(
+                query: query, planned: planned, naive: naive, concurrency: concurrency,
+                latencySeconds: Double(latencyMilliseconds) / 1000))
+        }
+        return rows
+    }
+
+    private func report(_ rows: [ComparisonRow], queries: [BenchmarkQuery]) -> String {
+        let missed = rows.filter { !$0.meetsRequestTarget || $0.meetsTimeTarget == false }.map(\.query.name)
+        return """
+            ## Requests, time, throughput and memory (scale \(scale), seed \(seed), latency \(latencyMilliseconds) ms, concurrency \(concurrency))
+
+            \(ComparisonTable.render(rows))
+
+            Targets: requests ≤ minimum + 3 per listing (the minimum is computed from the generated data); \
+            for scans with latency, wall time ≤ 1.3 × minimum ÷ concurrency × latency. \
+            Naive: pushdown off, concurrency 1. Peak RSS includes the in-process fake API and its data.
+            Targets missed: \(missed.isEmpty ? "none" : missed.joined(separator: ", "))
+
+            \(ComparisonTable.renderQueries(queries))
+            """
+    }
+}

@@ -1,0 +1,14 @@
+/// What one statement cost: requests and bytes as the fake API counted them, time from the
+/// statement to its last row, rows, and the process's peak memory while it ran.
+struct Measurement {
+    var requests = 0
+    var bytes = 0
+    var seconds = 0.0
+    var resultRows = 0
+    /// Rows the scans delivered (records flattened, or child rows), before filters and aggregation.
+    var scannedRows = 0
+    var cacheHits = 0
+    var peakBytes: Int?
+
+    var scannedRowsPerSecond: Double { seconds > 0 ? Double(scannedRows) / seconds : 0 }
+}

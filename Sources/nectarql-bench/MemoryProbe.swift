@@ -1,0 +1,74 @@
+import NectarMock
+import NectarQL
+
+/// The child side of the memory measurement: one `select * from contatos` written as CSV into a
+/// sink that discards it, in a fresh process, then the process's peak RSS (`VmHWM`) on one line.
+struct MemoryProbe {
+    static let statement = "select * from contatos"
+
+    /// The fields of the line the probe prints, which the parent parses.
+    struct Report: Equatable {
+        var rows: Int
+        var csvBytes: Int
+        var baselineBytes: Int
+        var peakBytes: Int
+
+        var line: String {
+            "memory-probe rows=\(rows) csv_bytes=\(csvBytes) baseline_rss=\(baselineBytes) peak_rss=\(peakBytes)"
+        }
+
+        init(rows: Int, csvBytes: Int, baselineBytes: Int, peakBytes: Int) {
+            self.rows = rows
+            self.csvBytes = csvBytes
+            self.baselineBytes = baselineBytes
+            self.peakBytes = peakBytes
+        }
+
+        /// Reads the probe's line out of its whole output; nil when it is missing.
+        init?(output: String) {
+            guard let line = output.split(separator: "\n").last(where: { $0.hasPrefix("memory-probe ") }) else { return nil }
+            var fields: [String: Int] = [:]
+            for pair in line.split(separator: " ").dropFirst() {
+                let parts = pair.split(separator: "=")
+                if parts.count == 2, let value = Int(parts[1]) { fields[String(parts[0])] = value }
+            }
+            guard let rows = fields["rows"], let csv = fields["csv_bytes"], let baseline = fields["baseline_rss"],
+                let peak = fields["peak_rss"]
+            else { return nil }
+            self.init(rows: rows, csvBytes: csv, baselineBytes: baseline, peakBytes: peak)
+        }
+    }
+
+    let apiURL: String
+    let cacheEnabled: Bool
+
+    func run() async throws -> Report {
+        let baseline = ProcessMemory.currentBytes ?? 0
+        var configuration = Strategy.planned(concurrency: EngineConfiguration(token: "").concurrency)
+            .configuration(apiURL: apiURL, token: FakeAPI.token)
+        if cacheEnabled { configuration.cacheTTL = EngineConfiguration(token: "").cacheTTL }
+        let engine = try Engine(configuration: configuration)
+        do {
+            let report = try await write(engine, baseline: baseline)
+            await engine.shutdown()
+            return report
+        } catch {
+            await engine.shutdown()
+            throw error
+        }
+    }
+
+    private func write(_ engine: Engine, baseline: Int) async throws -> Report {
+        let sink = DiscardingSink()
+        let writer = Writers.make(OutputOptions(format: .csv), sink: sink)
+        let result = try await engine.execute(Self.statement)
+        try writer.begin(columns: result.columns)
+        var rows = 0
+        for try await batch in result.batches {
+            try writer.write(batch: batch)
+            rows += batch.count
+        }
+        try writer.finish()
+        return Report(rows: rows, csvBytes: sink.bytesWritten, baselineBytes: baseline, peakBytes: ProcessMemory.peakBytes ?? 0)
+    }
+}

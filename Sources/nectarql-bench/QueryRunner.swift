@@ -1,0 +1,47 @@
+import NectarMock
+import NectarQL
+
+/// Runs statements against the in-process fake API and measures each one.
+struct QueryRunner {
+    let server: MockServer
+    let token: String
+
+    /// A fresh engine per measurement: cold cache and no estimates learnt from earlier statements,
+    /// which is what an analyst's first query of a session meets.
+    func measure(_ text: String, strategy: Strategy) async throws -> Measurement {
+        let engine = try Engine(configuration: strategy.configuration(apiURL: server.baseURL, token: token))
+        do {
+            let measurement = try await measure(text, on: engine)
+            await engine.shutdown()
+            return measurement
+        } catch {
+            await engine.shutdown()
+            throw error
+        }
+    }
+
+    /// Measures one statement on an engine the caller keeps (to time cached repeats).
+    func measure(_ text: String, on engine: Engine) async throws -> Measurement {
+        server.resetStatistics()
+        ProcessMemory.resetPeak()
+        let before = engine.statistics()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try await engine.execute(text)
+        var rows = 0
+        for try await batch in result.batches { rows += batch.count }
+        let elapsed = clock.now - start
+        let engineDelta = engine.statistics().since(before)
+        let api = server.statistics()
+        return Measurement(
+            requests: api.requests, bytes: api.bytesSent, seconds: elapsed.seconds, resultRows: rows,
+            scannedRows: engineDelta.rows, cacheHits: engineDelta.cacheHits, peakBytes: ProcessMemory.peakBytes)
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+}
