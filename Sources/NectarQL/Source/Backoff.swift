@@ -13,9 +13,10 @@ struct Backoff: Sendable {
         return step * fraction
     }
 
-    /// Server-requested waits are honoured but never beyond what is left of the retry budget.
+    /// A server-requested wait is honoured (the backoff still applies when it asks for less, so a
+    /// `Retry-After: 0` cannot make a tight loop), but never beyond what is left of the retry budget.
     static func wait(retryAfter: Duration?, backoff: Duration, remainingBudget: Duration) -> Duration {
-        let wanted = retryAfter ?? backoff
+        let wanted = max(retryAfter ?? .zero, backoff)
         return max(.zero, min(wanted, remainingBudget))
     }
 }

@@ -28,6 +28,9 @@ final class HTTPTransport: Sendable {
             redirectConfiguration: .disallow,  // a redirect must not carry the Access-Token elsewhere
             timeout: .init(connect: .seconds(10)))
         configuration.httpVersion = .automatic
+        // Report a refused connection or an unknown host at once, with its cause; the retry logic
+        // above decides what is worth another attempt.
+        configuration.connectionPool.retryConnectionEstablishment = false
         client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 

@@ -16,6 +16,7 @@ final class RequestExecutor: Sendable {
     private let transport: HTTPTransport
     private let permits: AsyncSemaphore
     private let throttle: RequestThrottle?
+    private let pause = ServerPause()
     private let policy: RetryPolicy
     private let timeout: Duration
     private let statistics: StatisticsRecorder
@@ -60,6 +61,7 @@ final class RequestExecutor: Sendable {
             }
             let backoff = policy.backoff.delay(beforeRetry: attempts, jitter: policy.jitter())
             let wait = Backoff.wait(retryAfter: retryAfter, backoff: backoff, remainingBudget: remaining)
+            if kind == .rateLimited { pause.pause(for: wait) }
             try await Task.sleep(for: wait)
             statistics.retrying()
         }
@@ -70,6 +72,7 @@ final class RequestExecutor: Sendable {
     ) async throws -> Attempt<Content> {
         let response: RawResponse
         do {
+            try await pause.waitWhilePaused()
             response = try await permits.withPermit {
                 try await throttle?.waitForTurn()
                 statistics.requestSent()

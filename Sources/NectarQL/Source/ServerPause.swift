@@ -1,0 +1,16 @@
+/// When the API answers 429, it is the client (its token) that is asked to slow down, not one
+/// request: every request of the client holds off until the requested time has passed.
+final class ServerPause: Sendable {
+    private let resumeAt = Locked<ContinuousClock.Instant?>(nil)
+
+    func pause(for duration: Duration) {
+        let until = ContinuousClock.now + duration
+        resumeAt.withLock { current in current = max(current ?? until, until) }
+    }
+
+    /// Returns at once unless a pause is under way; throws `CancellationError` if cancelled while waiting.
+    func waitWhilePaused() async throws {
+        guard let until = resumeAt.withLock({ $0 }), until > .now else { return }
+        try await Task.sleep(until: until, clock: .continuous)
+    }
+}

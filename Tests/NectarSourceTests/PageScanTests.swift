@@ -1,0 +1,127 @@
+import Testing
+@testable import NectarSource
+
+/// The sliding window alone, over a fake listing of `total` records in pages of `pageSize`.
+@Suite struct PageScanTests {
+    /// Records which pages were loaded and lets pages finish in a chosen order.
+    final class FakeListing: Sendable {
+        let total: Int
+        let pageSize: Int
+        let loaded = Locked<[Int]>([])
+        let cancelled = Locked<[Int]>([])
+        let delay: @Sendable (Int) -> Duration
+
+        init(total: Int, pageSize: Int, delay: @escaping @Sendable (Int) -> Duration = { _ in .zero }) {
+            self.total = total
+            self.pageSize = pageSize
+            self.delay = delay
+        }
+
+        func load(_ page: Int) async throws -> DecodedPage<[Int]> {
+            loaded.withLock { $0.append(page) }
+            do {
+                try await Task.sleep(for: delay(page))
+            } catch {
+                cancelled.withLock { $0.append(page) }
+                throw error
+            }
+            let first = (page - 1) * pageSize
+            let records = Array(first..<min(max(first, total), first + pageSize))
+            return DecodedPage(content: records, recordCount: records.count)
+        }
+    }
+
+    func collect(_ scan: PageScan<[Int]>) async throws -> [Int] {
+        var records: [Int] = []
+        for _ in 0..<1000 {
+            guard let page = try await scan.next() else { return records }
+            records += page
+        }
+        Issue.record("the scan did not end")
+        return records
+    }
+
+    @Test(arguments: [0, 1, 49, 50, 51, 100, 149, 150])
+    func deliversEveryRecordOnceInOrderAndEndsAtTheFirstShortPage(total: Int) async throws {
+        let listing = FakeListing(total: total, pageSize: 50)
+        let scan = PageScan<[Int]>(pageSize: 50, window: 4, cached: { _ in nil }, load: listing.load)
+        #expect(try await collect(scan) == Array(0..<total))
+        let lastPage = total / 50 + 1
+        let loaded = listing.loaded.withLock { $0 }
+        #expect(Set(1...lastPage).isSubset(of: Set(loaded)))
+        #expect(loaded.allSatisfy { $0 <= lastPage + 3 }, "at most window - 1 pages past the end")
+    }
+
+    @Test func keepsPageOrderWhenLaterPagesArriveFirst() async throws {
+        // Page 1 is the slowest, page 4 the fastest.
+        let listing = FakeListing(total: 180, pageSize: 50, delay: { .milliseconds(max(0, 40 - 10 * $0)) })
+        let scan = PageScan<[Int]>(pageSize: 50, window: 4, cached: { _ in nil }, load: listing.load)
+        #expect(try await collect(scan) == Array(0..<180))
+    }
+
+    @Test func cancelsPagesInFlightPastTheEnd() async throws {
+        // Pages past the end take long; the short page 2 must cancel them rather than wait.
+        // Delivering page 1 let the window of 4 reach page 5: three pages past the end.
+        let listing = FakeListing(total: 60, pageSize: 50, delay: { $0 > 2 ? .seconds(30) : .zero })
+        let scan = PageScan<[Int]>(pageSize: 50, window: 4, cached: { _ in nil }, load: listing.load)
+        #expect(try await collect(scan) == Array(0..<60))
+        for _ in 0..<200 where listing.cancelled.withLock({ $0.count }) < 3 { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(Set(listing.cancelled.withLock { $0 }) == [3, 4, 5])
+    }
+
+    @Test func cachedPagesNeedNoLoadAndACachedShortPageStopsTheWindow() async throws {
+        let listing = FakeListing(total: 120, pageSize: 50)
+        let cached: @Sendable (Int) -> DecodedPage<[Int]>? = { page in
+            let first = (page - 1) * 50
+            let records = Array(first..<min(max(first, 120), first + 50))
+            return page <= 3 ? DecodedPage(content: records, recordCount: records.count) : nil
+        }
+        let scan = PageScan<[Int]>(pageSize: 50, window: 4, cached: cached, load: listing.load)
+        #expect(try await collect(scan) == Array(0..<120))
+        #expect(listing.loaded.withLock { $0 }.isEmpty)
+    }
+
+    @Test func aFailingPageEndsTheScanWithItsError() async throws {
+        struct Boom: Error {}
+        let scan = PageScan<[Int]>(pageSize: 50, window: 3, cached: { _ in nil }) { page in
+            if page == 2 { throw Boom() }
+            return DecodedPage(content: [page], recordCount: 50)
+        }
+        #expect(try await scan.next() == [1])
+        await #expect(throws: Boom.self) { try await scan.next() }
+        #expect(try await scan.next() == nil)
+    }
+}
+
+@Suite struct AsyncSemaphoreTests {
+    @Test func neverAdmitsMoreThanItsPermits() async throws {
+        let semaphore = AsyncSemaphore(permits: 3)
+        let inside = Locked((now: 0, peak: 0))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<30 {
+                group.addTask {
+                    try await semaphore.withPermit {
+                        inside.withLock { $0.now += 1; $0.peak = max($0.peak, $0.now) }
+                        try await Task.sleep(for: .milliseconds(2))
+                        inside.withLock { $0.now -= 1 }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(inside.withLock { $0.peak } == 3)
+    }
+
+    @Test func aCancelledWaiterLeavesAndGivesUpNoPermit() async throws {
+        let semaphore = AsyncSemaphore(permits: 1)
+        try await semaphore.acquire()
+        let waiter = Task { try await semaphore.acquire() }
+        try await Task.sleep(for: .milliseconds(20))
+        waiter.cancel()
+        await #expect(throws: CancellationError.self) { try await waiter.value }
+        semaphore.release()
+        // The single permit is free again: taking it must not wait.
+        try await semaphore.acquire()
+        semaphore.release()
+    }
+}
