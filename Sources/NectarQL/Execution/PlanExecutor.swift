@@ -23,9 +23,17 @@ struct PlanExecutor {
     }
 
     private func scanOperator(_ scan: ScanNode) -> RowOperator {
-        let operator_ = ScanOperator(table: scan.table, access: scan.access, fetcher: fetcher, rowBudget: scan.rowBudget, recorder: recorder)
-        guard let filter = scan.localFilter else { return operator_ }
-        return FilterOperator(operator_, predicate: filter, context: context)
+        let reader: RowOperator
+        switch (scan.access, scan.rowBudget) {
+        case (.lookups(let paths), _):
+            reader = LookupScanOperator(table: scan.table, paths: paths, fetcher: fetcher, recorder: recorder)
+        case (.listings(let requests), let budget?):
+            reader = BudgetedScanOperator(table: scan.table, requests: requests, fetcher: fetcher, rowBudget: budget, recorder: recorder)
+        case (.listings(let requests), nil):
+            reader = ListingScanOperator(table: scan.table, requests: requests, fetcher: fetcher, recorder: recorder)
+        }
+        guard let filter = scan.localFilter else { return reader }
+        return FilterOperator(reader, predicate: filter, context: context)
     }
 
     private func joinOperator(_ left: RowOperator, _ node: JoinNode) -> RowOperator {

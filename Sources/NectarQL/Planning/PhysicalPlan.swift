@@ -33,7 +33,7 @@ struct ScanNode: Sendable {
     /// The path of the endpoint that lists this table's records.
     var path: String { table.endpoint.path }
 
-    var access: ScanOperator.Access {
+    var access: ScanAccess {
         switch pushdown.access {
         case .listings(let sets):
             return .listings(sets.map { PageRequest(path: path, parameters: $0 + attributeParameters) })
