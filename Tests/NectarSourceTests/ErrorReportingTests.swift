@@ -122,7 +122,6 @@ import Testing
         await client.shutdown()
         #expect(error.map { if case .network(host: "127.0.0.1", detail: _) = $0.kind { true } else { false } } == true)
         #expect(error?.message.contains("cannot reach 127.0.0.1") == true)
-        print("REFUSED:", error?.message ?? "-")
         expectNoCanary(error, client)
     }
 

@@ -55,7 +55,8 @@ import Testing
             #expect(ids == expected)
             let limited = server.statistics().faultCount(.rateLimit)
             #expect(limited > 0)
-            #expect(client.statistics().failures[.rateLimited] == limited)
+            // A 429 that reached a speculative page after the end was found is never read.
+            #expect((1...limited).contains(client.statistics().failures[.rateLimited] ?? 0))
         }
     }
 

@@ -38,7 +38,8 @@ import Testing
             let needed = pagesNeeded(expected.count)
             let requests = client.statistics().requests
             #expect(requests >= needed && requests <= needed + concurrency - 1)
-            #expect(server.statistics().requests == requests)
+            // A speculative request cancelled on the client may never have reached the server.
+            #expect(server.statistics().requests >= needed && server.statistics().requests <= requests)
         }
     }
 

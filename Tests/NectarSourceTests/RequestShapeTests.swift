@@ -27,7 +27,7 @@ import Testing
 
     @Test func anHTTPDateRetryAfterIsUnderstoodAndTheRetrySucceeds() async throws {
         let calls = Locked(0)
-        try await withScriptedAPI(respond: { _ in
+        try await withScriptedAPI(configure: { $0.concurrency = 1 }, respond: { _ in
             let call = calls.withLock { $0 += 1; return $0 }
             if call == 1 { return .init(status: 429, headers: [("Retry-After", "Thu, 01 Jan 1970 00:00:00 GMT")]) }
             return .init(status: 200, body: Array("[]".utf8))

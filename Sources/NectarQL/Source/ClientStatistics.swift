@@ -1,6 +1,7 @@
 /// Cumulative counters of one client since it was created. Holds no URLs and no token.
 public struct ClientStatistics: Sendable, Hashable {
-    /// HTTP requests actually sent (every attempt counts; cache hits do not).
+    /// HTTP requests started (every attempt counts; cache hits do not). A speculative page
+    /// cancelled at the very moment it starts may count here without reaching the server.
     public var requests = 0
     /// Pages (and lookups) received and decoded from the network.
     public var pages = 0
