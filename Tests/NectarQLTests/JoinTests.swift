@@ -1,0 +1,137 @@
+import NectarMock
+import NectarQL
+import Testing
+
+/// Hash and lookup joins give the relational answer, computed here from the records, with the
+/// requests each strategy promises.
+@Suite struct JoinTests {
+    /// Contacts by id, straight from the dataset.
+    static func contactsByID(_ dataset: MockDataset) -> [Double: MockJSON] {
+        var byID: [Double: MockJSON] = [:]
+        for record in dataset.records(.contatos) { if let id = Expected.float(record, "id") { byID[id] = record } }
+        return byID
+    }
+
+    @Test("the design example: won deals joined to their contacts")
+    func designExample() async throws {
+        try await MockSession.run { session in
+            let rows = try await session.rows("select nome, valortotal from oportunidades where status = 2 join contatos on cliente_id")
+            let contacts = Self.contactsByID(session.dataset)
+            let expected = session.dataset.records(.oportunidades).filter { deal in
+                Expected.float(deal, "status") == 2 && Expected.float(deal, "cliente.id").map { contacts[$0] != nil } == true
+            }.map { [Expected.value($0, "nome", .text), Expected.value($0, "valorTotal", .float)] }
+            #expect(!expected.isEmpty)
+            #expect(sortedRows(rows) == sortedRows(expected))
+            #expect(session.requests.listings.contains(["status": "2"]))
+        }
+    }
+
+    @Test("inner and left hash joins over whole tables")
+    func hashJoins() async throws {
+        try await MockSession.run { session in
+            let contacts = Self.contactsByID(session.dataset)
+            let tarefas = session.dataset.records(.tarefas)
+            let inner = try await session.rows("select t.id, c.nome from tarefas t join contatos c on cliente_id")
+            let expectedInner = tarefas.compactMap { task -> [Value]? in
+                guard let client = Expected.float(task, "cliente.id"), let contact = contacts[client] else { return nil }
+                return [Expected.value(task, "id", .float), Expected.value(contact, "nome", .text)]
+            }
+            #expect(sortedRows(inner) == sortedRows(expectedInner))
+            #expect(session.requests.filter { $0.path.contains("/") && !$0.path.hasSuffix("/") }.isEmpty, "a hash join reads listings only")
+
+            let left = try await session.rows("select t.id, c.nome from tarefas t left join contatos c on cliente_id")
+            let expectedLeft = tarefas.map { task -> [Value] in
+                let contact = Expected.float(task, "cliente.id").flatMap { contacts[$0] }
+                return [Expected.value(task, "id", .float), contact.map { Expected.value($0, "nome", .text) } ?? .null]
+            }
+            #expect(sortedRows(left) == sortedRows(expectedLeft))
+        }
+    }
+
+    @Test("a left join keeps rows without a match, with NULLs on the right")
+    func leftJoinKeepsUnmatched() async throws {
+        try await MockSession.run { session in
+            // Contacts without opportunities exist only on the left; the right side is all deals.
+            let deals = session.dataset.records(.oportunidades)
+            let clients = Set(deals.compactMap { Expected.float($0, "cliente.id") })
+            let contatos = session.dataset.records(.contatos)
+            let rows = try await session.rows("select c.id, o.id from contatos c left join oportunidades o on cliente_id")
+            let expected = Self.leftJoin(contatos, deals)
+            #expect(contatos.contains { !clients.contains(Expected.float($0, "id") ?? -1) }, "some contacts have no deal")
+            #expect(sortedRows(rows) == sortedRows(expected))
+            #expect(rows.contains { $0[1] == .null })
+        }
+    }
+
+    /// contatos left join oportunidades on cliente_id, as (contact id, deal id) pairs.
+    static func leftJoin(_ contatos: [MockJSON], _ deals: [MockJSON]) -> [[Value]] {
+        var expected: [[Value]] = []
+        for contact in contatos {
+            let id = Expected.value(contact, "id", .float)
+            let matches = deals.filter { Expected.value($0, "cliente.id", .float) == id }
+            if matches.isEmpty { expected.append([id, .null]) }
+            for deal in matches { expected.append([id, Expected.value(deal, "id", .float)]) }
+        }
+        return expected
+    }
+
+    @Test("few left keys: a lookup join fetches GET contatos/{id} once per distinct key")
+    func lookupJoin() async throws {
+        try await MockSession.run { session in
+            let deals = session.dataset.records(.oportunidades)
+            // Two deals of one client and one of another: two distinct keys.
+            let byClient = Dictionary(grouping: deals.filter { Expected.float($0, "cliente.id") != nil }) { Expected.float($0, "cliente.id")! }
+            let twice = try #require(byClient.values.first { $0.count >= 2 })
+            let other = try #require(byClient.values.first { Expected.float($0[0], "cliente.id") != Expected.float(twice[0], "cliente.id") })
+            let picked = [twice[0], twice[1], other[0]]
+            let ids = picked.map { String(Int(Expected.float($0, "id")!)) }
+            let sql = "select o.id, c.nome from oportunidades o join contatos c on cliente_id where o.id in (\(ids.joined(separator: ", ")))"
+
+            let plan = try await session.explain(sql)
+            #expect(plan.contains { $0.contains("Lookup join") })
+            #expect(plan.contains { $0.contains("lookups per distinct key") && $0.contains("a whole scan of c") })
+
+            let rows = try await session.rows(sql)
+            let contacts = Self.contactsByID(session.dataset)
+            let expected = picked.map { [Expected.value($0, "id", .float), Expected.value(contacts[Expected.float($0, "cliente.id")!]!, "nome", .text)] }
+            #expect(sortedRows(rows) == sortedRows(expected))
+            let requests = session.requests
+            #expect(requests.filter { $0.path.hasPrefix("oportunidades/") }.count == 3)
+            #expect(requests.filter { $0.path.hasPrefix("contatos/") }.count == 2, "one lookup per distinct key: \(requests)")
+            #expect(requests.allSatisfy { !$0.path.hasSuffix("/") }, "no listing at all")
+        }
+    }
+
+    @Test("a filtered contact joined to its deals: clienteId=X listings instead of a whole scan")
+    func filterLookupJoin() async throws {
+        try await MockSession.run { session in
+            let deals = session.dataset.records(.oportunidades)
+            let client = try #require(deals.compactMap { Expected.float($0, "cliente.id") }.first)
+            let sql = "select c.nome, o.id from contatos c join oportunidades o on cliente_id where c.id = \(Int(client))"
+            let rows = try await session.rows(sql)
+            let contact = try #require(Self.contactsByID(session.dataset)[client])
+            let expected = deals.filter { Expected.float($0, "cliente.id") == client }
+                .map { [Expected.value(contact, "nome", .text), Expected.value($0, "id", .float)] }
+            #expect(sortedRows(rows) == sortedRows(expected))
+            let requests = session.requests
+            #expect(requests.map(\.path).filter { $0.hasPrefix("contatos") } == ["contatos/\(Int(client))"])
+            let listings = requests.onPath("oportunidades/").filter(\.isFirstPage).map(\.filters)
+            #expect(listings.count == 5)
+            #expect(listings.allSatisfy { $0["clienteId"] == String(Int(client)) })
+            #expect(Set(listings.compactMap { $0["status"] }) == ["1", "2", "3", "4", "5"])
+        }
+    }
+
+    @Test("explain shows the chosen strategy and both estimates")
+    func explainShowsChoice() async throws {
+        try await MockSession.run { session in
+            let plan = try await session.explain("select nome, valortotal from oportunidades where status = 2 join contatos on cliente_id")
+            #expect(plan.contains { $0.contains("Hash join (inner)") || $0.contains("Lookup join (inner)") })
+            let choice = try #require(plan.first { $0.contains("chosen:") })
+            #expect(choice.contains("scan") && choice.contains("lookups per"))
+            #expect(choice.filter { $0 == "≈" }.count == 2, "both estimates: \(choice)")
+            #expect(plan.last?.hasPrefix("Estimated requests in all:") == true)
+            #expect(session.server.statistics().requests == 0, "explain sends no request")
+        }
+    }
+}
