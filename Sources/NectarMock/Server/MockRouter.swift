@@ -10,14 +10,22 @@ struct MockRouter: Sendable {
 
     let token: String
     let records: [MockEndpoint: [IndexedRecord]]
+    /// Positions of each endpoint's records by id, for single-record lookups.
+    let positions: [MockEndpoint: [Int: Int]]
+    /// Matching positions per filter query, so a scan of many pages filters once, not once per page.
+    private let selections = SelectionCache()
 
     init(dataset: MockDataset, token: String) {
         self.token = token
         var records: [MockEndpoint: [IndexedRecord]] = [:]
+        var positions: [MockEndpoint: [Int: Int]] = [:]
         for endpoint in MockEndpoint.allCases {
-            records[endpoint] = dataset.records(endpoint).map(IndexedRecord.init).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
+            let sorted = dataset.records(endpoint).map(IndexedRecord.init).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
+            records[endpoint] = sorted
+            positions[endpoint] = Dictionary(sorted.enumerated().compactMap { index, record in record.id.map { ($0, index) } }) { first, _ in first }
         }
         self.records = records
+        self.positions = positions
     }
 
     func respond(to request: MockRequest) -> MockResponse {
@@ -54,8 +62,9 @@ struct MockRouter: Sendable {
             guard requestedLength >= 1 else {
                 throw ListingFilter.Malformed(parameter: "displayLength", value: String(requestedLength))
             }
-            let matching = (records[endpoint] ?? []).filter(filter.matches)
-            let window: ArraySlice<IndexedRecord>
+            let all = records[endpoint] ?? []
+            let matching = selection(endpoint, request, filter)
+            let window: ArraySlice<Int>
             if page == -1 {
                 window = matching.prefix(Self.maximumListing)
             } else {
@@ -63,10 +72,22 @@ struct MockRouter: Sendable {
                 let start = (page - 1) * length
                 window = start < matching.count ? matching[start..<min(start + length, matching.count)] : []
             }
-            return MockResponse(status: 200, body: Self.array(window, projection: Set(request.values("attribute"))))
+            return MockResponse(status: 200, body: Self.array(window.map { all[$0] }, projection: Set(request.values("attribute"))))
         } catch {
             return .error(401, "Malformed parameter \(error.parameter)=\(error.value).")
         }
+    }
+
+    /// The positions of the records `filter` selects, computed once per distinct filter query.
+    private func selection(_ endpoint: MockEndpoint, _ request: MockRequest, _ filter: ListingFilter) -> [Int] {
+        let all = records[endpoint] ?? []
+        let paging: Set<String> = ["page", "displayLength", "attribute", "api_token"]
+        let key = endpoint.rawValue + "?" + request.query.filter { !paging.contains($0.name) }
+            .map { $0.name + "=" + $0.value }.sorted().joined(separator: "&")
+        if let cached = selections.positions(for: key) { return cached }
+        let positions = all.indices.filter { filter.matches(all[$0]) }
+        selections.store(positions, for: key)
+        return positions
     }
 
     /// `[r1,r2,…]` from the cached bytes, or re-encoded when `attribute=` asks for a projection.
@@ -87,7 +108,7 @@ struct MockRouter: Sendable {
     // MARK: - Lookups
 
     private func single(_ endpoint: MockEndpoint, id: String) -> MockResponse {
-        guard let wanted = Int(id), let record = records[endpoint]?.first(where: { $0.id == wanted }) else {
+        guard let wanted = Int(id), let position = positions[endpoint]?[wanted], let record = records[endpoint]?[position] else {
             return .error(404, "No \(endpoint.rawValue) record with id \(id).")
         }
         return MockResponse(status: 200, body: record.bytes)
