@@ -80,7 +80,7 @@ enum DotCommands {
         }),
         DotCommand(name: ".tz", arguments: "[zone]", summary: "Show or set the time zone for dates", action: { session, arguments in
             guard let name = arguments.first else {
-                try session.output.currentSink.write(session.engine.timeZone.identifier + "\n")
+                try session.output.currentSink.write(session.timeZoneName + "\n")
                 return .succeeded
             }
             guard arguments.count == 1, let zone = TimeZone(identifier: name) else {
@@ -88,6 +88,7 @@ enum DotCommands {
             }
             session.engine.setTimeZone(zone)
             session.output.options.timeZone = zone
+            session.timeZoneName = name
             return .succeeded
         }),
         DotCommand(name: ".quit", arguments: "", summary: "Leave the shell", action: quit),

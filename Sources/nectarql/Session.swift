@@ -14,9 +14,12 @@ final class Session {
     var reportsStatistics = false
     /// Set by `.quit` / `.exit`.
     var wantsToQuit = false
+    /// The session zone as the user named it (Foundation may report `UTC` as `GMT`).
+    var timeZoneName: String
 
-    init(engine: Engine, output: OutputSettings, quiet: Bool, continueOnError: Bool) {
+    init(engine: Engine, output: OutputSettings, quiet: Bool, continueOnError: Bool, timeZoneName: String) {
         self.engine = engine
+        self.timeZoneName = timeZoneName
         self.output = output
         self.quiet = quiet
         self.continueOnError = continueOnError

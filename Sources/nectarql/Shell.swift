@@ -41,7 +41,7 @@ struct Shell {
         }
         let session = Session(
             engine: engine, output: OutputSettings(options: outputOptions()), quiet: arguments.quiet,
-            continueOnError: arguments.continueOnError)
+            continueOnError: arguments.continueOnError, timeZoneName: arguments.tz)
         let status: ExitStatus
         if let script {
             status = await session.runScript(script.text, origin: script.origin)

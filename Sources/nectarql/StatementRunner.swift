@@ -22,23 +22,48 @@ struct StatementRunner {
     /// How often a pending Ctrl-C is looked for while a statement runs.
     static let interruptPoll = Duration.milliseconds(50)
 
+    /// How long a cancelled statement may take to wind down before the prompt comes back anyway.
+    static let cancellationGrace = Duration.seconds(2)
+
+    private enum Event { case finished, interrupted, gaveUp }
+
     func run(_ text: String, report: ErrorReport) async -> StatementOutcome {
         let before = engine.statistics()
         let started = ContinuousClock.now
         let progress = showsProgress ? ProgressLine(statistics: { [engine] in engine.statistics() }) : nil
         progress?.start()
         let sink = output.takeSink()
+        let (events, announce) = AsyncStream<Event>.makeStream()
         let work = Task { @MainActor in
+            defer { announce.yield(.finished) }
             try await stream(text, to: sink, progress: progress)
         }
-        let interrupted = await watchForInterrupt(cancelling: work)
-        let result = await work.result
-        progress?.stop()
-        output.flush()
-        if interrupted {
+        let watcher = Task { @MainActor in
+            while !Task.isCancelled {
+                if InterruptSignal.consume() {
+                    announce.yield(.interrupted)
+                    return
+                }
+                try? await Task.sleep(for: StatementRunner.interruptPoll)
+            }
+        }
+        var next = events.makeAsyncIterator()
+        let first = await next.next()
+        watcher.cancel()
+        if first == .interrupted {
+            work.cancel()
+            // An engine that is slow to notice cancellation must not hold the prompt hostage.
+            let grace = Task { try? await Task.sleep(for: StatementRunner.cancellationGrace); announce.yield(.gaveUp) }
+            _ = await next.next()
+            grace.cancel()
+            progress?.stop()
+            output.flush()
             StandardError.line("interrupted: the statement was cancelled")
             return .interrupted
         }
+        let result = await work.result
+        progress?.stop()
+        output.flush()
         if case .failure(let error) = result {
             let (message, status) = report.describe(error)
             StandardError.line(message)
@@ -46,23 +71,6 @@ struct StatementRunner {
         }
         reportCosts(since: before, started: started)
         return .succeeded
-    }
-
-    /// Waits for the statement; on Ctrl-C cancels it and answers true.
-    private func watchForInterrupt(cancelling work: Task<Void, any Error>) async -> Bool {
-        let watcher = Task { @MainActor () -> Bool in
-            while !Task.isCancelled {
-                if InterruptSignal.consume() {
-                    work.cancel()
-                    return true
-                }
-                try? await Task.sleep(for: StatementRunner.interruptPoll)
-            }
-            return false
-        }
-        _ = await work.result
-        watcher.cancel()
-        return await watcher.value || InterruptSignal.consume()
     }
 
     /// Writes the result as it arrives. The header waits for the first rows (or the end), so a

@@ -141,6 +141,13 @@ import Testing
         #expect(result.stderr.contains("-c:1:"))
     }
 
+    @Test func ctrlCStopsABatchRunWithStatus130() throws {
+        let result = try ProcessRunner.run(
+            ["--demo", "--demo-latency-ms", "500", "-c", "select nome from oportunidades; show tables"], interruptAfter: 1.5)
+        #expect(result.status == 130, "\(result.stderr)")
+        #expect(!result.stdout.contains("tarefas"), "the statements after the interrupted one must not run")
+    }
+
     @Test func continueOnErrorRunsTheRestButStillFails() throws {
         let result = try demo(["--continue-on-error", "-c", "select nme from contatos; show tables"])
         #expect(result.status == 1)

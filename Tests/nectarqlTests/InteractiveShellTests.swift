@@ -1,4 +1,5 @@
 import Foundation
+import NectarMock
 import Testing
 
 /// The shell on a pseudo-terminal, driven by keystrokes: prompt, results, completion, history,
@@ -88,11 +89,18 @@ import Testing
             defer { shell.close() }
             try shell.expect(Self.prompt)
             shell.type("select titulo from tarefas limit 1;\r")
-            let end = try shell.expect("(1 row)")
+            var end = try shell.expect("(1 row)")
+            end = try shell.expect(Self.prompt, after: end)
+            // A line that holds the token is run but never written to the history.
+            shell.type("select '\(MockServer.demoToken)' as t from tarefas limit 1;\r")
+            end = try shell.expect("(1 row)", after: end)
             try shell.expect(Self.prompt, after: end)
             shell.type("\u{04}")
             #expect(shell.waitForExit() == 0)
         }
+        let saved = try String(contentsOfFile: sandbox.historyPath, encoding: .utf8)
+        #expect(saved.contains("select titulo from tarefas limit 1;"))
+        #expect(!saved.contains("\(MockServer.demoToken)"))
         var info = stat()
         #expect(stat(sandbox.historyPath, &info) == 0)
         #expect(info.st_mode & 0o777 == 0o600)

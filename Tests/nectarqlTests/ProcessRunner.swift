@@ -21,7 +21,7 @@ enum ProcessRunner {
 
     static func run(
         _ arguments: [String], stdin: String = "", environment: [String: String] = cleanEnvironment(),
-        timeout: TimeInterval = 60
+        timeout: TimeInterval = 60, interruptAfter: TimeInterval? = nil
     ) throws -> RunResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ShellBinary.path)
@@ -44,6 +44,12 @@ enum ProcessRunner {
         try process.run()
         input.fileHandleForWriting.write(Data(stdin.utf8))
         try? input.fileHandleForWriting.close()
+        if let interruptAfter {
+            // As Ctrl-C in a terminal would: SIGINT to the running shell.
+            let moment = Date().addingTimeInterval(interruptAfter)
+            while process.isRunning, Date() < moment { usleep(20_000) }
+            if process.isRunning { process.interrupt() }
+        }
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning, Date() < deadline { usleep(20_000) }
         if process.isRunning {

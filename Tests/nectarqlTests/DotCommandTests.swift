@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// Dot-commands in batch input, like sqlite3: listings, settings and `.read`.
+@Suite struct DotCommandTests {
+    private func demo(_ script: String) throws -> RunResult {
+        try ProcessRunner.run(["--demo", "--demo-latency-ms", "0", "-c", script])
+    }
+
+    @Test func tablesListsEveryTableOnce() throws {
+        let result = try demo(".tables")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdoutLines.count == 16)
+        #expect(result.stdoutLines.contains("oportunidades_propostas"))
+    }
+
+    @Test func schemaShowsATablesColumnsWithTypes() throws {
+        let result = try demo(".schema tarefas")
+        #expect(result.status == 0, "\(result.stderr)")
+        for column in SeedSchema.columns(ofSection: "Tarefas") {
+            #expect(result.stdout.contains("  \(column.name) \(column.type)"), "missing \(column.name)")
+        }
+    }
+
+    @Test func schemaOfAnUnknownTableSuggestsOne() throws {
+        let result = try demo(".schema tarefa")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("tarefas"))
+    }
+
+    @Test func tzShowsAndChangesTheSessionZone() throws {
+        let result = try demo(".tz\n.tz UTC\n.tz")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdoutLines == ["America/Sao_Paulo", "UTC"])
+    }
+
+    @Test func badArgumentsSayHowToUseTheCommand() throws {
+        let result = try demo(".headers maybe")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("-c:1: error: usage: .headers on|off"))
+    }
+
+    @Test func readRunsAnotherScriptAndPlacesItsErrors() throws {
+        let inner = try TemporaryFile(contents: "show tables;\nselect nada from tarefas;\n")
+        let result = try demo(".read \(inner.path)")
+        #expect(result.status == 1)
+        #expect(result.stdoutLines.count == 17)
+        #expect(result.stderr.hasPrefix("\(inner.path):2:8: error:"), "\(result.stderr)")
+    }
+
+    @Test func helpListsTheCommands() throws {
+        let result = try demo(".help")
+        #expect(result.status == 0)
+        for command in [".tables", ".schema", ".mode", ".headers", ".output", ".once", ".read", ".timer", ".stats", ".cache", ".tz", ".quit"] {
+            #expect(result.stdout.contains(command), "\(command) missing from .help")
+        }
+    }
+}
