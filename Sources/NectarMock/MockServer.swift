@@ -30,6 +30,7 @@ public final class MockServer: Sendable {
 
     /// Binds 127.0.0.1 (never other interfaces) on `port`, 0 for any free port; returns the bound port.
     public func start(port: Int = 0) async throws -> Int {
+        guard !isRunning else { throw AlreadyStarted(port: self.port) }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let core = self.core
         let bootstrap = ServerBootstrap(group: group)
@@ -106,6 +107,12 @@ public final class MockServer: Sendable {
     }
 
     public var isRunning: Bool { state.withLock { $0.channel != nil } }
+
+    /// `start` was called on a server that is already listening.
+    public struct AlreadyStarted: Error, CustomStringConvertible {
+        public let port: Int
+        public var description: String { "The fake API is already listening on port \(port); stop it before starting it again." }
+    }
 
     static func timeAmount(_ duration: Duration) -> TimeAmount {
         let components = duration.components
