@@ -26,6 +26,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Seed of the generated data.")
     var seed: UInt64 = 1
 
+    @Flag(help: "Print every request the planner's runs make to stderr.")
+    var showRequests = false
+
     @Flag(help: "Time the group-by over every oportunidade at zero latency, cache off and on.")
     var cpu = false
 
@@ -74,7 +77,9 @@ struct BenchCommand: AsyncParsableCommand {
             if cpu && memory { print("") }
             if memory { print(try await MemoryBenchmark(scales: parsedMemoryScales, seed: seed).run()) }
         } else {
-            print(try await ComparisonBenchmark(scale: scale, seed: seed, latencyMilliseconds: latencyMs, concurrency: concurrency).run())
+            let benchmark = ComparisonBenchmark(
+                scale: scale, seed: seed, latencyMilliseconds: latencyMs, concurrency: concurrency, showRequests: showRequests)
+            print(try await benchmark.run())
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import NectarMock
 
 /// Every benchmark query run by the planner and by the naive strategy in one process, against
@@ -7,6 +8,8 @@ struct ComparisonBenchmark {
     let seed: UInt64
     let latencyMilliseconds: Int
     let concurrency: Int
+    /// Print every request of the planner's runs to stderr, to see where requests go.
+    var showRequests = false
 
     func run() async throws -> String {
         let dataset = MockDataset(seed: seed, scale: scale)
@@ -27,11 +30,17 @@ struct ComparisonBenchmark {
             } catch {
                 throw BenchmarkError.queryFailed(name: query.name, text: query.text, underlying: error)
             }
+            if showRequests { Self.printRequests(of: query, planned.requestLines) }
             rows.append(ComparisonRow(
                 query: query, planned: planned, naive: naive, concurrency: concurrency,
                 latencySeconds: Double(latencyMilliseconds) / 1000))
         }
         return rows
+    }
+
+    private static func printRequests(of query: BenchmarkQuery, _ lines: [String]) {
+        let text = (["# \(query.name): \(query.text)"] + lines).joined(separator: "\n") + "\n"
+        FileHandle.standardError.write(Data(text.utf8))
     }
 
     private func report(_ rows: [ComparisonRow], queries: [BenchmarkQuery]) -> String {
@@ -42,7 +51,8 @@ struct ComparisonBenchmark {
             \(ComparisonTable.render(rows))
 
             Targets: requests ≤ minimum + 3 per listing (the minimum is computed from the generated data); \
-            for scans with latency, wall time ≤ 1.3 × minimum ÷ concurrency × latency. \
+            for scans with latency, wall time ≤ 1.3 × minimum ÷ concurrency × latency \
+            (the round-trip floor, ⌈minimum ÷ concurrency⌉ × latency, is the least any client can take). \
             Naive: pushdown off, concurrency 1. Peak RSS includes the in-process fake API and its data.
             Targets missed: \(missed.isEmpty ? "none" : missed.joined(separator: ", "))
 

@@ -5,7 +5,7 @@ import Foundation
 enum ComparisonTable {
     static let header = [
         "query", "requests", "minimum", "target ≤", "ok", "naive requests", "naive ÷ planned",
-        "KB received", "ms", "target ms ≤", "ok", "naive ms", "naive ÷ planned", "result rows", "scanned rows/s", "peak RSS MB",
+        "KB received", "ms", "target ms ≤", "ok", "round-trip floor ms", "naive ms", "naive ÷ planned", "result rows", "scanned rows/s", "peak RSS MB",
     ]
 
     static func render(_ rows: [ComparisonRow]) -> String {
@@ -22,7 +22,7 @@ enum ComparisonTable {
             "\(naive.requests)", ratio(Double(naive.requests), Double(planned.requests)),
             Format.kilobytes(planned.bytes),
             Format.milliseconds(planned.seconds), row.timeLimitSeconds.map(Format.milliseconds) ?? "—",
-            row.meetsTimeTarget.map(mark) ?? "—",
+            row.meetsTimeTarget.map(mark) ?? "—", row.roundTripFloorSeconds.map(Format.milliseconds) ?? "—",
             Format.milliseconds(naive.seconds), ratio(naive.seconds, planned.seconds),
             "\(planned.resultRows)", Format.integer(planned.scannedRowsPerSecond), planned.peakBytes.map(Format.megabytes) ?? "?",
         ]

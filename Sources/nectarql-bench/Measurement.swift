@@ -9,6 +9,8 @@ struct Measurement {
     var scannedRows = 0
     var cacheHits = 0
     var peakBytes: Int?
+    /// `METHOD path?query` of every request, in arrival order, for `--show-requests`.
+    var requestLines: [String] = []
 
     var scannedRowsPerSecond: Double { seconds > 0 ? Double(scannedRows) / seconds : 0 }
 }

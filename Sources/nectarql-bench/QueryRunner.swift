@@ -35,7 +35,8 @@ struct QueryRunner {
         let api = server.statistics()
         return Measurement(
             requests: api.requests, bytes: api.bytesSent, seconds: elapsed.seconds, resultRows: rows,
-            scannedRows: engineDelta.rows, cacheHits: engineDelta.cacheHits, peakBytes: ProcessMemory.peakBytes)
+            scannedRows: engineDelta.rows, cacheHits: engineDelta.cacheHits, peakBytes: ProcessMemory.peakBytes,
+            requestLines: api.requestLines)
     }
 }
 

@@ -10,7 +10,7 @@ import Testing
         "join, lookups win", "join, scan wins", "group by", "limit 5", "child table",
     ]
     /// Columns of the side-by-side table, the first being the query's name.
-    static let columnCount = 16
+    static let columnCount = 17
 
     @Test func tinyRunPrintsARowPerQuery() throws {
         let result = try BenchBinary.run(["--scale", "0.05", "--latency-ms", "0"])
