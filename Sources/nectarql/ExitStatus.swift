@@ -14,9 +14,9 @@ enum ExitStatus: Int32 {
     static let helpText = """
         Exit codes:
           0    every statement succeeded
-          1    a statement failed (syntax error, unknown table or column, evaluation error)
+          1    a statement failed (syntax, unknown name, evaluation error)
           2    usage error (bad option, missing token, unreadable file)
-          3    API, authentication or network error (expired token, access denied, host unreachable)
+          3    API error (bad or expired token, access denied, network, server)
           130  interrupted with Ctrl-C
         """
 }

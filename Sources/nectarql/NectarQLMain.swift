@@ -26,7 +26,6 @@ enum NectarQLMain {
             Foundation.exit(ExitStatus.success.rawValue)
         }
         StandardError.line(message)
-        StandardError.line("Run 'nectarql --help' for the options.")
         Foundation.exit(ExitStatus.usageError.rawValue)
     }
 }

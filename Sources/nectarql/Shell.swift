@@ -21,10 +21,6 @@ struct Shell {
         }
     }
 
-    private var isInteractive: Bool {
-        arguments.command == nil && arguments.file == nil && Terminal.inputIsTerminal
-    }
-
     private func runOrExit() async throws -> ExitStatus {
         let script = try batchScript()
         var demo: DemoMode?

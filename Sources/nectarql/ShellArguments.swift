@@ -8,11 +8,11 @@ struct ShellArguments: ParsableCommand {
         commandName: "nectarql",
         abstract: "Query a NectarCRM account with SQL.",
         discussion: """
-            Without -c or -f, statements are read from standard input: an interactive shell on a
-            terminal, a script otherwise (nectarql < query.nql > out.csv).
+            Without -c or -f, statements come from standard input: an interactive shell on a terminal, a script otherwise (nectarql < query.nql > out.csv).
 
-            The API token is read from NECTAR_API_TOKEN or from --token-file; an admin creates one
-            under Configurações > Integrações > Gerar Token. Try the shell without an account with --demo.
+            The API token is read from NECTAR_API_TOKEN or from --token-file. An admin creates one in NectarCRM under Configurações > Integrações > Gerar Token. Try the shell without an account with --demo.
+
+            The prompt's history is kept in ~/.nectarql_history (NECTARQL_HISTORY overrides the path).
 
             \(ExitStatus.helpText)
             """
