@@ -53,7 +53,7 @@ struct ComparisonBenchmark {
             Targets: requests ≤ minimum + 3 per listing (the minimum is computed from the generated data); \
             for scans with latency, wall time ≤ 1.3 × minimum ÷ concurrency × latency \
             (the round-trip floor, ⌈minimum ÷ concurrency⌉ × latency, is the least any client can take). \
-            Naive: pushdown off, concurrency 1. Peak RSS includes the in-process fake API and its data.
+            Naive: pushdown off, concurrency 1. Peak RSS includes the in-process fake API and its data; the growth is the statement's own.
             Targets missed: \(missed.isEmpty ? "none" : missed.joined(separator: ", "))
 
             \(ComparisonTable.renderQueries(queries))

@@ -5,7 +5,7 @@ import Foundation
 enum ComparisonTable {
     static let header = [
         "query", "requests", "minimum", "target ≤", "ok", "naive requests", "naive ÷ planned",
-        "KB received", "ms", "target ms ≤", "ok", "round-trip floor ms", "naive ms", "naive ÷ planned", "result rows", "scanned rows/s", "peak RSS MB",
+        "KB received", "ms", "target ms ≤", "ok", "round-trip floor ms", "naive ms", "naive ÷ planned", "result rows", "scanned rows/s", "peak RSS MB (+ growth)",
     ]
 
     static func render(_ rows: [ComparisonRow]) -> String {
@@ -24,7 +24,7 @@ enum ComparisonTable {
             Format.milliseconds(planned.seconds), row.timeLimitSeconds.map(Format.milliseconds) ?? "—",
             row.meetsTimeTarget.map(mark) ?? "—", row.roundTripFloorSeconds.map(Format.milliseconds) ?? "—",
             Format.milliseconds(naive.seconds), ratio(naive.seconds, planned.seconds),
-            "\(planned.resultRows)", Format.integer(planned.scannedRowsPerSecond), planned.peakBytes.map(Format.megabytes) ?? "?",
+            "\(planned.resultRows)", Format.integer(planned.scannedRowsPerSecond), peak(planned),
         ]
     }
 
@@ -33,6 +33,12 @@ enum ComparisonTable {
         var lines = [line(["query", "statement"]), line(["---", "---"])]
         lines += queries.map { line([$0.name, "`\($0.text)`"]) }
         return lines.joined(separator: "\n")
+    }
+
+    /// `66.2 (+0.4)`: the process's peak, and how far it rose above the size at the statement's start.
+    static func peak(_ measurement: Measurement) -> String {
+        guard let peak = measurement.peakBytes else { return "?" }
+        return Format.megabytes(peak) + (measurement.peakGrowthBytes.map { " (+\(Format.megabytes($0)))" } ?? "")
     }
 
     static func mark(_ passed: Bool) -> String { passed ? "✓" : "✗" }

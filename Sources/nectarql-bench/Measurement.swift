@@ -9,8 +9,12 @@ struct Measurement {
     var scannedRows = 0
     var cacheHits = 0
     var peakBytes: Int?
+    /// Resident size when the statement started; the peak above it is what the statement added.
+    var startBytes: Int?
     /// `METHOD path?query` of every request, in arrival order, for `--show-requests`.
     var requestLines: [String] = []
+
+    var peakGrowthBytes: Int? { peakBytes.flatMap { peak in startBytes.map { max(0, peak - $0) } } }
 
     var scannedRowsPerSecond: Double { seconds > 0 ? Double(scannedRows) / seconds : 0 }
 }

@@ -24,6 +24,7 @@ struct QueryRunner {
     func measure(_ text: String, on engine: Engine) async throws -> Measurement {
         server.resetStatistics()
         ProcessMemory.resetPeak()
+        let startBytes = ProcessMemory.currentBytes
         let before = engine.statistics()
         let clock = ContinuousClock()
         let start = clock.now
@@ -35,7 +36,7 @@ struct QueryRunner {
         let api = server.statistics()
         return Measurement(
             requests: api.requests, bytes: api.bytesSent, seconds: elapsed.seconds, resultRows: rows,
-            scannedRows: engineDelta.rows, cacheHits: engineDelta.cacheHits, peakBytes: ProcessMemory.peakBytes,
+            scannedRows: engineDelta.rows, cacheHits: engineDelta.cacheHits, peakBytes: ProcessMemory.peakBytes, startBytes: startBytes,
             requestLines: api.requestLines)
     }
 }

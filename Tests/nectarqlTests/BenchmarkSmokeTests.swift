@@ -33,9 +33,11 @@ import Testing
         #expect(result.stderr.contains("--scale"))
     }
 
-    /// The cells of every markdown table line, trimmed.
+    /// The cells of the first markdown table (the side-by-side one; a list of statements follows it), trimmed.
     static func tableRows(_ output: String) -> [[String]] {
-        output.split(separator: "\n").filter { $0.hasPrefix("| ") }.map { line in
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        let table = lines.drop { !$0.hasPrefix("| ") }.prefix { $0.hasPrefix("| ") }
+        return table.map { line in
             line.dropFirst(2).dropLast(2).components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }
         }
     }
