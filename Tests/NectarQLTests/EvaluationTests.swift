@@ -46,6 +46,20 @@ import Testing
         }
     }
 
+    @Test("case, between and coalesce treat NULL as unknown")
+    func unknownInExpressions() async throws {
+        try await MockSession.run { session in
+            let rows = try await session.rows(
+                "select id, case when contatopai_id > 0 then 'pai' else 'sem' end, contatopai_id between 1 and 99999999, coalesce(contatopai_id, -1) from contatos")
+            let expected = session.dataset.records(.contatos).map { record -> [Value] in
+                let parent = Expected.float(record, "contatoPai.id")
+                return [Expected.value(record, "id", .float), .text(parent.map { $0 > 0 } == true ? "pai" : "sem"),
+                        parent.map { .boolean($0 >= 1 && $0 <= 99_999_999) } ?? .null, .float(parent ?? -1)]
+            }
+            #expect(sortedRows(rows) == sortedRows(expected))
+        }
+    }
+
     @Test("count(*), count(x), count(distinct x), sum, avg, min and max per group, with having")
     func aggregates() async throws {
         try await MockSession.run { session in
@@ -128,8 +142,28 @@ import Testing
 
             let skipped = try await session.rows("select id from contatos order by id desc limit 10 offset \(all.count - 2)")
             #expect(skipped.map { $0[0] } == [.float(all[1]), .float(all[0])])
+            let paged = try await session.rows("select id from contatos limit 3 offset 49")
+            #expect(paged.map { $0[0] } == all[49..<52].map { Value.float($0) }, "the API lists by id")
+            #expect(session.server.statistics().requests == 2, "rows 50 to 52 need the first two pages")
+
+            let children = try await session.rows("select contato_id, enderecos_cep from contatos_enderecos limit 5")
+            #expect(children.count == 5)
+            #expect(session.server.statistics().requests == 1)
+
             let none = try await session.rows("select id from contatos limit 0")
             #expect(none.isEmpty)
+        }
+    }
+
+    @Test("a limit above a filter stops the fetching once it has its rows")
+    func limitStopsFiltered() async throws {
+        try await MockSession.run(scale: 0.5) { session in
+            let all = try await session.rows("select id from oportunidades where valortotal >= 0")
+            let whole = session.server.statistics().requests
+            let three = try await session.rows("select id from oportunidades where valortotal >= 0 limit 3")
+            #expect(three.count == 3)
+            #expect(Set(three.map { $0[0] }).isSubset(of: Set(all.map { $0[0] })))
+            #expect(session.server.statistics().requests < whole, "\(session.server.statistics().requests) of \(whole)")
         }
     }
 

@@ -122,6 +122,51 @@ import Testing
         }
     }
 
+    @Test("a left lookup join keeps a contact without deals, and a missing contact gives no row")
+    func leftFilterLookupJoin() async throws {
+        try await MockSession.run { session in
+            let deals = session.dataset.records(.oportunidades)
+            let clients = Set(deals.compactMap { Expected.float($0, "cliente.id") })
+            let contatos = session.dataset.records(.contatos).compactMap { Expected.float($0, "id") }
+            let lonely = try #require(contatos.first { !clients.contains($0) })
+            let busy = try #require(contatos.first { clients.contains($0) })
+            let missing = 999_999_999.0
+            let keys = [busy, lonely, missing].map { String(Int($0)) }
+            let sql = "select c.id, o.id from contatos c left join oportunidades o on cliente_id where c.id in (\(keys.joined(separator: ", ")))"
+            let rows = try await session.rows(sql)
+            let expected = [[Value.float(lonely), .null]] + deals.filter { Expected.float($0, "cliente.id") == busy }
+                .map { [Value.float(busy), Expected.value($0, "id", .float)] }
+            #expect(sortedRows(rows) == sortedRows(expected))
+            let requests = session.requests
+            #expect(Set(requests.filter { $0.path.hasPrefix("contatos/") }.map(\.path)) == Set(keys.map { "contatos/" + $0 }))
+            let listings = requests.onPath("oportunidades/").filter(\.isFirstPage).map(\.filters)
+            #expect(listings.count == 10, "five status listings for each contact found: \(listings)")
+            #expect(Set(listings.compactMap { $0["clienteId"] }) == Set(keys.prefix(2)))
+        }
+    }
+
+    @Test("a lookup join still applies the right table's own predicates")
+    func lookupJoinWithRightFilter() async throws {
+        try await MockSession.run { session in
+            let contacts = Self.contactsByID(session.dataset)
+            let constanteOf = { (deal: MockJSON) in Expected.float(deal, "cliente.id").flatMap { contacts[$0] }.flatMap { Expected.float($0, "constante") } }
+            let all = session.dataset.records(.oportunidades)
+            // Two deals whose contact passes the right side's predicate and one whose contact does not.
+            let deals = Array(all.filter { [0, 1].contains(constanteOf($0)) }.prefix(2)) + Array(all.filter { constanteOf($0) == 3 }.prefix(1))
+            #expect(deals.count == 3)
+            let ids = deals.compactMap { Expected.float($0, "id") }.map { String(Int($0)) }.joined(separator: ", ")
+            let rows = try await session.rows("select o.id, c.constante from oportunidades o join contatos c on cliente_id where o.id in (\(ids)) and c.constante in (0, 1)")
+            let expected = deals.compactMap { deal -> [Value]? in
+                guard let contact = Expected.float(deal, "cliente.id").flatMap({ contacts[$0] }),
+                    let constante = Expected.float(contact, "constante"), [0, 1].contains(constante) else { return nil }
+                return [Expected.value(deal, "id", .float), .float(constante)]
+            }
+            #expect(expected.count == 2)
+            #expect(sortedRows(rows) == sortedRows(expected))
+            #expect(session.requests.allSatisfy { !$0.path.hasSuffix("/") }, "lookups only")
+        }
+    }
+
     @Test("explain shows the chosen strategy and both estimates")
     func explainShowsChoice() async throws {
         try await MockSession.run { session in

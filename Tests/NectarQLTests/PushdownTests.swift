@@ -168,6 +168,20 @@ import Testing
         }
     }
 
+    @Test("a lookup by id still applies the other predicates locally")
+    func lookupKeepsOtherPredicates() async throws {
+        try await MockSession.run { session in
+            let record = try #require(session.dataset.records(.contatos).first { Expected.float($0, "constante") != nil })
+            let id = Int(try #require(Expected.float(record, "id")))
+            let constante = Int(try #require(Expected.float(record, "constante")))
+            let kept = try await session.rows("select id from contatos where id = \(id) and constante = \(constante)")
+            #expect(kept == [[.float(Double(id))]])
+            let dropped = try await session.rows("select id from contatos where id = \(id) and constante = \(constante + 1)")
+            #expect(dropped.isEmpty)
+            #expect(session.requests.map(\.path) == ["contatos/\(id)"])
+        }
+    }
+
     @Test("a child table's parent id is a lookup of the parent record")
     func childParentLookup() async throws {
         try await MockSession.run { session in
@@ -199,6 +213,12 @@ import Testing
                 Expected.float($0, "status") == 2 && (Expected.float($0, "valorTotal") ?? 0) > 1000
             }
             #expect(projected.count == records.count)
+
+            let addresses = try await session.rows("select contato_id, enderecos_cep from contatos_enderecos")
+            #expect(Set(session.requests.flatMap { $0.values("attribute") }.map { $0.lowercased() }) == ["id", "enderecos"])
+            let wholeAddresses = try await session.query("select * from contatos_enderecos")
+            let cep = try #require(wholeAddresses.columns.firstIndex(of: "enderecos_cep"))
+            #expect(sortedRows(addresses) == sortedRows(wholeAddresses.rows.map { [$0[0], $0[cep]] }))
         }
     }
 }
