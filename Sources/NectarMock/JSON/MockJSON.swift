@@ -1,6 +1,7 @@
 /// A JSON value that keeps the order of object keys, so the fake API answers with the same bytes
-/// for the same seed (a dictionary would reorder keys from run to run).
-public indirect enum MockJSON: Sendable, Hashable {
+/// for the same seed (a dictionary would reorder keys from run to run). Not `indirect`: arrays
+/// already box their elements, and inline scalars keep a scale-20 dataset smaller.
+public enum MockJSON: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)
