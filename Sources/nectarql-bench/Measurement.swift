@@ -13,6 +13,8 @@ struct Measurement {
     var startBytes: Int?
     /// `METHOD path?query` of every request, in arrival order, for `--show-requests`.
     var requestLines: [String] = []
+    /// Requests the engine itself counted as sent during the statement (the fake API's count is `requests`).
+    var engineRequests = 0
 
     var peakGrowthBytes: Int? { peakBytes.flatMap { peak in startBytes.map { max(0, peak - $0) } } }
 
