@@ -5,7 +5,12 @@ import NectarMock
 /// Runs the fake NectarCRM API standalone, for trying the shell or a client against it.
 /// (Arguments parsed by hand rather than `AsyncParsableCommand`: in a `main.swift` the synchronous
 /// `main()` would be picked.)
-struct NectarMockCommand: ParsableArguments {
+struct NectarMockCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nectar-mock",
+        abstract: "A fake NectarCRM API on 127.0.0.1, with generated data and injectable faults."
+    )
+
     @Option(help: "Port to listen on; 0 picks a free one.") var port = 0
     @Option(help: "Data size; 1 is about 600 contatos and 1,500 oportunidades.") var scale = 1.0
     @Option(help: "Seed of the generated data.") var seed: UInt64 = 1
@@ -27,7 +32,7 @@ struct NectarMockCommand: ParsableArguments {
         guard maxLifetime > 0 else { throw ValidationError("--max-lifetime must be positive, got \(maxLifetime).") }
     }
 
-    func run() async throws {
+    func serve() async throws {
         let faults = FaultConfiguration(
             latency: .milliseconds(latencyMilliseconds), throttleRate: throttleRate, serverErrorRate: errorRate,
             dropRate: dropRate, truncateRate: truncateRate, maxRequestsPerSecond: maxRequestsPerSecond, seed: seed)
@@ -55,7 +60,7 @@ struct NectarMockCommand: ParsableArguments {
 
 let command = NectarMockCommand.parseOrExit()
 do {
-    try await command.run()
+    try await command.serve()
 } catch {
     FileHandle.standardError.write(Data("nectar-mock: \(error)\n".utf8))
     exit(1)
