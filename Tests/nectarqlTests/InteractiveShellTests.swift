@@ -59,6 +59,14 @@ import Testing
         try shell.expect("diasseminteracao", after: mark)
         shell.type(">= 0 limit 1;\r")
         mark = try shell.expect("(1 row)", after: mark)
+        mark = try shell.expect(Self.prompt, after: mark)
+        // Dot-commands and their arguments complete too.
+        shell.type(".mo\t")
+        try shell.expect(".mode", after: mark)
+        shell.type("li\t")
+        try shell.expect("line", after: mark)
+        shell.type("\rselect titulo from tarefas limit 1;\r")
+        mark = try shell.expect("titulo = ", after: mark)
         try shell.expect(Self.prompt, after: mark)
     }
 
