@@ -221,6 +221,27 @@ import Testing
         }
     }
 
+    @Test("grouping by a month in the session zone")
+    func groupByMonth() async throws {
+        try await MockSession.run { session in
+            let rows = try await session.rows("select date_trunc('month', datacriacao) as m, count(*) from oportunidades group by m order by m")
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "America/Sao_Paulo")!
+            var counts: [Value: Int] = [:]
+            for record in session.dataset.records(.oportunidades) {
+                let month: Value = Expected.timestamp(record, "dataCriacao").map { ms in
+                    let parts = calendar.dateComponents([.year, .month], from: Date(timeIntervalSince1970: Double(ms) / 1000))
+                    return .timestamp(Int64(calendar.date(from: parts)!.timeIntervalSince1970 * 1000))
+                } ?? .null
+                counts[month, default: 0] += 1
+            }
+            #expect(rows.count == counts.count)
+            for row in rows { #expect(row[1] == .float(Double(counts[row[0]] ?? -1)), "\(row[0])") }
+            let months = rows.compactMap { row -> Int64? in if case .timestamp(let ms) = row[0] { return ms } else { return nil } }
+            #expect(months == months.sorted())
+        }
+    }
+
     @Test("timestamps compare with 'YYYY-MM-DD' literals as midnight in the session zone")
     func timestampLiterals() async throws {
         try await MockSession.run { session in

@@ -167,6 +167,34 @@ import Testing
         }
     }
 
+    @Test("a child table joined to its parent inherits the parent's pushed filters")
+    func childInheritsParentFilters() async throws {
+        try await MockSession.run { session in
+            let rows = try await session.rows("select e.enderecos_cep, c.nome from contatos_enderecos e join contatos c on contato_id where c.constante = 2")
+            let expected = Expected.elements(session.dataset.records(.contatos), "enderecos")
+                .filter { Expected.float($0.parent, "constante") == 2 }
+                .map { [Expected.value($0.element, "cep", .text), Expected.value($0.parent, "nome", .text)] }
+            #expect(!expected.isEmpty)
+            #expect(sortedRows(rows) == sortedRows(expected))
+            #expect(session.requests.listings.allSatisfy { $0 == ["constante": "2"] }, "\(session.requests)")
+        }
+    }
+
+    @Test("a child table joined to another table: deal items with their product's base price")
+    func childJoinedToOtherTable() async throws {
+        try await MockSession.run { session in
+            let rows = try await session.rows("select p.id, p.nome, pr.valorbase from oportunidades_produtos p join produtos pr on produto_id")
+            var products: [Double: MockJSON] = [:]
+            for product in session.dataset.records(.produto) { products[Expected.float(product, "id")!] = product }
+            let expected = Expected.elements(session.dataset.records(.oportunidades), "produtos").compactMap { item -> [Value]? in
+                guard let product = Expected.float(item.element, "produto.id").flatMap({ products[$0] }) else { return nil }
+                return [Expected.value(item.element, "id", .float), Expected.value(item.element, "nome", .text), Expected.value(product, "valorBase", .float)]
+            }
+            #expect(!expected.isEmpty)
+            #expect(sortedRows(rows) == sortedRows(expected))
+        }
+    }
+
     @Test("explain shows the chosen strategy and both estimates")
     func explainShowsChoice() async throws {
         try await MockSession.run { session in

@@ -1,3 +1,4 @@
+import Foundation
 import NectarMock
 import NectarQL
 import Testing
@@ -119,6 +120,19 @@ import Testing
             let afternoon = try await session.rows("select id from oportunidades where datacriacao >= '2024-03-05 15:00'")
             #expect(afternoon.count == records.filter { (Expected.timestamp($0, "dataCriacao") ?? .min) >= fifteen }.count)
             #expect(session.requests.listings.allSatisfy { $0["dataInicio"] == "05/03/2024" })
+        }
+    }
+
+    @Test("in another session zone, a date literal's Brazilian day is what goes into the request")
+    func dateFilterFromOtherZone() async throws {
+        try await MockSession.run { session in
+            session.engine.setTimeZone(TimeZone(identifier: "UTC")!)
+            let records = session.dataset.records(.contatos)
+            // Midnight UTC on 5 March is 21:00 on 4 March in Brazil.
+            let midnightUTC = Int64(MockTimestamp.epochSeconds(year: 2024, month: 3, day: 5)) * 1000
+            let rows = try await session.rows("select id from contatos where datacriacao >= '2024-03-05'")
+            #expect(rows.count == records.filter { (Expected.timestamp($0, "dataCriacao") ?? .min) >= midnightUTC }.count)
+            #expect(session.requests.listings == [["dataInicio": "04/03/2024"]])
         }
     }
 
