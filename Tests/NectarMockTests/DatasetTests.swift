@@ -84,6 +84,10 @@ struct DatasetTests {
         for lead in ["=", "+", "-", "@"] { #expect(strings.contains { $0.hasPrefix(lead) }, "leading \(lead)") }
         #expect(strings.contains { $0.unicodeScalars.contains { $0.properties.isEmojiPresentation } })
         #expect(strings.contains { $0.count >= 10_000 })
+        for seed in 2...4 as ClosedRange<UInt64> {
+            let long = MockDataset(seed: seed, scale: 0.1).records(.contatos)[3]["observacao"]?.stringValue?.count ?? 0
+            #expect(long >= 10_000, "seed \(seed) keeps its long text")
+        }
         #expect(strings.contains(""))
         #expect(strings.contains { $0.contains("ç") || $0.contains("ã") })
 

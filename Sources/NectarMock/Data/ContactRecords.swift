@@ -49,11 +49,9 @@ extension DatasetBuilder {
             }
         }
         let people = Dictionary(grouping: contacts.filter { employer[$0.id] != nil }) { employer[$0.id]!.id }
-        return contacts.enumerated().map { index, contact in
-            var record = contactRecord(contact, employer: employer[contact.id], parent: parent[contact.id] ?? employer[contact.id])
-            record = record.setting("contatos", to: .array((people[contact.id] ?? []).map { personLink($0) }))
-            if index == 3 { record = record.setting("observacao", to: .string(HostileText.longText)) }
-            return record
+        return contacts.map { contact in
+            contactRecord(contact, employer: employer[contact.id], parent: parent[contact.id] ?? employer[contact.id])
+                .setting("contatos", to: .array((people[contact.id] ?? []).map { personLink($0) }))
         }
     }
 

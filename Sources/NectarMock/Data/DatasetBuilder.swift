@@ -44,6 +44,11 @@ struct DatasetBuilder {
             var roughening = rng.fork(UInt64(100 + salt))
             records[endpoint] = generated.map { RecordRoughener.roughen($0, endpoint: endpoint, &roughening) }
         }
+        // One ~10,000-character text, placed after roughening so no seed can lose it.
+        if var contatos = records[.contatos], contatos.count > 3 {
+            contatos[3] = contatos[3].setting("observacao", to: .string(HostileText.longText))
+            records[.contatos] = contatos
+        }
         return records
     }
 
