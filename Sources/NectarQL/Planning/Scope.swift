@@ -73,6 +73,9 @@ struct Scope: Sendable {
 
     private func unknownColumn(_ name: String, among indices: some Sequence<Int>, at location: SourceLocation) -> QueryError {
         let searched = Array(indices)
+        guard !searched.isEmpty else {
+            return QueryError("unknown column '\(name)': this select has no table; add from <table> (`show tables` lists them)", at: location)
+        }
         let names = searched.flatMap { tables[$0].definition.columns.map(\.name) }
         let where_ = searched.map { tables[$0].definition.name }.joined(separator: ", ")
         if let suggestion = Suggestion.closest(to: name, among: names) {
