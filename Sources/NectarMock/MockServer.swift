@@ -4,6 +4,18 @@ import NIOPosix
 
 /// The fake NectarCRM API over HTTP/1.1 on 127.0.0.1 only, with keep-alive, fault injection and
 /// counters. It stops on `stop()` or by itself after `maxLifetime`, so a forgotten server cannot linger.
+///
+/// Under `/crm/api/1/` (nectar-api.md, quirks included):
+/// - `GET {endpoint}/` (slash optional) for the eight `MockEndpoint`s: `page` (1-based; `-1` lists the
+///   first 200), `displayLength` (capped at 50, 20 when omitted), repeated `attribute=` projection,
+///   and each endpoint's documented filters (`ListingFilter.supported`); `oportunidades/` without
+///   `status` answers status 1 only. Undocumented parameters, `sequenciaAtual`, `secao` and
+///   `listasIds` are ignored (they could only narrow). A malformed value answers 401.
+/// - `GET {endpoint}/{id}`: the record, or a 404 JSON error.
+/// - `contatos/email|telefone|cnpj|cpf/{key}`: one contact object (lowest id), or 404;
+///   phone, CNPJ and CPF compare by digits.
+/// - `oportunidades/contatoId/{id}` and `proposta/opportunity/{id}`: arrays, `[]` when none.
+/// - `Access-Token` must equal the token (the `api_token` query form works but is counted).
 public final class MockServer: Sendable {
     /// The token `--demo` and tests use; any request without it gets 401.
     public static let demoToken = "nectar-demo-token-0000"

@@ -42,7 +42,7 @@ struct DatasetBuilder {
             let generated = generate(endpoint, count: Self.count(endpoint, scale: scale))
             swap(&local, &rng)
             var roughening = rng.fork(UInt64(100 + salt))
-            records[endpoint] = generated.map { RecordRoughener.roughen($0, endpoint: endpoint, &roughening) }
+            records[endpoint] = generated.map { RecordRoughener.roughen($0, &roughening) }
         }
         // One ~10,000-character text, placed after roughening so no seed can lose it.
         if var contatos = records[.contatos], contatos.count > 3 {

@@ -21,7 +21,13 @@ extension DatasetBuilder {
             let nome = edition == 0 ? base : "\(base) v\(edition + 1)"
             let subcategoria = rng.pick(family.subcategorias)
             let moeda = rng.chance(0.1) ? "USD" : "BRL"
-            let recorrencia = family.categoria == "Suporte" ? rng.int(1...2) : rng.int(0...1) * (family.categoria == "Software" ? 1 : 0)
+            // Support is billed monthly or yearly, software once or monthly, the rest once.
+            let recorrencia: Int
+            switch family.categoria {
+            case "Suporte": recorrencia = rng.int(1...2)
+            case "Software": recorrencia = rng.int(0...1)
+            default: recorrencia = 0
+            }
             let valorBase = rng.money(90...25_000)
             let codigo = "PRD-" + MockTimestamp.pad(index + 1, 4)
             let descricao = "\(nome) — \(family.categoria.lowercased()) para empresas de todos os portes"

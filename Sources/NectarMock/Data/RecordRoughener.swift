@@ -6,7 +6,7 @@ enum RecordRoughener {
         "cliente", "funilVenda", "responsavel", "origemObject", "segmentoObject", "oportunidade", "produtos", "sequencias",
     ]
 
-    static func roughen(_ record: MockJSON, endpoint: MockEndpoint, _ rng: inout SeededGenerator) -> MockJSON {
+    static func roughen(_ record: MockJSON, _ rng: inout SeededGenerator) -> MockJSON {
         guard let members = record.members, rng.chance(0.06) else { return record }
         let candidates = members.filter { !protectedKeys.contains($0.key) }
         guard !candidates.isEmpty else { return record }
