@@ -53,11 +53,21 @@ import Testing
             let deals = session.dataset.records(.oportunidades).count
             #expect(rows < deals, "the query stopped before its end")
 
+            // Requests already on their way may still land; after that, silence.
+            try await Task.sleep(for: .milliseconds(150))
             let atEnd = session.server.statistics().requests
             try await Task.sleep(for: .milliseconds(600))
             #expect(session.server.statistics().requests == atEnd, "no request after the consumer was cancelled")
             // A whole scan needs a page per 50 deals of each status; far fewer were asked for.
             #expect(atEnd < deals / 50)
+
+            // Leaving the loop early is the other way to stop a query.
+            let early = try await session.engine.execute("select o.id, c.nome from oportunidades o join contatos c on cliente_id")
+            for try await _ in early.batches { break }
+            try await Task.sleep(for: .milliseconds(150))
+            let afterBreak = session.server.statistics().requests
+            try await Task.sleep(for: .milliseconds(600))
+            #expect(session.server.statistics().requests == afterBreak, "no request after the loop was left")
 
             session.server.setFaults(FaultConfiguration())
             let pipelines = try await session.rows("select count(*) from pipelines")
@@ -65,3 +75,4 @@ import Testing
         }
     }
 }
+
