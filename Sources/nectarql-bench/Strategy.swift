@@ -6,6 +6,8 @@ enum Strategy {
     case planned(concurrency: Int)
     /// Every table read whole, one request at a time: what a client without a planner would do.
     case naive
+    /// Pushdown off but requests in parallel: whole records, for the CPU cost of parsing them all.
+    case wholeRecords(concurrency: Int)
 
     /// Each measurement is cold (cache off), so one query cannot be served by another's pages.
     func configuration(apiURL: String, token: String) -> EngineConfiguration {
@@ -17,6 +19,9 @@ enum Strategy {
         case .naive:
             configuration.pushdown = false
             configuration.concurrency = 1
+        case .wholeRecords(let concurrency):
+            configuration.pushdown = false
+            configuration.concurrency = concurrency
         }
         return configuration
     }
