@@ -113,6 +113,13 @@ import Testing
             #expect(parents[firstNull...].allSatisfy { $0.isNull })
             #expect(parents[..<firstNull].compactMap(\.double) == parents[..<firstNull].compactMap(\.double).sorted(by: >))
             #expect(firstNull < parents.count && firstNull > 0)
+
+            // Without `nulls first|last`, NULL sorts last in both directions (README).
+            for direction in ["asc", "desc"] {
+                let plain = try await session.rows("select contatopai_id from contatos order by contatopai_id \(direction)").map { $0[0] }
+                let nulls = plain.filter(\.isNull).count
+                #expect(nulls > 0 && plain.suffix(nulls).allSatisfy(\.isNull), "\(direction)")
+            }
         }
     }
 

@@ -91,6 +91,11 @@ import Testing
                 }
             }
             #expect(sortedRows(actual) == sortedRows(expected))
+
+            // Pages are asked for explicitly, never above the documented 50, and the token stays out of URLs.
+            let listings = session.requests.filter { $0.path.hasSuffix("/") }
+            #expect(!listings.isEmpty && listings.allSatisfy { $0.value("displayLength") == "50" && Int($0.value("page") ?? "") ?? 0 >= 1 })
+            #expect(session.server.statistics().tokenInURLRequests == 0)
         }
     }
 
