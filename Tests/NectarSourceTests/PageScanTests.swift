@@ -2,7 +2,7 @@ import Testing
 @testable import NectarSource
 
 /// The sliding window alone, over a fake listing of `total` records in pages of `pageSize`.
-@Suite struct PageScanTests {
+@Suite(.timeLimit(.minutes(1))) struct PageScanTests {
     /// Records which pages were loaded and lets pages finish in a chosen order.
     final class FakeListing: Sendable {
         let total: Int
@@ -93,7 +93,7 @@ import Testing
     }
 }
 
-@Suite struct AsyncSemaphoreTests {
+@Suite(.timeLimit(.minutes(1))) struct AsyncSemaphoreTests {
     @Test func neverAdmitsMoreThanItsPermits() async throws {
         let semaphore = AsyncSemaphore(permits: 3)
         let inside = Locked((now: 0, peak: 0))

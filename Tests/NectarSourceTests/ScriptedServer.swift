@@ -4,26 +4,36 @@ import NIOPosix
 @testable import NectarSource
 
 /// A minimal HTTP server on 127.0.0.1 that answers every request with `respond`, and records the
-/// request heads, for what the fake API does not do (403, odd headers, header checks).
+/// request heads and how many were in flight, for what the fake API does not do (403, odd
+/// headers, stalled bodies, header checks).
 final class ScriptedServer: Sendable {
     struct Reply: Sendable {
         var status: Int
         var headers: [(String, String)] = []
         var body: [UInt8] = Array("[]".utf8)
+        /// Held back this long before answering, to keep requests in flight.
+        var delay: Duration = .zero
+        /// Sends the head and half the body, then neither finishes nor closes.
+        var stallsMidBody = false
     }
 
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     private let channel: Channel
     let received: Locked<[HTTPRequestHead]>
+    /// Requests received and not yet answered: now, and the most at any moment.
+    let inFlight: Locked<(now: Int, peak: Int)>
 
     init(respond: @escaping @Sendable (HTTPRequestHead) -> Reply) async throws {
         let received = Locked<[HTTPRequestHead]>([])
+        let inFlight = Locked((now: 0, peak: 0))
         self.received = received
+        self.inFlight = inFlight
         channel = try await ServerBootstrap(group: group)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    try channel.pipeline.syncOperations.addHandler(Handler(respond: respond, received: received))
+                    try channel.pipeline.syncOperations.addHandler(
+                        Handler(respond: respond, received: received, inFlight: inFlight))
                 }
             }
             .bind(host: "127.0.0.1", port: 0).get()
@@ -41,11 +51,16 @@ final class ScriptedServer: Sendable {
         typealias OutboundOut = HTTPServerResponsePart
         let respond: @Sendable (HTTPRequestHead) -> Reply
         let received: Locked<[HTTPRequestHead]>
+        let inFlight: Locked<(now: Int, peak: Int)>
         var head: HTTPRequestHead?
 
-        init(respond: @escaping @Sendable (HTTPRequestHead) -> Reply, received: Locked<[HTTPRequestHead]>) {
+        init(
+            respond: @escaping @Sendable (HTTPRequestHead) -> Reply, received: Locked<[HTTPRequestHead]>,
+            inFlight: Locked<(now: Int, peak: Int)>
+        ) {
             self.respond = respond
             self.received = received
+            self.inFlight = inFlight
         }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -55,14 +70,29 @@ final class ScriptedServer: Sendable {
             case .end:
                 guard let head else { return }
                 received.withLock { $0.append(head) }
+                inFlight.withLock { $0.now += 1; $0.peak = max($0.peak, $0.now) }
                 let reply = respond(head)
-                var headers = HTTPHeaders(reply.headers)
-                headers.add(name: "Content-Length", value: String(reply.body.count))
-                let status = HTTPResponseStatus(statusCode: reply.status)
-                context.write(wrapOutboundOut(.head(.init(version: head.version, status: status, headers: headers))), promise: nil)
-                context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: reply.body)))), promise: nil)
-                context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+                let (seconds, attoseconds) = reply.delay.components
+                context.eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)) {
+                    self.inFlight.withLock { $0.now -= 1 }
+                    self.answer(reply, to: head, context: context)
+                }
             }
+        }
+
+        private func answer(_ reply: Reply, to head: HTTPRequestHead, context: ChannelHandlerContext) {
+            guard context.channel.isActive else { return }
+            var headers = HTTPHeaders(reply.headers)
+            headers.add(name: "Content-Length", value: String(reply.body.count))
+            let status = HTTPResponseStatus(statusCode: reply.status)
+            context.write(wrapOutboundOut(.head(.init(version: head.version, status: status, headers: headers))), promise: nil)
+            if reply.stallsMidBody {
+                let half = Array(reply.body.prefix(reply.body.count / 2))
+                context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: half)))), promise: nil)
+                return
+            }
+            context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: reply.body)))), promise: nil)
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         }
     }
 }

@@ -43,10 +43,13 @@ final class HTTPTransport: Sendable {
         request.headers.add(name: "User-Agent", value: "nectarql")
         let deadline = NIODeadline.now() + .nanoseconds(timeout.nanoseconds)
         do {
-            let response = try await client.execute(request, deadline: deadline)
-            let body = try await readBody(of: response)
-            return RawResponse(
-                status: Int(response.status.code), retryAfter: response.headers.first(name: "Retry-After"), body: body)
+            // AsyncHTTPClient's deadline covers the head; a body that stops arriving needs its own clock.
+            return try await Self.within(timeout) { [client, maxBodyBytes, request] in
+                let response = try await client.execute(request, deadline: deadline)
+                let body = try await Self.readBody(of: response, upTo: maxBodyBytes)
+                return RawResponse(
+                    status: Int(response.status.code), retryAfter: response.headers.first(name: "Retry-After"), body: body)
+            }
         } catch {
             // Cancellation shows up as assorted library errors; the caller must see it as such.
             try Task.checkCancellation()
@@ -55,13 +58,29 @@ final class HTTPTransport: Sendable {
     }
 
     /// Reads the whole body and checks it against `Content-Length`: a short body is truncated.
-    private func readBody(of response: HTTPClientResponse) async throws -> [UInt8] {
+    private static func readBody(of response: HTTPClientResponse, upTo maxBodyBytes: Int) async throws -> [UInt8] {
         let buffer = try await response.body.collect(upTo: maxBodyBytes)
         let bytes = Array(buffer.readableBytesView)
         if let declared = response.headers.first(name: "Content-Length").flatMap({ Int($0) }), declared != bytes.count {
             throw TransportFailure(kind: .truncatedBody, detail: "received \(bytes.count) of \(declared) bytes")
         }
         return bytes
+    }
+
+    /// Runs `exchange`, cancelling it and failing with a timeout if it takes longer than `timeout`.
+    private static func within(
+        _ timeout: Duration, _ exchange: @escaping @Sendable () async throws -> RawResponse
+    ) async throws -> RawResponse {
+        try await withThrowingTaskGroup(of: RawResponse.self) { group in
+            group.addTask { try await exchange() }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                throw TransportFailure(kind: .timeout, detail: "no complete answer within \(timeout)")
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw CancellationError() }
+            return first
+        }
     }
 
     func shutdown() async {

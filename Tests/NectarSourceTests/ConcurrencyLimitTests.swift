@@ -1,0 +1,57 @@
+import Testing
+import NIOHTTP1
+@testable import NectarSource
+
+/// One client, one limit: however many scans and lookups run at once, no more than
+/// `concurrency` requests are in flight, and a page allowance is never exceeded.
+@Suite(.timeLimit(.minutes(1))) struct ConcurrencyLimitTests {
+    /// Full pages of 2 records for pages 1–5, then short ones, each answered after 30 ms.
+    static func slowListing(_ head: HTTPRequestHead) -> ScriptedServer.Reply {
+        let full = !head.uri.contains("page=") || ["page=1&", "page=2&", "page=3&", "page=4&", "page=5&"].contains { head.uri.contains($0) }
+        return .init(status: 200, body: Array((full ? "[{\"id\":1},{\"id\":2}]" : "[{\"id\":3}]").utf8), delay: .milliseconds(30))
+    }
+
+    @Test func scansAndLookupsShareOneGlobalLimit() async throws {
+        try await withScriptedAPI(configure: { $0.concurrency = 3; $0.pageSize = 2 }, respond: { Self.slowListing($0) }) {
+            server, client in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for table in ["contatos/", "tarefas/", "compromissos/", "produto/"] {
+                    group.addTask { _ = try await scanIDs(client, table) }
+                }
+                for id in 1...6 {
+                    group.addTask { _ = try await client.fetch(path: "contatos/\(id)", cacheNamespace: "c", decode: decodeIDs) }
+                }
+                try await group.waitForAll()
+            }
+            #expect(server.received.withLock { $0.count } >= 4 * 6 + 6)
+            #expect(server.inFlight.withLock { $0.peak } == 3)
+        }
+    }
+
+    @Test func aPageAllowanceIsNeverExceeded() async throws {
+        try await withScriptedAPI(configure: { $0.concurrency = 4; $0.pageSize = 2 }, respond: { Self.slowListing($0) }) {
+            server, client in
+            var ids: [Int] = []
+            let pages = client.scan(PageRequest(path: "tarefas/"), cacheNamespace: "t", firstPage: 2, maxPages: 2, decode: decodeIDs)
+            for try await page in pages { ids += page }
+            #expect(ids == [1, 2, 1, 2])
+            let uris = server.received.withLock { $0.map(\.uri) }.sorted()
+            #expect(uris == ["/crm/api/1/tarefas/?page=2&displayLength=2", "/crm/api/1/tarefas/?page=3&displayLength=2"])
+        }
+    }
+
+    @Test func aBodyThatStopsArrivingTimesOut() async throws {
+        let calls = Locked(0)
+        try await withScriptedAPI(
+            configure: { $0.concurrency = 1; $0.requestTimeout = .milliseconds(300) },
+            respond: { _ in
+                let call = calls.withLock { $0 += 1; return $0 }
+                return .init(status: 200, body: Array("[{\"id\":1}]".utf8), stallsMidBody: call == 1)
+            }
+        ) { server, client in
+            let ids = try await scanIDs(client, "tarefas/")
+            #expect(ids == [1])
+            #expect(client.statistics().failures == [.timeout: 1])
+        }
+    }
+}
