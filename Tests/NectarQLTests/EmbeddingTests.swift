@@ -39,6 +39,8 @@ import Testing
             let result = try await session.engine.execute("select * from oportunidades")
             let (firstBatch, signal) = AsyncStream<Void>.makeStream()
             let consumer = Task {
+                // Ends the wait below even if the query fails before its first batch.
+                defer { signal.finish() }
                 var rows = 0
                 for try await batch in result.batches {
                     rows += batch.count

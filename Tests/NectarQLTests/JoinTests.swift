@@ -195,6 +195,40 @@ import Testing
         }
     }
 
+    @Test("three tables: deals with their contact and their pipeline")
+    func threeTables() async throws {
+        try await MockSession.run { session in
+            let rows = try await session.rows(
+                "select o.id, c.nome, p.nome from oportunidades o join contatos c on cliente_id join pipelines p on funilvenda_id where o.status = 2")
+            let contacts = Self.contactsByID(session.dataset)
+            var pipelines: [Double: MockJSON] = [:]
+            for pipeline in session.dataset.records(.pipeline) { pipelines[Expected.float(pipeline, "id")!] = pipeline }
+            let expected = session.dataset.records(.oportunidades).compactMap { deal -> [Value]? in
+                guard Expected.float(deal, "status") == 2, let contact = Expected.float(deal, "cliente.id").flatMap({ contacts[$0] }),
+                    let pipeline = Expected.float(deal, "funilVenda.id").flatMap({ pipelines[$0] }) else { return nil }
+                return [Expected.value(deal, "id", .float), Expected.value(contact, "nome", .text), Expected.value(pipeline, "nome", .text)]
+            }
+            #expect(!expected.isEmpty)
+            #expect(sortedRows(rows) == sortedRows(expected))
+        }
+    }
+
+    @Test("proposals joined to their opportunity through the nested oportunidade.id")
+    func proposalsToDeals() async throws {
+        try await MockSession.run { session in
+            let rows = try await session.rows("select pr.id, o.nome, o.status from oportunidades_propostas pr join oportunidades o on oportunidade_id where pr.status = 2")
+            var deals: [Double: MockJSON] = [:]
+            for deal in session.dataset.records(.oportunidades) { deals[Expected.float(deal, "id")!] = deal }
+            let expected = session.dataset.records(.proposta).compactMap { proposal -> [Value]? in
+                guard Expected.float(proposal, "status") == 2, let deal = Expected.float(proposal, "oportunidade.id").flatMap({ deals[$0] }) else { return nil }
+                return [Expected.value(proposal, "id", .float), Expected.value(deal, "nome", .text), Expected.value(deal, "status", .float)]
+            }
+            #expect(!expected.isEmpty)
+            #expect(sortedRows(rows) == sortedRows(expected))
+            #expect(session.requests.onPath("proposta/").filter(\.isFirstPage).map(\.filters) == [["status": "2"]])
+        }
+    }
+
     @Test("explain shows the chosen strategy and both estimates")
     func explainShowsChoice() async throws {
         try await MockSession.run { session in
