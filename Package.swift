@@ -24,7 +24,11 @@ let package = Package(
         .target(name: "NectarCatalog", path: "Sources/NectarQL/Catalog"),
         .target(
             name: "NectarSource",
-            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             path: "Sources/NectarQL/Source"
         ),
         .target(name: "NectarOutput", dependencies: ["NectarCatalog"], path: "Sources/NectarQL/Output"),
@@ -60,7 +64,15 @@ let package = Package(
         ),
         .testTarget(name: "NectarSyntaxTests", dependencies: ["NectarSyntax"]),
         .testTarget(name: "NectarCatalogTests", dependencies: ["NectarCatalog"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "NectarSourceTests", dependencies: ["NectarSource", "NectarMock"]),
+        .testTarget(
+            name: "NectarSourceTests",
+            dependencies: [
+                "NectarSource", "NectarMock",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "NectarOutputTests", dependencies: ["NectarOutput"]),
         .testTarget(name: "NectarQLTests", dependencies: ["NectarQL", "NectarMock"]),
         .testTarget(

@@ -29,6 +29,23 @@ import Testing
         #expect(cache.lookup(key()) == nil)
     }
 
+    @Test func staysWithinItsByteBudgetByDroppingThePagesClosestToExpiring() {
+        let clock = ManualClock()
+        let cache = DecodedCache(ttl: .seconds(300), byteBudget: 1_000, now: { clock.now })
+        for page in 1...3 {
+            cache.store(.found(DecodedPage(content: page, recordCount: 1)), for: key(page: page), bytes: 400)
+            clock.advance(.seconds(1))
+        }
+        // 3 × 400 bytes exceed 1,000: the oldest page went, the two newest stay.
+        #expect(cache.lookup(key(page: 1)) == nil)
+        #expect(storedInt(cache.lookup(key(page: 2))) == 2)
+        #expect(storedInt(cache.lookup(key(page: 3))) == 3)
+        // A page larger than the whole budget is not kept, and evicts nothing.
+        cache.store(.found(DecodedPage(content: 4, recordCount: 1)), for: key(page: 4), bytes: 1_001)
+        #expect(cache.lookup(key(page: 4)) == nil)
+        #expect(cache.count == 2)
+    }
+
     @Test func keysSeparateNamespacesPagesAndParameters() {
         let cache = DecodedCache(ttl: .seconds(60))
         cache.store(.found(DecodedPage(content: 1, recordCount: 1)), for: key())

@@ -1,7 +1,9 @@
 import NectarCatalog
 import NectarSyntax
 
-/// SQL comparison of two values of one type. NULL compares to nothing (the caller decides
+/// SQL comparison of two values of one type. Text compares by Swift's Unicode canonical order:
+/// locale-free, the same on every machine, and consistent with equality (an accent typed as one
+/// character or as letter plus accent is the same text). NULL compares to nothing (the caller decides
 /// what unknown means); values of different types never reach here, the binder refuses them.
 extension Value {
     /// Negative, zero or positive as `self` sorts before, with or after `other`; nil when either is NULL
@@ -11,17 +13,13 @@ extension Value {
         case (.float(let a), .float(let b)): a < b ? -1 : (a > b ? 1 : 0)
         case (.timestamp(let a), .timestamp(let b)): a < b ? -1 : (a > b ? 1 : 0)
         case (.boolean(let a), .boolean(let b)): a == b ? 0 : (a ? 1 : -1)
-        case (.text(let a), .text(let b)): a == b ? 0 : (Value.textPrecedes(a, b) ? -1 : 1)
+        case (.text(let a), .text(let b)): a == b ? 0 : (a < b ? -1 : 1)
         default: nil
         }
     }
 
-    /// Text order by Unicode scalar values: stable, locale-free, the same on every machine.
-    private static func textPrecedes(_ a: String, _ b: String) -> Bool {
-        a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
-    }
-
-    /// Order for `order by`: NULL sorts after every value (as in PostgreSQL) unless the key says otherwise.
+    /// Order for `order by`: NULL sorts after every value in both directions (as in DuckDB) unless
+    /// the key says `nulls first`.
     static func sortOrder(_ a: Value, _ b: Value, nullsFirst: Bool) -> Int {
         switch (a.isNull, b.isNull) {
         case (true, true): return 0

@@ -65,7 +65,13 @@ struct Planner {
         let definition = table.definition
         let recordTable = parentTable(of: definition) ?? definition
         let pushable = (definition.isChild ? translateToParent(local, child: definition, parent: recordTable) : local) + inherited
-        let pushdown = PushdownAnalyzer(table: recordTable).analyze(self.pushdown ? pushable : [])
+        let analyzer = PushdownAnalyzer(table: recordTable)
+        var pushdown = analyzer.analyze(self.pushdown ? pushable : [])
+        if case .lookups(_, let keys) = pushdown.access {
+            // Many ids cost more one by one than a listing of the whole table.
+            let listing = analyzer.analyze(pushable, allowLookups: false)
+            if estimate(listing, table: definition, recordTable: recordTable, unpushed: true).requests < keys.count { pushdown = listing }
+        }
         let usedColumns = Set(used.filter { table.slots.contains($0) }.map { $0 - table.offset })
         return ScanNode(
             table: definition, name: table.exposedName, pushdown: pushdown,

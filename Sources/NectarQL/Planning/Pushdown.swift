@@ -24,10 +24,16 @@ struct PushdownAnalyzer {
     /// The table whose records the endpoint lists (for a child table: its parent).
     let table: TableDefinition
 
-    func analyze(_ conjuncts: [BoundExpression]) -> Pushdown {
+    /// `allowLookups: false` asks for listings even when the ids are known (many ids cost more as
+    /// lookups than as a scan).
+    func analyze(_ conjuncts: [BoundExpression], allowLookups: Bool = true) -> Pushdown {
         var constraints = ColumnConstraints()
         for conjunct in conjuncts { constraints.add(conjunct) }
-        if let lookup = table.endpoint.lookup(on: "id"), let slot = table.columnIndex("id"),
+        if let slot = constraints.values.first(where: { $0.value.values.isEmpty })?.key {
+            // `status = 2 and status = 3`: no record can match, so nothing is worth asking for.
+            return Pushdown(access: .listings([]), pushed: ["\(table.columns[slot].name) has no value that meets every condition → no request"])
+        }
+        if allowLookups, let lookup = table.endpoint.lookup(on: "id"), let slot = table.columnIndex("id"),
             let keys = constraints.values[slot], let texts = keys.allIntegralTexts {
             return Pushdown(access: .lookups(lookup, texts), pushed: ["id \(keys.predicateText) → GET \(lookup.pathTemplate)"])
         }

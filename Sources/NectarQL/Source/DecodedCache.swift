@@ -20,21 +20,28 @@ final class DecodedCache: Sendable {
     private struct Stored {
         let entry: Entry
         let expires: ContinuousClock.Instant
+        let bytes: Int
     }
 
     private struct State {
         var enabled: Bool
         var entries: [Key: Stored] = [:]
+        var bytes = 0
     }
 
     private let ttl: Duration?
     private let capacity: Int
+    private let byteBudget: Int
     private let now: @Sendable () -> ContinuousClock.Instant
     private let state: Locked<State>
 
-    init(ttl: Duration?, capacity: Int = 20_000, now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
+    init(
+        ttl: Duration?, capacity: Int = 20_000, byteBudget: Int = .max,
+        now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }
+    ) {
         self.ttl = ttl
         self.capacity = capacity
+        self.byteBudget = byteBudget
         self.now = now
         state = Locked(State(enabled: ttl != nil))
     }
@@ -45,19 +52,25 @@ final class DecodedCache: Sendable {
             guard state.enabled, let stored = state.entries[key] else { return nil }
             guard stored.expires > now else {
                 state.entries[key] = nil
+                state.bytes -= stored.bytes
                 return nil
             }
             return stored.entry
         }
     }
 
-    func store(_ entry: Entry, for key: Key) {
-        guard let ttl else { return }
+    /// `bytes` is the size of the body behind the entry; an entry larger than the budget is not kept.
+    func store(_ entry: Entry, for key: Key, bytes: Int = 0) {
+        guard let ttl, bytes <= byteBudget else { return }
         let now = now()
         state.withLock { state in
             guard state.enabled else { return }
-            if state.entries.count >= capacity { Self.evict(from: &state.entries, now: now, capacity: capacity) }
-            state.entries[key] = Stored(entry: entry, expires: now + ttl)
+            if let replaced = state.entries.removeValue(forKey: key) { state.bytes -= replaced.bytes }
+            if state.entries.count >= capacity || state.bytes + bytes > byteBudget {
+                Self.evict(from: &state, now: now, keeping: min(capacity - 1, state.entries.count), bytes: byteBudget - bytes)
+            }
+            state.entries[key] = Stored(entry: entry, expires: now + ttl, bytes: bytes)
+            state.bytes += bytes
         }
     }
 
@@ -67,16 +80,27 @@ final class DecodedCache: Sendable {
     }
 
     func clear() {
-        state.withLock { state in state.entries.removeAll() }
+        state.withLock { state in
+            state.entries.removeAll()
+            state.bytes = 0
+        }
     }
 
     var count: Int { state.withLock { $0.entries.count } }
 
-    /// Drops expired entries, and if that frees nothing, the quarter closest to expiring.
-    private static func evict(from entries: inout [Key: Stored], now: ContinuousClock.Instant, capacity: Int) {
-        entries = entries.filter { $0.value.expires > now }
-        guard entries.count >= capacity else { return }
-        let sorted = entries.sorted { $0.value.expires < $1.value.expires }
-        for (key, _) in sorted.prefix(max(1, sorted.count / 4)) { entries[key] = nil }
+    /// Drops expired entries, then those closest to expiring, until at most `count` entries of at
+    /// most `bytes` in all remain (and, when the count was the problem, at least a quarter go, so
+    /// eviction does not run on every store).
+    private static func evict(from state: inout State, now: ContinuousClock.Instant, keeping count: Int, bytes: Int) {
+        state.entries = state.entries.filter { $0.value.expires > now }
+        state.bytes = state.entries.values.reduce(0) { $0 + $1.bytes }
+        guard state.entries.count > count || state.bytes > bytes else { return }
+        let overCount = state.entries.count > count
+        let target = overCount ? min(count, state.entries.count * 3 / 4) : state.entries.count
+        for (key, stored) in state.entries.sorted(by: { $0.value.expires < $1.value.expires }) {
+            guard state.entries.count > target || state.bytes > bytes else { break }
+            state.entries[key] = nil
+            state.bytes -= stored.bytes
+        }
     }
 }

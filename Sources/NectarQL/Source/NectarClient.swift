@@ -22,7 +22,7 @@ public final class NectarClient: Sendable {
         self.configuration = configuration
         base = try BaseURL.parse(configuration.baseURL)
         transport = HTTPTransport(token: configuration.token)
-        cache = DecodedCache(ttl: configuration.cacheTTL)
+        cache = DecodedCache(ttl: configuration.cacheTTL, byteBudget: configuration.cacheByteBudget)
         executor = RequestExecutor(
             transport: transport,
             permits: AsyncSemaphore(permits: configuration.concurrency),
@@ -100,8 +100,8 @@ public final class NectarClient: Sendable {
         let target = RequestTarget(base: base, path: path, parameters: parameters)
         do {
             switch try await executor.perform(target, decode: decode) {
-            case .decoded(let page):
-                cache.store(.found(page), for: key)
+            case .decoded(let page, let bytes):
+                cache.store(.found(page), for: key, bytes: bytes)
                 return page.content
             case .notFound:
                 cache.store(.notFound, for: key)
@@ -136,8 +136,8 @@ public final class NectarClient: Sendable {
         let paging = [QueryParameter("page", String(page)), QueryParameter("displayLength", String(configuration.pageSize))]
         let target = RequestTarget(base: base, path: request.path, parameters: paging + request.parameters)
         switch try await executor.perform(target, decode: decode) {
-        case .decoded(let decoded):
-            cache.store(.found(decoded), for: key)
+        case .decoded(let decoded, let bytes):
+            cache.store(.found(decoded), for: key, bytes: bytes)
             return decoded
         case .notFound(let attempts):
             throw ErrorMessages.listingNotFound(target, attempts: attempts)

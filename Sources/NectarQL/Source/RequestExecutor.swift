@@ -2,7 +2,8 @@
 /// rate limit, sends, decodes, and retries transient failures within the retry policy.
 final class RequestExecutor: Sendable {
     enum Outcome<Content: Sendable>: Sendable {
-        case decoded(DecodedPage<Content>)
+        /// The decoded page and the size of the body it came from (what the cache budgets by).
+        case decoded(DecodedPage<Content>, bytes: Int)
         /// HTTP 404 after `attempts` attempts (earlier ones may have failed transiently).
         case notFound(attempts: Int)
     }
@@ -94,7 +95,7 @@ final class RequestExecutor: Sendable {
             do {
                 let page = try decode(response.body)
                 statistics.pageDecoded()
-                return .done(.decoded(page))
+                return .done(.decoded(page, bytes: response.body.count))
             } catch {
                 return .failed(
                     .undecodableBody, status: response.status, retryAfter: nil,
