@@ -99,13 +99,17 @@ import Testing
         let faults = FaultConfiguration(throttleRate: 1, retryAfterSeconds: 60, seed: 5)
         try await withMockAPI(
             faults: faults, serverToken: Self.canary, clientToken: Self.canary,
-            configure: { $0.concurrency = 1; $0.retryBudget = .milliseconds(300) }
+            configure: { $0.concurrency = 1; $0.retryBudget = .seconds(1) }
         ) { server, client in
+            let started = ContinuousClock.now
             let error = await scanError(client)
             #expect(error?.kind == .retriesExhausted)
             #expect(error?.lastFailure == .rateLimited)
             #expect(error?.status == 429)
-            #expect(server.statistics().requests == 2, "one wait of the remaining budget, then one more try")
+            // One wait of at most the remaining budget, then at most one more try (a loaded machine
+            // may spend the whole budget on the first try); never the 60 s the server asked for.
+            #expect((1...2).contains(server.statistics().requests))
+            #expect(ContinuousClock.now - started < .seconds(30))
             expectNoCanary(error, client)
         }
     }
