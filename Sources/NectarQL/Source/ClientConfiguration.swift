@@ -20,9 +20,9 @@ public struct ClientConfiguration: Sendable {
     public var requestTimeout: Duration = .seconds(60)
     /// How long decoded pages and lookups are reused; `nil` disables the cache.
     public var cacheTTL: Duration? = .seconds(300)
-    /// Response bytes the cache may hold (decoded pages take about as much again): a session that
-    /// reads a large table whole keeps memory flat instead of holding the table for the TTL.
-    public var cacheByteBudget = 16 * 1024 * 1024
+    /// Response bytes the cache may hold (decoded pages take two to three times as much): a session
+    /// that reads a large table whole keeps memory flat instead of holding the table for the TTL.
+    public var cacheByteBudget = 6 * 1024 * 1024
 
     public init(baseURL: String, token: String) {
         self.baseURL = baseURL
