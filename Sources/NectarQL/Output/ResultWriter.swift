@@ -19,15 +19,15 @@ public enum Writers {
             return TableWriter(options: options, converter: converter, sink: sink)
         case .csv:
             let dialect: CSVDialect = options.excel ? .brazilianSpreadsheet : .rfc4180
-            return CSVWriter(dialect: dialect, headers: options.headers, converter: converter, sink: sink)
+            return StreamingWriter(CSVEncoding(dialect: dialect, converter: converter), headers: options.headers, sink: sink)
         case .tsv:
-            return TSVWriter(headers: options.headers, converter: converter, sink: sink)
+            return StreamingWriter(TSVEncoding(converter: converter), headers: options.headers, sink: sink)
         case .json:
             return JSONWriter(oneObjectPerLine: false, converter: converter, sink: sink)
         case .jsonl:
             return JSONWriter(oneObjectPerLine: true, converter: converter, sink: sink)
         case .markdown:
-            return MarkdownWriter(headers: options.headers, converter: converter, sink: sink)
+            return StreamingWriter(MarkdownEncoding(converter: converter), headers: options.headers, sink: sink)
         case .line:
             return LineWriter(converter: converter, sink: sink)
         }

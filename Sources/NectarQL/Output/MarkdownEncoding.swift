@@ -1,47 +1,24 @@
 import NectarCatalog
 
-/// A GitHub-flavoured pipe table, streamed (cells are not padded, so rows need not be held).
+/// A GitHub-flavoured pipe table (cells are not padded, so rows need not be held).
 /// `|` in a value becomes `\|` and a line break `<br>`, so each row stays one table row;
 /// number columns are right-aligned (`---:`). NULL is an empty cell.
-final class MarkdownWriter: ResultWriter {
-    private let headers: Bool
-    private let converter: LocalTimeConverter
-    private let sink: OutputSink
-    private var columnCount = 0
+struct MarkdownEncoding: RowEncoding {
+    let converter: LocalTimeConverter
 
-    init(headers: Bool, converter: LocalTimeConverter, sink: OutputSink) {
-        self.headers = headers
-        self.converter = converter
-        self.sink = sink
-    }
-
-    func begin(columns: [ResultColumn]) throws {
-        columnCount = columns.count
-        guard headers else { return }
+    func prologue(columns: [ResultColumn], headers: Bool, atStartOfOutput: Bool) -> [UInt8] {
+        guard headers else { return [] }
         var out: [UInt8] = []
-        appendRow(columns.map { .text($0.name) }, to: &out)
+        append(columns.map { .text($0.name) }, to: &out)
         out.append(UInt8(ascii: "|"))
         for column in columns {
             out.append(contentsOf: (column.type == .float ? " ---: |" : " --- |").utf8)
         }
         out.append(0x0A)
-        try sink.write(out)
-        try sink.flush()
+        return out
     }
 
-    func write(batch: [[Value]]) throws {
-        try checkRowWidths(batch, columnCount: columnCount)
-        var out: [UInt8] = []
-        for row in batch { appendRow(row, to: &out) }
-        try sink.write(out)
-        try sink.flush()
-    }
-
-    func finish() throws {
-        try sink.flush()
-    }
-
-    private func appendRow(_ row: [Value], to out: inout [UInt8]) {
+    func append(_ row: [Value], to out: inout [UInt8]) {
         out.append(UInt8(ascii: "|"))
         for value in row {
             out.append(UInt8(ascii: " "))

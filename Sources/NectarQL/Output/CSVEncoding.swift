@@ -1,53 +1,22 @@
 import NectarCatalog
 
-/// RFC 4180 CSV (or its pt-BR spreadsheet dialect), streamed a batch at a time.
+/// RFC 4180 CSV (or its pt-BR spreadsheet dialect), one record per row.
 ///
 /// NULL is an empty field and the empty string is `""`, so the two stay distinguishable.
 /// Text is written byte for byte (only quoted when it must be); the spreadsheet dialect's
 /// formula guard is the one deliberate exception.
-final class CSVWriter: ResultWriter {
-    private let dialect: CSVDialect
-    private let headers: Bool
-    private let converter: LocalTimeConverter
-    private let sink: OutputSink
-    private var columnCount = 0
+struct CSVEncoding: RowEncoding {
+    let dialect: CSVDialect
+    let converter: LocalTimeConverter
 
-    init(dialect: CSVDialect, headers: Bool, converter: LocalTimeConverter, sink: OutputSink) {
-        self.dialect = dialect
-        self.headers = headers
-        self.converter = converter
-        self.sink = sink
+    func prologue(columns: [ResultColumn], headers: Bool, atStartOfOutput: Bool) -> [UInt8] {
+        // A second statement sent to the same file must not put a byte order mark mid-file.
+        var out: [UInt8] = dialect.startsWithByteOrderMark && atStartOfOutput ? CSVDialect.byteOrderMark : []
+        if headers { append(columns.map { .text($0.name) }, to: &out) }
+        return out
     }
 
-    func begin(columns: [ResultColumn]) throws {
-        columnCount = columns.count
-        var out: [UInt8] = dialect.startsWithByteOrderMark && sinkIsAtStart ? CSVDialect.byteOrderMark : []
-        if headers {
-            appendRecord(columns.map { .text($0.name) }, to: &out)
-        }
-        try sink.write(out)
-        try sink.flush()
-    }
-
-    func write(batch: [[Value]]) throws {
-        try checkRowWidths(batch, columnCount: columnCount)
-        var out: [UInt8] = []
-        out.reserveCapacity(batch.count * columnCount * 12)
-        for row in batch { appendRecord(row, to: &out) }
-        try sink.write(out)
-        try sink.flush()
-    }
-
-    func finish() throws {
-        try sink.flush()
-    }
-
-    /// A second statement sent to the same file must not put a byte order mark mid-file.
-    private var sinkIsAtStart: Bool {
-        (sink as? any ByteCountingSink)?.bytesWritten ?? 0 == 0
-    }
-
-    private func appendRecord(_ row: [Value], to out: inout [UInt8]) {
+    func append(_ row: [Value], to out: inout [UInt8]) {
         for (index, value) in row.enumerated() {
             if index > 0 { out.append(dialect.separator) }
             appendField(value, to: &out)
