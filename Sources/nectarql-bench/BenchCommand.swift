@@ -32,6 +32,15 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Time the group-by over every oportunidade at zero latency, cache off and on.")
     var cpu = false
 
+    @Flag(help: "Run the --cpu group-by cold --profile-runs times and nothing else, for callgrind (against --api-url when given).")
+    var profileQuery = false
+
+    @Flag(inversion: .prefixedNo, help: "With --profile-query: push filters and projections into requests (--no-pushdown reads whole records).")
+    var pushdown = true
+
+    @Option(help: "With --profile-query: how many cold runs.")
+    var profileRuns = 1
+
     @Flag(help: "Peak RSS of `select * from contatos` as CSV, one child process per figure.")
     var memory = false
 
@@ -41,7 +50,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Internal: be the child process of --memory and print one report line.")
     var memoryProbe = false
 
-    @Option(help: "Internal, with --memory-probe: the fake API to read from (started here when absent).")
+    @Option(help: "With --memory-probe or --profile-query: the fake API to read from (started here when absent).")
     var apiUrl: String?
 
     @Flag(help: "Internal, with --memory-probe: keep the engine's cache on, as the shell does by default.")
@@ -50,6 +59,7 @@ struct BenchCommand: AsyncParsableCommand {
     func validate() throws {
         guard scale > 0 else { throw ValidationError("--scale must be above 0, got \(scale).") }
         guard latencyMs >= 0 else { throw ValidationError("--latency-ms cannot be negative, got \(latencyMs).") }
+        guard profileRuns >= 1 else { throw ValidationError("--profile-runs must be at least 1, got \(profileRuns).") }
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1, got \(concurrency).") }
         guard !parsedMemoryScales.isEmpty, parsedMemoryScales.allSatisfy({ $0 > 0 }) else {
             throw ValidationError("--memory-scales takes positive numbers separated by commas, e.g. 1,20; got \(memoryScales).")
@@ -72,6 +82,10 @@ struct BenchCommand: AsyncParsableCommand {
     private func runMode() async throws {
         if memoryProbe {
             print(try await probe().line)
+        } else if profileQuery {
+            let profile = ProfileQuery(
+                scale: scale, seed: seed, concurrency: concurrency, pushdown: pushdown, runs: profileRuns, apiURL: apiUrl)
+            print(try await profile.run())
         } else if cpu || memory {
             if cpu { print(try await CPUBenchmark(scale: scale, seed: seed, concurrency: concurrency).run()) }
             if cpu && memory { print("") }

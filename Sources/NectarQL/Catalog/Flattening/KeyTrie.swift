@@ -50,6 +50,12 @@ struct KeyTrie: Sendable {
     private var tableMask: [Int] = []
     private var keyPool: [UInt8] = []
     private var keyStart: [Int] = []
+    /// Per node, what the reader needs for every value, flat so reading one retains no array:
+    /// its element root (-1 for none), whether it has children, and its slots in `slotPool`.
+    private(set) var elementRootOf: [Int] = []
+    private(set) var hasChildren: [Bool] = []
+    private(set) var slotPool: [Int] = []
+    private(set) var slotStart: [Int] = []
 
     /// Builds every node's hash table; call once after the last insert.
     mutating func seal() {
@@ -58,6 +64,10 @@ struct KeyTrie: Sendable {
         tableMask = []
         keyPool = []
         keyStart = []
+        elementRootOf = nodes.map { $0.elementRoot ?? -1 }
+        hasChildren = nodes.map { !$0.children.isEmpty }
+        slotPool = nodes.flatMap(\.slots)
+        slotStart = nodes.reduce(into: [0]) { starts, node in starts.append(starts.last! + node.slots.count) }
         for index in nodes.indices {
             keyStart.append(keyPool.count)
             keyPool.append(contentsOf: nodes[index].key)
@@ -97,10 +107,12 @@ struct KeyTrie: Sendable {
     private func keyMatches(_ key: UnsafeRawBufferPointer, node: Int) -> Bool {
         let start = keyStart[node]
         guard keyStart[node + 1] - start == key.count else { return false }
-        for index in 0..<key.count where Self.lowercased(key[index]) != keyPool[start + index] {
-            return false
+        return keyPool.withUnsafeBufferPointer { pool in
+            for index in 0..<key.count where Self.lowercased(key[index]) != pool[start &+ index] {
+                return false
+            }
+            return true
         }
-        return true
     }
 
     /// FNV-1a over the ASCII-lower-cased bytes.

@@ -9,11 +9,12 @@ struct RecordReader {
     private var recordValues: [Value]
     /// A child table's rows of the current record, one per array element.
     private var elementRows: [[Value]] = []
+    private var keyMemo = KeyMemo()
 
     init(flattener: Flattener, bytes: UnsafeRawBufferPointer) {
         self.flattener = flattener
         self.scanner = JSONScanner(bytes)
-        self.recordValues = Array(repeating: .null, count: flattener.slotTypes.count)
+        self.recordValues = []
     }
 
     var page: FlattenedPage {
@@ -37,8 +38,11 @@ struct RecordReader {
     /// Reads one record object (at `peek()`) into a `FlattenedRecord`.
     mutating func readRecord() throws(JSONError) {
         recordCount += 1
-        for index in recordValues.indices { recordValues[index] = .null }
+        // A fresh buffer per record: for a record table it becomes the row itself, so no slot is
+        // reset one by one nor the row copied out value by value (both cost a call per column).
+        recordValues = Array(repeating: .null, count: flattener.slotTypes.count)
         elementRows.removeAll(keepingCapacity: true)
+        keyMemo.startRecord()
         try readObject(node: KeyTrie.root, intoRow: false, depth: 1)
 
         let columnCount = flattener.table.columns.count
@@ -50,7 +54,10 @@ struct RecordReader {
             }
             records.append(FlattenedRecord(id: id, rows: rows))
         } else {
-            records.append(FlattenedRecord(id: id, rows: [Array(recordValues[0..<columnCount])]))
+            var row = recordValues
+            recordValues = []
+            if row.count > columnCount { row.removeLast(row.count - columnCount) }
+            records.append(FlattenedRecord(id: id, rows: [row]))
         }
     }
 
@@ -61,7 +68,9 @@ struct RecordReader {
         var isFirst = true
         while try scanner.objectHasNextMember(isFirst: &isFirst) {
             let key = try scanner.readKey()
-            let child = scanner.withBytes(of: key) { flattener.trie.child(of: node, key: $0) }
+            let child = key.hasEscapes
+                ? scanner.withBytes(of: key) { flattener.trie.child(of: node, key: $0) }
+                : keyMemo.child(of: node, key: key, in: scanner.bytes, trie: flattener.trie)
             if let child {
                 try readValue(node: child, intoRow: intoRow, depth: depth + 1)
             } else {
@@ -71,22 +80,24 @@ struct RecordReader {
     }
 
     private mutating func readValue(node index: Int, intoRow: Bool, depth: Int) throws(JSONError) {
-        let node = flattener.trie.nodes[index]
-        if let elementRoot = node.elementRoot {
+        let elementRoot = flattener.trie.elementRootOf[index]
+        if elementRoot >= 0 {
             return try readElements(root: elementRoot, depth: depth)
         }
         let byte = try scanner.peek()
-        if !node.children.isEmpty, byte == UInt8(ascii: "{") {
+        if flattener.trie.hasChildren[index], byte == UInt8(ascii: "{") {
             return try readObject(node: index, intoRow: intoRow, depth: depth)
         }
-        if node.slots.isEmpty {
+        let slots = flattener.trie.slotStart[index]..<flattener.trie.slotStart[index + 1]
+        if slots.isEmpty {
             // An object was expected: null means "none"; anything else is unexpected nesting.
             if byte != UInt8(ascii: "n") { failures += 1 }
             return try scanner.skipValue(depth: depth)
         }
         // Several columns may read one key (each with its own type): re-read it for each.
         let start = scanner.index
-        for slot in node.slots {
+        for slotIndex in slots {
+            let slot = flattener.trie.slotPool[slotIndex]
             scanner.rewind(to: start)
             let value = try readScalar(as: flattener.slotTypes[slot], depth: depth, countsFailure: slot < flattener.table.columns.count)
             if intoRow { elementRows[elementRows.count - 1][slot] = value } else { recordValues[slot] = value }

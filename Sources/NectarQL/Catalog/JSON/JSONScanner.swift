@@ -27,7 +27,14 @@ struct JSONScanner {
     }
 
     /// The first non-whitespace byte, without consuming it.
+    @inline(__always)
     mutating func peek() throws(JSONError) -> UInt8 {
+        // Every JSON whitespace byte is at most 0x20: compact bodies never leave this line.
+        if index < bytes.count, bytes[index] > 0x20 { return bytes[index] }
+        return try peekAfterWhitespace()
+    }
+
+    private mutating func peekAfterWhitespace() throws(JSONError) -> UInt8 {
         skipWhitespace()
         guard index < bytes.count else { throw JSONError(.truncated, at: index) }
         return bytes[index]
@@ -65,6 +72,7 @@ struct JSONScanner {
         return key
     }
 
+    @inline(__always)
     private mutating func hasNext(closing: UInt8, isFirst: inout Bool) throws(JSONError) -> Bool {
         let byte = try peek()
         if byte == closing {
@@ -81,6 +89,7 @@ struct JSONScanner {
         return true
     }
 
+    @inline(__always)
     private mutating func consume(_ expected: UInt8) throws(JSONError) {
         let byte = try peek()
         guard byte == expected else { throw JSONError(.unexpectedByte(byte), at: index) }
@@ -110,6 +119,14 @@ struct JSONScanner {
 
     private mutating func expectWord(_ word: StaticString) throws(JSONError) {
         let start = index
+        // Fast path: the first four bytes at once (every literal has four or five).
+        if start &+ word.utf8CodeUnitCount <= bytes.count,
+            bytes.loadUnaligned(fromByteOffset: start, as: UInt32.self) == UnsafeRawPointer(word.utf8Start).loadUnaligned(as: UInt32.self),
+            word.utf8CodeUnitCount == 4 || bytes[start &+ 4] == word.utf8Start[4]
+        {
+            index = start &+ word.utf8CodeUnitCount
+            return
+        }
         for offset in 0..<word.utf8CodeUnitCount {
             guard start + offset < bytes.count else { throw JSONError(.truncated, at: bytes.count) }
             let byte = bytes[start + offset]
@@ -175,7 +192,7 @@ struct JSONScanner {
         // Exact when the digits and the power of ten are both exactly representable (Clinger's fast path).
         if significantDigits <= 15, abs(scale) <= 22 {
             var value = Double(mantissa)
-            value = scale < 0 ? value / powersOfTen[-scale] : value * powersOfTen[scale]
+            if scale != 0 { value = scale < 0 ? value / powersOfTen[-scale] : value * powersOfTen[scale] }
             return JSONNumber(value: isNegative ? -value : value, isIntegerLiteral: isIntegerLiteral, start: start, end: index)
         }
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
@@ -208,7 +225,16 @@ struct JSONScanner {
         let start = index
         var hasEscapes = false
         while true {
-            // Fast path: plain printable ASCII, the bulk of every string.
+            // Fast path: plain printable ASCII, the bulk of every string, eight bytes at a time.
+            while index &+ 8 <= bytes.count {
+                let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let special = Self.specialStringBytes(word)
+                if special != 0 {
+                    index &+= special.trailingZeroBitCount >> 3
+                    break
+                }
+                index &+= 8
+            }
             while index < bytes.count {
                 let byte = bytes[index]
                 guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { break }
@@ -232,6 +258,21 @@ struct JSONScanner {
                 index += 1
             }
         }
+    }
+
+    /// The high bit of each of the eight bytes (the first in the lowest bits) that ends plain
+    /// string text: a control byte, a non-ASCII byte, a quote or a backslash. A borrow can only
+    /// mark bytes after a marked one, so the lowest set bit is exact: it finds the first such byte.
+    @inline(__always)
+    private static func specialStringBytes(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let belowSpace = (word &- ones &* 0x20) & ~word
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let hasQuote = (quote &- ones) & ~quote
+        let hasBackslash = (backslash &- ones) & ~backslash
+        return (word | belowSpace | hasQuote | hasBackslash) & highBits
     }
 
     /// Decodes the escape at `position` (a backslash) and moves past it.

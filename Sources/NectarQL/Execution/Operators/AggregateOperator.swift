@@ -27,19 +27,21 @@ final class AggregateOperator: RowOperator {
     func next() async throws -> [[Value]]? {
         guard !finished else { return nil }
         finished = true
-        var groups: [[Value]: Int] = [:]
+        var groups: [GroupKey: Int] = [:]
         var keysInOrder: [[Value]] = []
         var accumulators: [[Accumulator]] = []
         while let batch = try await input.next() {
             for row in batch {
-                let key = groupKeys.map { $0.evaluate(row, context).groupingKey }
+                let key = groupKeys.count == 1
+                    ? GroupKey.single(groupKeys[0].evaluate(row, context).groupingKey)
+                    : GroupKey(groupKeys.map { $0.evaluate(row, context).groupingKey })
                 let index: Int
                 if let existing = groups[key] {
                     index = existing
                 } else {
                     index = keysInOrder.count
                     groups[key] = index
-                    keysInOrder.append(key)
+                    keysInOrder.append(key.values)
                     accumulators.append(aggregates.map(Accumulator.init))
                 }
                 for a in aggregates.indices {
@@ -54,6 +56,43 @@ final class AggregateOperator: RowOperator {
         }
         let rows = zip(keysInOrder, accumulators).map { key, accs in key + accs.map(\.result) }
         return rows.isEmpty ? nil : rows
+    }
+}
+
+/// A group's key values, hashed and compared here rather than as `[Value]`: a single key (the
+/// usual `group by status`) needs no array per row, and several are compared element by element
+/// without going through Array's conditional Hashable conformance.
+private enum GroupKey: Hashable {
+    case single(Value)
+    case many([Value])
+
+    init(_ values: [Value]) {
+        self = values.count == 1 ? .single(values[0]) : .many(values)
+    }
+
+    var values: [Value] {
+        switch self {
+        case .single(let value): [value]
+        case .many(let values): values
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        switch self {
+        case .single(let value): hasher.combine(value)
+        case .many(let values): for value in values { hasher.combine(value) }
+        }
+    }
+
+    static func == (lhs: GroupKey, rhs: GroupKey) -> Bool {
+        switch (lhs, rhs) {
+        case (.single(let a), .single(let b)): return a == b
+        case (.many(let a), .many(let b)):
+            guard a.count == b.count else { return false }
+            for index in a.indices where a[index] != b[index] { return false }
+            return true
+        default: return false
+        }
     }
 }
 
