@@ -148,22 +148,14 @@ struct JSONScanner {
         var significantDigits = 0
         var integerDigits = 0
         let integerStart = index
-        while index < bytes.count, let digit = digitValue(bytes[index]) {
-            accumulate(digit, into: &mantissa, count: &significantDigits)
-            integerDigits += 1
-            index += 1
-        }
+        index = scanDigits(from: index, into: &mantissa, significant: &significantDigits, digits: &integerDigits)
         guard integerDigits > 0 else { throw numberError(at: index) }
         if integerDigits > 1, bytes[integerStart] == UInt8(ascii: "0") { throw JSONError(.invalidNumber, at: integerStart) }
 
         var fractionDigits = 0
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
-            while index < bytes.count, let digit = digitValue(bytes[index]) {
-                accumulate(digit, into: &mantissa, count: &significantDigits)
-                fractionDigits += 1
-                index += 1
-            }
+            index = scanDigits(from: index, into: &mantissa, significant: &significantDigits, digits: &fractionDigits)
             guard fractionDigits > 0 else { throw numberError(at: index) }
         }
 
@@ -209,10 +201,27 @@ struct JSONScanner {
         byte &- UInt8(ascii: "0") < 10 ? UInt64(byte &- UInt8(ascii: "0")) : nil
     }
 
+    /// Reads a run of digits from `start` into `mantissa` and returns the index after them, on a
+    /// local index so the loop keeps it in a register.
+    @inline(__always)
+    private func scanDigits(from start: Int, into mantissa: inout UInt64, significant: inout Int, digits: inout Int) -> Int {
+        let count = bytes.count
+        var position = start
+        while position < count {
+            let digit = bytes[position] &- UInt8(ascii: "0")
+            guard digit < 10 else { break }
+            accumulate(UInt64(digit), into: &mantissa, count: &significant)
+            position &+= 1
+        }
+        digits &+= position &- start
+        return position
+    }
+
     /// Leading zeros are not significant; digits past 19 only matter to the slow path.
+    @inline(__always)
     private func accumulate(_ digit: UInt64, into mantissa: inout UInt64, count: inout Int) {
         if mantissa == 0, digit == 0 { return }
-        count += 1
+        count &+= 1
         if count <= 19 { mantissa = mantissa &* 10 &+ digit }
     }
 
@@ -225,21 +234,7 @@ struct JSONScanner {
         let start = index
         var hasEscapes = false
         while true {
-            // Fast path: plain printable ASCII, the bulk of every string, eight bytes at a time.
-            while index &+ 8 <= bytes.count {
-                let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                let special = Self.specialStringBytes(word)
-                if special != 0 {
-                    index &+= special.trailingZeroBitCount >> 3
-                    break
-                }
-                index &+= 8
-            }
-            while index < bytes.count {
-                let byte = bytes[index]
-                guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else { break }
-                index += 1
-            }
+            index = plainTextEnd(from: index)
             guard index < bytes.count else { throw JSONError(.truncated, at: index) }
             let byte = bytes[index]
             switch byte {
@@ -258,6 +253,27 @@ struct JSONScanner {
                 index += 1
             }
         }
+    }
+
+    /// Where plain printable ASCII (the bulk of every string) starting at `position` ends: the
+    /// first quote, backslash, control or non-ASCII byte, or the end of the body. Eight bytes at a
+    /// time, on a local index so the loop keeps it in a register.
+    @inline(__always)
+    private func plainTextEnd(from start: Int) -> Int {
+        let count = bytes.count
+        var position = start
+        while position &+ 8 <= count {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            let special = Self.specialStringBytes(word)
+            if special != 0 { return position &+ (special.trailingZeroBitCount &>> 3) }
+            position &+= 8
+        }
+        while position < count {
+            let byte = bytes[position]
+            if byte < 0x20 || byte >= 0x80 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return position }
+            position &+= 1
+        }
+        return position
     }
 
     /// The high bit of each of the eight bytes (the first in the lowest bits) that ends plain
