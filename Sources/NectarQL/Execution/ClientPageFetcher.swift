@@ -7,11 +7,13 @@ struct ClientPageFetcher: PageFetching {
     let client: NectarClient
     let pageSize: Int
 
-    func pages(of request: PageRequest, table: TableDefinition, firstPage: Int, maxPages: Int?)
+    func pages(of request: PageRequest, table: TableDefinition, firstPage: Int, maxPages: Int?, expectsManyPages: Bool)
         -> AsyncThrowingStream<FlattenedPage, any Error>
     {
         let flattener = Flattener(table: table)
-        return client.scan(request, cacheNamespace: table.name, firstPage: firstPage, maxPages: maxPages) { body in
+        return client.scan(request, cacheNamespace: table.name, firstPage: firstPage, maxPages: maxPages,
+            slowStart: !expectsManyPages
+        ) { body in
             let page = try flattener.flattenPage(body)
             return DecodedPage(content: page, recordCount: page.recordCount)
         }

@@ -7,8 +7,9 @@ protocol PageFetching: Sendable {
     /// Records per page the listing asks for.
     var pageSize: Int { get }
     /// The pages of one listing from `firstPage` on, in order; at most `maxPages` when given
-    /// (a `limit` needs no more, and speculative requests past it would be waste).
-    func pages(of request: PageRequest, table: TableDefinition, firstPage: Int, maxPages: Int?)
+    /// (a `limit` needs no more, and speculative requests past it would be waste). `expectsManyPages`
+    /// opens the window of speculative pages at once; otherwise the first page goes alone.
+    func pages(of request: PageRequest, table: TableDefinition, firstPage: Int, maxPages: Int?, expectsManyPages: Bool)
         -> AsyncThrowingStream<FlattenedPage, any Error>
     /// One lookup (`contatos/5`, `proposta/opportunity/7`); nil when the API says 404.
     func lookup(path: String, table: TableDefinition) async throws -> FlattenedPage?

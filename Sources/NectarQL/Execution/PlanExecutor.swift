@@ -30,7 +30,8 @@ struct PlanExecutor {
         case (.listings(let requests), let budget?):
             reader = BudgetedScanOperator(table: scan.table, requests: requests, fetcher: fetcher, rowBudget: budget, recorder: recorder)
         case (.listings(let requests), nil):
-            reader = ListingScanOperator(table: scan.table, requests: requests, fetcher: fetcher, recorder: recorder)
+            reader = ListingScanOperator(
+                table: scan.table, requests: requests, fetcher: fetcher, expectsManyPages: scan.expectsManyPages, recorder: recorder)
         }
         guard let filter = scan.localFilter else { return reader }
         return FilterOperator(reader, predicate: filter, context: context)
@@ -69,7 +70,7 @@ struct PlanExecutor {
                     case .filter(let parameter, let listings):
                         for listing in listings {
                             let request = PageRequest(path: scan.path, parameters: listing + [QueryParameter(parameter, text)] + scan.attributeParameters)
-                            group.addTask { try await Self.readAll(fetcher.pages(of: request, table: scan.table, firstPage: 1, maxPages: nil)) }
+                            group.addTask { try await Self.readAll(fetcher.pages(of: request, table: scan.table, firstPage: 1, maxPages: nil, expectsManyPages: false)) }
                         }
                     }
                 }

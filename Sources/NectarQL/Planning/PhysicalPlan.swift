@@ -43,6 +43,13 @@ struct ScanNode: Sendable {
     }
 
     var attributeParameters: [QueryParameter] { attributes.map { QueryParameter("attribute", $0) } }
+
+    /// Whether each listing is expected to span several pages, so speculating pages from the
+    /// start pays off; a listing expected to fit one page starts with that page alone.
+    var expectsManyPages: Bool {
+        guard case .listings(let sets) = pushdown.access, !sets.isEmpty else { return false }
+        return estimate.requests / sets.count >= 2
+    }
 }
 
 /// A join and the strategy chosen for it, with both estimates so explain can show the choice.

@@ -33,7 +33,7 @@ struct Planner {
         guard !query.scope.tables.isEmpty else { return .values([[]]) }
         let placement = FilterPlacement(query: query)
         let used = query.usedSlots
-        let budget = rowBudget(query, placement: placement)
+        let budget = rowBudget(query)
         let scans = query.scope.tables.indices.map { index in
             scanNode(
                 query.scope.tables[index], local: placement.local[index],
@@ -54,7 +54,7 @@ struct Planner {
     }
 
     /// `select … from t limit n` reads only the pages n rows need.
-    private func rowBudget(_ query: BoundQuery, placement: FilterPlacement) -> Int? {
+    private func rowBudget(_ query: BoundQuery) -> Int? {
         guard let limit = query.limit, query.joins.isEmpty, query.filters.isEmpty, query.grouping == nil,
             query.order.isEmpty, !query.distinct
         else { return nil }

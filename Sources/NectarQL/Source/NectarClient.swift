@@ -43,10 +43,11 @@ public final class NectarClient: Sendable {
     /// (e.g. the table), since the same bytes decode differently per table; without one
     /// (`""`) nothing is cached, as two decoders could otherwise share entries. `firstPage` and
     /// `maxPages` read part of a listing (a `limit` needs only its first pages): no request goes
-    /// past `maxPages`, so the stream may end while the listing has more.
+    /// past `maxPages`, so the stream may end while the listing has more. `slowStart` sends the
+    /// first page alone before opening the window: right for listings expected to be short.
     public func scan<Content: Sendable>(
         _ request: PageRequest, cacheNamespace: String = "", firstPage: Int = 1, maxPages: Int? = nil,
-        decode: @escaping @Sendable ([UInt8]) throws -> DecodedPage<Content>
+        slowStart: Bool = true, decode: @escaping @Sendable ([UInt8]) throws -> DecodedPage<Content>
     ) -> AsyncThrowingStream<Content, any Error> {
         let pageSize = configuration.pageSize
         let cache = cacheNamespace.isEmpty ? DecodedCache(ttl: nil) : self.cache
@@ -57,7 +58,7 @@ public final class NectarClient: Sendable {
         }
         let pages = PageScan<Content>(
             pageSize: pageSize, window: configuration.concurrency, firstPage: firstPage, maxPages: maxPages,
-            cached: { [cache, recorder] page in
+            slowStart: slowStart, cached: { [cache, recorder] page in
                 guard case .found(let any) = cache.lookup(key(page)), let hit = any as? DecodedPage<Content>
                 else { return nil }
                 recorder.cacheHit()

@@ -3,8 +3,8 @@
 /// Up to `window` pages are requested ahead of the consumer (each still waits for a permit of the
 /// client's global limit). The first page shorter than `pageSize` ends the listing: pages after it
 /// that are still in flight are cancelled, so at most `window - 1` requests go past the end.
-/// The first page goes alone (a slow start): most listings an analyst's filters and lookups
-/// produce fit in one page, and speculating on them would triple the requests for nothing.
+/// With `slowStart` the first page goes alone: most listings that filters and per-key lookups
+/// produce fit in one page, and speculating on them would quadruple the requests for nothing.
 actor PageScan<Content: Sendable> {
     private enum Slot {
         case ready(DecodedPage<Content>)
@@ -19,6 +19,7 @@ actor PageScan<Content: Sendable> {
     private var nextToLaunch: Int
     private var nextToDeliver: Int
     private let firstPage: Int
+    private let slowStart: Bool
     /// The last page the caller wants (a `limit` needs no more); nil: to the end of the listing.
     private let lastAllowed: Int?
     /// Set when a cached short page tells where the listing ends before it is delivered.
@@ -26,13 +27,14 @@ actor PageScan<Content: Sendable> {
     private var finished = false
 
     init(
-        pageSize: Int, window: Int, firstPage: Int = 1, maxPages: Int? = nil,
+        pageSize: Int, window: Int, firstPage: Int = 1, maxPages: Int? = nil, slowStart: Bool = true,
         cached: @escaping @Sendable (Int) -> DecodedPage<Content>?,
         load: @escaping @Sendable (Int) async throws -> DecodedPage<Content>
     ) {
         self.pageSize = pageSize
         self.window = max(1, window)
         self.firstPage = max(1, firstPage)
+        self.slowStart = slowStart
         nextToLaunch = max(1, firstPage)
         nextToDeliver = max(1, firstPage)
         lastAllowed = maxPages.map { max(1, firstPage) + max(0, $0) - 1 }
@@ -84,7 +86,7 @@ actor PageScan<Content: Sendable> {
     /// Starts pages until `window` are pending (one until the first page has come back full),
     /// taking cached ones without a request.
     private func fillWindow() {
-        let width = nextToDeliver == firstPage ? 1 : window
+        let width = slowStart && nextToDeliver == firstPage ? 1 : window
         while slots.count < width, lastPage.map({ nextToLaunch <= $0 }) ?? true,
             lastAllowed.map({ nextToLaunch <= $0 }) ?? true
         {

@@ -50,7 +50,7 @@ final class BudgetedScanOperator: RowOperator {
 
     private func open(_ request: PageRequest, from page: Int) -> Cursor {
         let maxPages = max(1, (rowBudget + fetcher.pageSize - 1) / fetcher.pageSize)
-        let stream = fetcher.pages(of: request, table: table, firstPage: page, maxPages: maxPages)
+        let stream = fetcher.pages(of: request, table: table, firstPage: page, maxPages: maxPages, expectsManyPages: maxPages > 1)
         return Cursor(request: request, iterator: stream.makeAsyncIterator(), nextPage: page)
     }
 

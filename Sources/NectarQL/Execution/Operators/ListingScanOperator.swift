@@ -11,11 +11,11 @@ final class ListingScanOperator: RowOperator {
     private var deduplicator = RecordDeduplicator()
     private let recorder: ScanRecorder?
 
-    init(table: TableDefinition, requests: [PageRequest], fetcher: PageFetching, recorder: ScanRecorder?) {
+    init(table: TableDefinition, requests: [PageRequest], fetcher: PageFetching, expectsManyPages: Bool, recorder: ScanRecorder?) {
         self.table = table
         self.recorder = recorder
         readers = requests.map { request in
-            ListingReader(request: request, pages: fetcher.pages(of: request, table: table, firstPage: 1, maxPages: nil))
+            ListingReader(request: request, pages: fetcher.pages(of: request, table: table, firstPage: 1, maxPages: nil, expectsManyPages: expectsManyPages))
         }
     }
 
