@@ -53,7 +53,7 @@ public final class Engine: Sendable {
             let context = EvaluationContext(time: time, now: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
             let fetcher = ClientPageFetcher(client: client, pageSize: configuration.pageSize)
             let root = PlanExecutor(fetcher: fetcher, context: context, recorder: recorder).build(plan)
-            return QueryResult(columns: bound.columns, batches: OperatorStream.batches(from: root))
+            return QueryResult(columns: bound.columns, batches: RowBatches(root))
         }
     }
 

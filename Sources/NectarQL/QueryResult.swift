@@ -4,11 +4,16 @@
 /// and the engine stops fetching. An error thrown by the sequence means the result is incomplete.
 public struct QueryResult: Sendable {
     public let columns: [ResultColumn]
-    public let batches: AsyncThrowingStream<[[Value]], any Error>
+    public let batches: RowBatches
 
-    public init(columns: [ResultColumn], batches: AsyncThrowingStream<[[Value]], any Error>) {
+    init(columns: [ResultColumn], batches: RowBatches) {
         self.columns = columns
         self.batches = batches
+    }
+
+    /// A result whose rows are known up front (schema answers, explain).
+    init(columns: [ResultColumn], rows: [[Value]]) {
+        self.init(columns: columns, batches: RowBatches(ValuesOperator(rows)))
     }
 
     /// Every row, for callers that want the whole answer at once.
@@ -16,15 +21,5 @@ public struct QueryResult: Sendable {
         var rows: [[Value]] = []
         for try await batch in batches { rows.append(contentsOf: batch) }
         return rows
-    }
-}
-
-extension QueryResult {
-    /// A result whose rows are known up front (schema answers, explain).
-    init(columns: [ResultColumn], rows: [[Value]]) {
-        let (stream, continuation) = AsyncThrowingStream<[[Value]], any Error>.makeStream()
-        if !rows.isEmpty { continuation.yield(rows) }
-        continuation.finish()
-        self.init(columns: columns, batches: stream)
     }
 }
