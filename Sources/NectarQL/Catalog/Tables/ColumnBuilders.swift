@@ -27,6 +27,29 @@ enum Column {
         [at("\(key).id", .float), at("\(key).login", .text), at("\(key).nome", .text)]
     }
 
+    /// Leaves of one nested object, in the seed's order.
+    static func leaves(of key: String, _ fields: KeyValuePairs<String, SQLType>) -> [ColumnDefinition] {
+        fields.map { at("\(key).\($0.key)", $0.value) }
+    }
+
+    /// The client summary that compromissos and oportunidades embed (the seed lists the same leaves).
+    static let clienteSummary = leaves(of: "cliente", [
+        "cnpj": .text, "diasSemInteracao": .float, "email": .text, "emailPrincipal": .text, "empresa": .boolean,
+        "id": .float, "isEmpresa": .boolean, "nome": .text, "razaoSocial": .text, "telefone": .text,
+        "telefonePrincipal": .text,
+    ])
+
+    /// The current stage, as oportunidades and qualificacoes embed it.
+    static let etapaAtual = leaves(of: "etapaAtual", [
+        "gerarProposta": .boolean, "id": .float, "nome": .text, "prazo": .float, "produtoObrigatorio": .boolean,
+        "sequencia": .float,
+    ])
+
+    /// The pipeline, as oportunidades and qualificacoes embed it.
+    static let funilVenda = leaves(of: "funilVenda", [
+        "cascataCicloVida": .float, "id": .float, "nome": .text, "padrao": .boolean,
+    ])
+
     private static func seedName(_ keys: [String]) -> String {
         keys.joined(separator: "_").lowercased()
     }

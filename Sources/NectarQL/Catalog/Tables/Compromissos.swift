@@ -11,18 +11,7 @@ enum CompromissosTables {
         columns: [
             Column.at("id", .float, "Identificador no sistema"),
             Column.at("assunto", .text),
-        ] + Column.user("autor") + Column.user("autorAtualizacao") + [
-            Column.at("cliente.cnpj", .text),
-            Column.at("cliente.diasSemInteracao", .float),
-            Column.at("cliente.email", .text),
-            Column.at("cliente.emailPrincipal", .text),
-            Column.at("cliente.empresa", .boolean),
-            Column.at("cliente.id", .float),
-            Column.at("cliente.isEmpresa", .boolean),
-            Column.at("cliente.nome", .text),
-            Column.at("cliente.razaoSocial", .text),
-            Column.at("cliente.telefone", .text),
-            Column.at("cliente.telefonePrincipal", .text),
+        ] + Column.user("autor") + Column.user("autorAtualizacao") + Column.clienteSummary + [
             Column.at("dataAtualizacao", .timestamp, "Última data de atualização"),
             Column.at("dataCriacao", .timestamp, "Data de criação desse contato"),
             Column.at("dataFim", .timestamp),

@@ -35,16 +35,7 @@ enum QualificacoesTables {
             Column.at("dataCriacao", .timestamp, "Data de criação dessa qualificação"),
             Column.at("dataLimite", .timestamp, "Data limite de fechamento da qualificação"),
             Column.at("etapa", .float, "Etapa atual do fluxo de venda"),
-            Column.at("etapaAtual.gerarProposta", .boolean),
-            Column.at("etapaAtual.id", .float),
-            Column.at("etapaAtual.nome", .text),
-            Column.at("etapaAtual.prazo", .float),
-            Column.at("etapaAtual.produtoObrigatorio", .boolean),
-            Column.at("etapaAtual.sequencia", .float),
-            Column.at("funilVenda.cascataCicloVida", .float),
-            Column.at("funilVenda.id", .float),
-            Column.at("funilVenda.nome", .text),
-            Column.at("funilVenda.padrao", .boolean),
+        ] + Column.etapaAtual + Column.funilVenda + [
             Column.at("handRaised", .boolean),
             Column.at("pipeline", .text, "Funil de venda / Pipeline"),
         ] + Column.user("responsavel") + [
