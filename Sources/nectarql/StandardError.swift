@@ -42,8 +42,12 @@ private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count
 
 /// Masks a secret wherever it appears in a text.
 enum Redaction {
+    /// Shorter "tokens" are no real API token, and masking them would garble ordinary words
+    /// (a token `x` turned "proxy" into "pro***y").
+    static let shortestMasked = 4
+
     static func mask(_ text: String, secret: String) -> String {
-        guard !secret.isEmpty, text.contains(secret) else { return text }
+        guard secret.count >= shortestMasked, text.contains(secret) else { return text }
         return text.split(separator: secret, omittingEmptySubsequences: false).joined(separator: "***")
     }
 }

@@ -48,7 +48,8 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
     /// The same error with every occurrence of `secret` masked. Applied to every error the
     /// client throws, as a second line of defence should a URL or a library message carry it.
     func redacting(_ secret: String) -> APIError {
-        guard !secret.isEmpty else { return self }
+        // A secret of a few characters is no real token; masking it would garble words.
+        guard secret.count >= 4 else { return self }
         func mask(_ text: String) -> String { text.replacingAll(secret, with: "***") }
         let safeKind: Kind
         if case .network(let host, let detail) = kind {

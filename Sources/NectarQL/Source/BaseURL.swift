@@ -12,7 +12,7 @@ struct BaseURL: Sendable, Hashable {
     static func parse(_ raw: String) throws(APIError) -> BaseURL {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else {
-            throw refusal("the API base URL is empty; set NECTAR_API_URL or --url to something like \(example)")
+            throw refusal("the API base URL is empty; set NECTAR_API_URL or --api-url to something like \(example)")
         }
         guard let parts = URLComponents(string: trimmed), let scheme = parts.scheme?.lowercased(),
             let rawHost = parts.host, !rawHost.isEmpty

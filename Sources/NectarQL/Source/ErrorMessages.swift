@@ -39,7 +39,7 @@ enum ErrorMessages {
             kind: .network(host: target.host, detail: detail), endpoint: target.endpoint, attempts: attempts,
             lastFailure: .unreachable,
             message: "cannot reach \(target.host) for GET \(target.endpoint) (\(detail)): check the API address "
-                + "(NECTAR_API_URL or --url), the network connection and any proxy or firewall, then try again")
+                + "(NECTAR_API_URL or --api-url), the network connection and any proxy or firewall, then try again")
     }
 
     static func exhausted(

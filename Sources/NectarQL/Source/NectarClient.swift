@@ -149,7 +149,7 @@ public final class NectarClient: Sendable {
         func refuse(_ message: String) -> APIError { APIError(kind: .configuration, endpoint: "", message: message) }
         if configuration.token.isEmpty {
             throw refuse(
-                "no API token: set NECTAR_API_TOKEN or --token (an administrator generates one under "
+                "no API token: set NECTAR_API_TOKEN or --token-file (an administrator generates one under "
                     + "Configurações > Integrações > Gerar Token)")
         }
         if configuration.token.contains(where: { $0.isNewline || $0 == "\0" }) {
