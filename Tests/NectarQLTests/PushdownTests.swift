@@ -55,6 +55,20 @@ import Testing
         }
     }
 
+    @Test("an in over many client ids reads the status listings once instead of one listing per id and status")
+    func manyValuesDoNotMultiplyListings() async throws {
+        try await MockSession.run { session in
+            let oportunidades = session.dataset.records(.oportunidades)
+            let clients = Array(Set(oportunidades.compactMap { Expected.float($0, "cliente.id") })).sorted().prefix(16)
+            let list = clients.map { String(Int($0)) }.joined(separator: ", ")
+            let rows = try await session.rows("select id from oportunidades where cliente_id in (\(list))")
+            #expect(rows.count == oportunidades.filter { clients.contains(Expected.float($0, "cliente.id") ?? -1) }.count)
+            // 16 ids × 5 statuses would be 80 listings; the five status listings are cheaper.
+            #expect(session.requests.listings.count == 5)
+            #expect(session.requests.listings.allSatisfy { $0["clienteId"] == nil })
+        }
+    }
+
     @Test("owner ids go as one comma list: usuariosId on oportunidades, responsaveisId on contatos")
     func ownerLists() async throws {
         try await MockSession.run { session in

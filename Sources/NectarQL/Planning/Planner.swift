@@ -65,13 +65,7 @@ struct Planner {
         let definition = table.definition
         let recordTable = parentTable(of: definition) ?? definition
         let pushable = (definition.isChild ? translateToParent(local, child: definition, parent: recordTable) : local) + inherited
-        let analyzer = PushdownAnalyzer(table: recordTable)
-        var pushdown = analyzer.analyze(self.pushdown ? pushable : [])
-        if case .lookups(_, let keys) = pushdown.access {
-            // Many ids cost more one by one than a listing of the whole table.
-            let listing = analyzer.analyze(pushable, allowLookups: false)
-            if estimate(listing, table: definition, recordTable: recordTable, unpushed: true).requests < keys.count { pushdown = listing }
-        }
+        let pushdown = cheapestPushdown(self.pushdown ? pushable : [], table: definition, recordTable: recordTable)
         let usedColumns = Set(used.filter { table.slots.contains($0) }.map { $0 - table.offset })
         return ScanNode(
             table: definition, name: table.exposedName, pushdown: pushdown,
@@ -80,6 +74,19 @@ struct Planner {
             filterText: local.isEmpty ? nil : local.map { $0.text(columns: definition.columns.map(\.name)) }.joined(separator: " and "),
             estimate: estimate(pushdown, table: definition, recordTable: recordTable, unpushed: !local.isEmpty),
             rowBudget: self.pushdown ? rowBudget : nil)
+    }
+
+    /// Lookups per id and one listing per value of an `in` pay off for a few values; for many, a
+    /// listing without them costs fewer requests. The local filter keeps the answer the same.
+    private func cheapestPushdown(_ conjuncts: [BoundExpression], table: TableDefinition, recordTable: TableDefinition) -> Pushdown {
+        let analyzer = PushdownAnalyzer(table: recordTable)
+        let candidates = [
+            analyzer.analyze(conjuncts),
+            analyzer.analyze(conjuncts, allowLookups: false),
+            analyzer.analyze(conjuncts, allowLookups: false, allowFanOut: false),
+        ]
+        let costs = candidates.map { estimate($0, table: table, recordTable: recordTable, unpushed: true).requests }
+        return candidates[costs.indices.min { costs[$0] < costs[$1] }!]
     }
 
     func parentTable(of table: TableDefinition) -> TableDefinition? {

@@ -24,9 +24,12 @@ struct PushdownAnalyzer {
     /// The table whose records the endpoint lists (for a child table: its parent).
     let table: TableDefinition
 
-    /// `allowLookups: false` asks for listings even when the ids are known (many ids cost more as
+    /// The planner weighs the alternatives: `allowLookups: false` asks for listings even when the
+    /// ids are known (many ids cost more as lookups than as a scan), and `allowFanOut: false` leaves
+    /// an `in` on a one-value filter to the local filter (a hundred client ids would otherwise be a
+    /// hundred listings, five hundred with the oportunidades status scope).
     /// lookups than as a scan).
-    func analyze(_ conjuncts: [BoundExpression], allowLookups: Bool = true) -> Pushdown {
+    func analyze(_ conjuncts: [BoundExpression], allowLookups: Bool = true, allowFanOut: Bool = true) -> Pushdown {
         var constraints = ColumnConstraints()
         for conjunct in conjuncts { constraints.add(conjunct) }
         if let slot = constraints.values.first(where: { $0.value.values.isEmpty })?.key {
@@ -43,7 +46,7 @@ struct PushdownAnalyzer {
         for filter in table.endpoint.filters {
             guard let slot = table.columnIndex(filter.column) else { continue }
             let parameters = ParameterBuilder(filter: filter, constraints: constraints, slot: slot)
-            if let fanOut = parameters.fanOut() {
+            if allowFanOut, let fanOut = parameters.fanOut() {
                 fanOuts.append(fanOut.parameters)
                 pushed.append("\(filter.column) \(fanOut.text)")
             } else if let single = parameters.shared() {
