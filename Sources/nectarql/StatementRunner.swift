@@ -32,11 +32,13 @@ struct StatementRunner {
         let started = ContinuousClock.now
         let progress = showsProgress ? ProgressLine(statistics: { [engine] in engine.statistics() }) : nil
         progress?.start()
+        // Asked before the sink is taken: taking it consumes a pending `.once` file.
+        let toTerminal = output.writesToTerminal
         let sink = output.takeSink()
         let (events, announce) = AsyncStream<Event>.makeStream()
         let work = Task { @MainActor in
             defer { announce.yield(.finished) }
-            try await stream(text, to: sink, progress: progress)
+            try await stream(text, to: sink, toTerminal: toTerminal, progress: progress)
         }
         let watcher = Task { @MainActor in
             while !Task.isCancelled {
@@ -76,10 +78,10 @@ struct StatementRunner {
     /// Writes the result as it arrives. The header waits for the first rows (or the end), so a
     /// statement that fails before answering prints nothing; a failure after rows were written
     /// is announced as an incomplete result (table mode writes only in `finish`, so never).
-    private func stream(_ text: String, to sink: OutputSink, progress: ProgressLine?) async throws {
+    private func stream(_ text: String, to sink: OutputSink, toTerminal: Bool, progress: ProgressLine?) async throws {
         let result = try await engine.execute(text)
         var options = output.options
-        options.terminalWidth = output.writesToTerminal ? Terminal.outputWidth : nil
+        options.terminalWidth = toTerminal ? Terminal.outputWidth : nil
         let writer = Writers.make(options, sink: sink)
         var begun = false
         var rowsWritten = 0
