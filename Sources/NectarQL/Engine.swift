@@ -45,25 +45,23 @@ public final class Engine: Sendable {
         case .showTables: return SchemaResults.tables(catalog)
         case .describe(let name): return try SchemaResults.describe(try SelectBinder(catalog: catalog, time: time).table(name))
         case .explain(let select):
-            let lines = ExplainPrinter(pageSize: configuration.pageSize).lines(try plan(select, time: time))
+            let lines = ExplainPrinter(pageSize: configuration.pageSize).lines(try plan(select, time: time).plan)
             return QueryResult(columns: [ResultColumn(name: "plan", type: .text)], rows: lines.map { [.text($0)] })
         case .select(let select):
-            let bound = try SelectBinder(catalog: catalog, time: time).bind(select)
-            let plan = planner.plan(bound)
+            let (columns, plan) = try plan(select, time: time)
             let context = EvaluationContext(time: time, now: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
             let fetcher = ClientPageFetcher(client: client, pageSize: configuration.pageSize)
             let root = PlanExecutor(fetcher: fetcher, context: context, recorder: recorder).build(plan)
-            return QueryResult(columns: bound.columns, batches: RowBatches(root))
+            return QueryResult(columns: columns, batches: RowBatches(root))
         }
     }
 
-    private func plan(_ select: SelectStatement, time: ZonedTime) throws -> PlanNode {
+    /// Binds and plans a select; nothing is sent yet.
+    private func plan(_ select: SelectStatement, time: ZonedTime) throws -> (columns: [ResultColumn], plan: PlanNode) {
         let bound = try SelectBinder(catalog: catalog, time: time).bind(select)
-        return planner.plan(bound)
-    }
-
-    private var planner: Planner {
-        Planner(catalog: catalog, estimates: recorder.estimates, pageSize: configuration.pageSize, pushdown: configuration.pushdown)
+        let planner = Planner(
+            catalog: catalog, estimates: recorder.estimates, pageSize: configuration.pageSize, pushdown: configuration.pushdown)
+        return (bound.columns, planner.plan(bound))
     }
 
     /// The session time zone (`.tz`): date literals are read and timestamps shown in it.

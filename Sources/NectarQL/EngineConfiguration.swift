@@ -3,7 +3,7 @@ import Foundation
 /// Everything an embedding program or the shell decides before the first statement runs.
 public struct EngineConfiguration: Sendable {
     public static let defaultAPIURL = "https://app.nectarcrm.com.br/crm/api/1/"
-    public static let defaultTimeZone = TimeZone(identifier: "America/Sao_Paulo")!
+    public static let defaultTimeZone = OutputOptions.defaultTimeZone
 
     public var apiURL: String
     /// Sent only as the `Access-Token` header; never printed.

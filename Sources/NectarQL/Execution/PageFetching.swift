@@ -14,3 +14,31 @@ protocol PageFetching: Sendable {
     /// One lookup (`contatos/5`, `proposta/opportunity/7`); nil when the API says 404.
     func lookup(path: String, table: TableDefinition) async throws -> FlattenedPage?
 }
+
+extension PageFetching {
+    /// Several lookups at once (the client bounds how many run concurrently), in the order asked;
+    /// keys the API does not know are left out.
+    func lookUp(_ paths: [String], table: TableDefinition) async throws -> [FlattenedPage] {
+        try await withThrowingTaskGroup(of: (Int, FlattenedPage?).self) { group in
+            for (index, path) in paths.enumerated() {
+                group.addTask { (index, try await lookup(path: path, table: table)) }
+            }
+            var pages = [FlattenedPage?](repeating: nil, count: paths.count)
+            for try await (index, page) in group { pages[index] = page }
+            return pages.compactMap { $0 }
+        }
+    }
+
+    /// One listing read to its end, merged into one page (a lookup join's per-key listing).
+    func readAll(_ request: PageRequest, table: TableDefinition) async throws -> FlattenedPage {
+        var records: [FlattenedRecord] = []
+        var count = 0
+        var failures = 0
+        for try await page in pages(of: request, table: table, firstPage: 1, maxPages: nil, expectsManyPages: false) {
+            records += page.records
+            count += page.recordCount
+            failures += page.coercionFailures
+        }
+        return FlattenedPage(records: records, recordCount: count, coercionFailures: failures)
+    }
+}

@@ -5,7 +5,7 @@ import NectarSource
 struct PlanExecutor {
     let fetcher: PageFetching
     let context: EvaluationContext
-    let recorder: ScanRecorder?
+    let recorder: ScanRecorder
 
     func build(_ node: PlanNode) -> RowOperator {
         switch node {
@@ -61,47 +61,28 @@ struct PlanExecutor {
         let scan = node.right
         let rightColumn = node.join.rightColumns[0]
         return { keys in
-            try await withThrowingTaskGroup(of: FlattenedPage?.self) { group in
-                for key in keys {
-                    guard let text = key.integralText else { continue }
-                    switch access {
-                    case .path(let lookup):
-                        group.addTask { try await fetcher.lookup(path: lookup.path(for: text), table: scan.table) }
-                    case .filter(let parameter, let listings):
-                        for listing in listings {
-                            let request = PageRequest(path: scan.path, parameters: listing + [QueryParameter(parameter, text)] + scan.attributeParameters)
-                            group.addTask { try await Self.readAll(fetcher.pages(of: request, table: scan.table, firstPage: 1, maxPages: nil, expectsManyPages: false)) }
-                        }
-                    }
+            let texts = keys.compactMap(\.integralText)
+            let pages: [FlattenedPage]
+            switch access {
+            case .path(let lookup):
+                pages = try await fetcher.lookUp(texts.map(lookup.path(for:)), table: scan.table)
+            case .filter(let parameter, let listings):
+                let requests = texts.flatMap { text in
+                    listings.map { PageRequest(path: scan.path, parameters: $0 + [QueryParameter(parameter, text)] + scan.attributeParameters) }
                 }
-                var found: [Value: [[Value]]] = [:]
-                var seen = Set<Value>()
-                for try await page in group {
-                    guard let page else { continue }
-                    var delivered = 0
-                    for record in page.records where record.id.isNull || seen.insert(record.id).inserted {
-                        for row in record.rows where scan.localFilter?.holds(for: row, context) ?? true {
-                            found[row[rightColumn].groupingKey, default: []].append(row)
-                            delivered += 1
-                        }
-                    }
-                    recorder?.record(rows: delivered, coercionFailures: page.coercionFailures)
+                pages = try await withThrowingTaskGroup(of: FlattenedPage.self) { group in
+                    for request in requests { group.addTask { try await fetcher.readAll(request, table: scan.table) } }
+                    return try await group.reduce(into: []) { $0.append($1) }
                 }
-                return found
             }
+            var deduplicator = RecordDeduplicator()
+            var found: [Value: [[Value]]] = [:]
+            for page in pages {
+                let rows = deduplicator.rows(of: page).filter { scan.localFilter?.holds(for: $0, context) ?? true }
+                for row in rows { found[row[rightColumn].groupingKey, default: []].append(row) }
+                recorder.record(rows: rows.count, coercionFailures: page.coercionFailures)
+            }
+            return found
         }
-    }
-
-    /// One listing's pages merged into one page (for a lookup join's per-key listing).
-    private static func readAll(_ pages: AsyncThrowingStream<FlattenedPage, any Error>) async throws -> FlattenedPage {
-        var records: [FlattenedRecord] = []
-        var count = 0
-        var failures = 0
-        for try await page in pages {
-            records += page.records
-            count += page.recordCount
-            failures += page.coercionFailures
-        }
-        return FlattenedPage(records: records, recordCount: count, coercionFailures: failures)
     }
 }

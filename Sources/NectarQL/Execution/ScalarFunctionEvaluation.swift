@@ -82,9 +82,9 @@ extension ScalarFunction {
         switch unit {
         case .day: break
         case .week:
-            let days = ZonedTime.days(year: c.year, month: c.month, day: c.day)
+            let days = CivilDate(year: c.year, month: c.month, day: c.day).daysSinceEpoch
             let monday = days - Int64(ZonedTime.weekdayFromMonday(days: days))
-            let date = ZonedTime.civilDate(fromDays: monday)
+            let date = CivilDate(daysSinceEpoch: monday)
             (c.year, c.month, c.day) = (date.year, date.month, date.day)
         case .month: c.day = 1
         case .quarter:

@@ -20,16 +20,16 @@ struct ZonedTime: Sendable {
     func civil(_ epochMilliseconds: Int64) -> Civil {
         let local = epochMilliseconds + Int64(offsetSeconds(at: epochMilliseconds)) * 1000
         let (days, msOfDay) = local.floorDivided(by: 86_400_000)
-        let (year, month, day) = Self.civilDate(fromDays: days)
+        let date = CivilDate(daysSinceEpoch: days)
         let ms = Int(msOfDay)
         return Civil(
-            year: year, month: month, day: day, hour: ms / 3_600_000, minute: ms / 60_000 % 60,
+            year: date.year, month: date.month, day: date.day, hour: ms / 3_600_000, minute: ms / 60_000 % 60,
             second: ms / 1000 % 60, millisecond: ms % 1000)
     }
 
     /// The instant whose wall-clock time in this zone is `civil` (the earlier one across a DST overlap).
     func epochMilliseconds(_ civil: Civil) -> Int64 {
-        let days = Self.days(year: civil.year, month: civil.month, day: civil.day)
+        let days = CivilDate(year: civil.year, month: civil.month, day: civil.day).daysSinceEpoch
         let local = days * 86_400_000 + Int64(civil.hour) * 3_600_000 + Int64(civil.minute) * 60_000
             + Int64(civil.second) * 1000 + Int64(civil.millisecond)
         // The offset depends on the instant we are looking for; two refinements settle it.
@@ -41,30 +41,6 @@ struct ZonedTime: Sendable {
     /// Monday-based day of the week, 0 = Monday.
     static func weekdayFromMonday(days: Int64) -> Int {
         Int((days + 3).floorDivided(by: 7).remainder)
-    }
-
-    static func days(year: Int, month: Int, day: Int) -> Int64 {
-        // Howard Hinnant's days_from_civil.
-        let y = Int64(month <= 2 ? year - 1 : year)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let m = Int64(month)
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civilDate(fromDays days: Int64) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return (Int(year), Int(month), Int(day))
     }
 }
 

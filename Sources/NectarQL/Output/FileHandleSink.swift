@@ -60,10 +60,6 @@ public final class FileHandleSink: ByteCountingSink {
         }
     }
 
-    public func write(_ text: String) throws {
-        try write(Array(text.utf8))
-    }
-
     public func flush() throws {
         guard !buffer.isEmpty else { return }
         defer { buffer.removeAll(keepingCapacity: true) }

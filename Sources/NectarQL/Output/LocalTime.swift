@@ -1,4 +1,5 @@
 import Foundation
+import NectarCatalog
 
 /// A moment as a wall clock in some zone shows it.
 public struct LocalTime: Sendable, Hashable {
@@ -67,24 +68,4 @@ public final class LocalTimeConverter {
 func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
     let quotient = value / divisor
     return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient
-}
-
-/// A proleptic Gregorian date from a count of days since 1970-01-01 (the "days from civil"
-/// inverse, working in 400-year eras so it is exact for any Int64 day count we can meet).
-struct CivilDate {
-    let year: Int
-    let month: Int
-    let day: Int
-
-    init(daysSinceEpoch: Int64) {
-        let shifted = daysSinceEpoch + 719_468  // days from 0000-03-01
-        let era = floorDivide(shifted, 146_097)
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153  // March = 0
-        day = Int(dayOfYear - (153 * monthIndex + 2) / 5 + 1)
-        month = Int(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9)
-        year = Int(yearOfEra + era * 400) + (month <= 2 ? 1 : 0)
-    }
 }

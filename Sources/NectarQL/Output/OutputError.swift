@@ -2,7 +2,6 @@
 public enum OutputError: Error, Equatable, CustomStringConvertible {
     case tooManyRowsForTable(limit: Int)
     case rowWidthMismatch(expected: Int, got: Int)
-    case writeBeforeBegin
     case cannotOpen(path: String, reason: String)
     case writeFailed(reason: String)
 
@@ -14,8 +13,6 @@ public enum OutputError: Error, Equatable, CustomStringConvertible {
         case .rowWidthMismatch(let expected, let got):
             "a result row has \(got) values but the result has \(expected) columns; "
                 + "this is a bug in the engine, please report it"
-        case .writeBeforeBegin:
-            "rows were written before the columns were announced; call begin(columns:) first"
         case .cannotOpen(let path, let reason):
             "cannot open output file '\(path)': \(reason); check the path and its permissions"
         case .writeFailed(let reason):

@@ -14,12 +14,4 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case markdown
     /// sqlite3's line mode: `column = value`, a blank line between rows.
     case line
-
-    /// Whether the `headers` option changes this format's output.
-    public var honoursHeaders: Bool {
-        switch self {
-        case .table, .csv, .tsv, .markdown: true
-        case .json, .jsonl, .line: false
-        }
-    }
 }

@@ -63,8 +63,8 @@ enum BrazilianDay {
 
     static func text(_ epochMilliseconds: Int64) -> String {
         let (days, _) = (epochMilliseconds + offsetMilliseconds).floorDivided(by: 86_400_000)
-        let (year, month, day) = ZonedTime.civilDate(fromDays: days)
+        let date = CivilDate(daysSinceEpoch: days)
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(two(day))/\(two(month))/\(year)"
+        return "\(two(date.day))/\(two(date.month))/\(date.year)"
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// A value guarded by a lock, for the few bits of state shared across tasks
-/// (`Synchronization.Mutex` would need macOS 15, the package supports 13).
+/// A value guarded by a lock, for the few bits of state shared across tasks. A class, unlike
+/// `Synchronization.Mutex`, so it can be captured by the `@Sendable` closures of scans.
 final class Locked<State>: @unchecked Sendable {
     private var state: State
     private let lock = NSLock()

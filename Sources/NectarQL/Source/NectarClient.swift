@@ -12,6 +12,8 @@ public final class NectarClient: Sendable {
     private let transport: HTTPTransport
     private let executor: RequestExecutor
     private let cache: DecodedCache
+    /// Stands in for the cache when a caller names no namespace: stores and finds nothing.
+    private let uncached = DecodedCache(ttl: nil)
     private let recorder = StatisticsRecorder()
     private let isShutDown = Locked(false)
 
@@ -50,7 +52,7 @@ public final class NectarClient: Sendable {
         slowStart: Bool = true, decode: @escaping @Sendable ([UInt8]) throws -> DecodedPage<Content>
     ) -> AsyncThrowingStream<Content, any Error> {
         let pageSize = configuration.pageSize
-        let cache = cacheNamespace.isEmpty ? DecodedCache(ttl: nil) : self.cache
+        let cache = cache(for: cacheNamespace)
         let key: @Sendable (Int) -> DecodedCache.Key = { page in
             DecodedCache.Key(
                 namespace: cacheNamespace, path: request.path, parameters: request.parameters,
@@ -83,7 +85,7 @@ public final class NectarClient: Sendable {
         path: String, parameters: [QueryParameter] = [], cacheNamespace: String = "",
         decode: @escaping @Sendable ([UInt8]) throws -> DecodedPage<Content>
     ) async throws -> Content? {
-        let cache = cacheNamespace.isEmpty ? DecodedCache(ttl: nil) : self.cache
+        let cache = cache(for: cacheNamespace)
         let key = DecodedCache.Key(
             namespace: cacheNamespace, path: path, parameters: parameters, page: nil, pageSize: nil)
         switch cache.lookup(key) {
@@ -111,6 +113,11 @@ public final class NectarClient: Sendable {
         } catch let error as APIError {
             throw error.redacting(configuration.token)
         }
+    }
+
+    /// Without a namespace two decoders could share entries, so such calls are not cached.
+    private func cache(for namespace: String) -> DecodedCache {
+        namespace.isEmpty ? uncached : cache
     }
 
     /// Cumulative counters since the client was created.

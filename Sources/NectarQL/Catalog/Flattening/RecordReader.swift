@@ -130,9 +130,9 @@ struct RecordReader {
         switch try scanner.peek() {
         case UInt8(ascii: "\""):
             let slice = try scanner.scanString()
-            let scanner = self.scanner
+            // `bytes` already has the escapes decoded: the text is made from them, not decoded again.
             coerced = scanner.withBytes(of: slice) { bytes in
-                ValueCoercion.fromString(bytes, as: type) { scanner.string(slice) }
+                ValueCoercion.fromString(bytes, as: type) { String(decoding: bytes, as: UTF8.self) }
             }
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             let number = try scanner.readNumber()

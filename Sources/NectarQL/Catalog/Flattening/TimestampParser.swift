@@ -23,32 +23,36 @@ public enum TimestampParser {
         return cursor.isoTimestamp()
     }
 
+    /// The pieces of an ISO 8601 date or date-time (not epoch digits), with its offset when it
+    /// carries one: for readers that put an offset-less time in a zone of their own choosing.
+    public static func parts(_ text: String) -> TimestampParts? {
+        var text = text
+        return text.withUTF8 { buffer in
+            var cursor = Cursor(bytes: UnsafeRawBufferPointer(buffer))
+            cursor.trimSpaces()
+            return cursor.isoParts()
+        }
+    }
+
     public static func epochMilliseconds(
         year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0,
         millisecond: Int = 0, offsetMinutes: Int = 0
     ) -> Int64 {
-        let days = daysSinceEpoch(year: year, month: month, day: day)
+        let days = CivilDate(year: year, month: month, day: day).daysSinceEpoch
         let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetMinutes * 60)
         return seconds * 1000 + Int64(millisecond)
     }
 
-    /// Days from 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil).
-    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int64 {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return Int64(era * 146_097 + dayOfEra - 719_468)
-    }
+}
 
-    static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
+/// An ISO 8601 date or date-time taken apart; `offsetMinutes` is nil when the text carries none.
+public struct TimestampParts: Sendable, Hashable {
+    public let date: CivilDate
+    public let hour: Int
+    public let minute: Int
+    public let second: Int
+    public let millisecond: Int
+    public let offsetMinutes: Int?
 }
 
 private struct Cursor {
@@ -84,14 +88,20 @@ private struct Cursor {
     }
 
     mutating func isoTimestamp() -> Int64? {
+        guard let parts = isoParts() else { return nil }
+        return TimestampParser.epochMilliseconds(
+            year: parts.date.year, month: parts.date.month, day: parts.date.day, hour: parts.hour, minute: parts.minute,
+            second: parts.second, millisecond: parts.millisecond,
+            offsetMinutes: parts.offsetMinutes ?? TimestampParser.brazilOffsetMinutes)
+    }
+
+    mutating func isoParts() -> TimestampParts? {
         guard let year = number(digits: 4), take("-"), let month = number(digits: 2), take("-"),
-              let day = number(digits: 2),
-              (1...12).contains(month), (1...TimestampParser.daysInMonth(year: year, month: month)).contains(day)
+              let day = number(digits: 2)
         else { return nil }
-        if isAtEnd {
-            return TimestampParser.epochMilliseconds(
-                year: year, month: month, day: day, offsetMinutes: TimestampParser.brazilOffsetMinutes)
-        }
+        let date = CivilDate(year: year, month: month, day: day)
+        guard date.isValid else { return nil }
+        if isAtEnd { return TimestampParts(date: date, hour: 0, minute: 0, second: 0, millisecond: 0, offsetMinutes: nil) }
         guard take("T") || take("t") || take(" "), let hour = number(digits: 2), take(":"),
               let minute = number(digits: 2), hour <= 23, minute <= 59
         else { return nil }
@@ -103,9 +113,8 @@ private struct Cursor {
             if take(".") || take(",") { guard let value = fractionMilliseconds() else { return nil }; millisecond = value }
         }
         guard let offset = offsetMinutes(), isAtEnd else { return nil }
-        return TimestampParser.epochMilliseconds(
-            year: year, month: month, day: day, hour: hour, minute: minute, second: second,
-            millisecond: millisecond, offsetMinutes: offset)
+        return TimestampParts(
+            date: date, hour: hour, minute: minute, second: second, millisecond: millisecond, offsetMinutes: offset)
     }
 
     /// Digits after the decimal point, truncated to milliseconds.
@@ -122,9 +131,9 @@ private struct Cursor {
         return value
     }
 
-    /// `Z`, `±HH:MM`, `±HHMM`, `±HH`, or nothing (Brazilian time).
-    private mutating func offsetMinutes() -> Int? {
-        if isAtEnd { return TimestampParser.brazilOffsetMinutes }
+    /// `Z`, `±HH:MM`, `±HHMM`, `±HH`; `.some(nil)` when there is none (the caller picks the zone).
+    private mutating func offsetMinutes() -> Int?? {
+        if isAtEnd { return .some(nil) }
         if take("Z") || take("z") { return 0 }
         let sign: Int
         if take("+") { sign = 1 } else if take("-") { sign = -1 } else { return nil }

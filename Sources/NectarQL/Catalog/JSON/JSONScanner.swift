@@ -373,9 +373,7 @@ struct JSONScanner {
 
     /// The string's text, escapes decoded.
     func string(_ slice: JSONStringSlice) -> String {
-        let raw = UnsafeRawBufferPointer(rebasing: bytes[slice.start..<slice.end])
-        guard slice.hasEscapes else { return String(decoding: raw, as: UTF8.self) }
-        return String(decoding: decodedBytes(slice), as: UTF8.self)
+        withBytes(of: slice) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The string's UTF-8 bytes with escapes decoded (the slice was validated when scanned).

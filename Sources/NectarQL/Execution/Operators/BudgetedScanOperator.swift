@@ -18,9 +18,9 @@ final class BudgetedScanOperator: RowOperator {
     private var cursor: Cursor?
     private var rowBudget: Int
     private var deduplicator = RecordDeduplicator()
-    private let recorder: ScanRecorder?
+    private let recorder: ScanRecorder
 
-    init(table: TableDefinition, requests: [PageRequest], fetcher: PageFetching, rowBudget: Int, recorder: ScanRecorder?) {
+    init(table: TableDefinition, requests: [PageRequest], fetcher: PageFetching, rowBudget: Int, recorder: ScanRecorder) {
         self.table = table
         self.fetcher = fetcher
         self.pendingRequests = requests
@@ -41,7 +41,7 @@ final class BudgetedScanOperator: RowOperator {
             cursor?.nextPage += 1
             cursor?.lastPageWasFull = page.recordCount >= fetcher.pageSize
             let rows = deduplicator.rows(of: page)
-            recorder?.record(rows: rows.count, coercionFailures: page.coercionFailures)
+            recorder.record(rows: rows.count, coercionFailures: page.coercionFailures)
             rowBudget -= rows.count
             if !rows.isEmpty { return rows }
         }

@@ -9,9 +9,9 @@ final class ListingScanOperator: RowOperator {
     private var readers: [ListingReader]
     private var ready: [FlattenedPage] = []
     private var deduplicator = RecordDeduplicator()
-    private let recorder: ScanRecorder?
+    private let recorder: ScanRecorder
 
-    init(table: TableDefinition, requests: [PageRequest], fetcher: PageFetching, expectsManyPages: Bool, recorder: ScanRecorder?) {
+    init(table: TableDefinition, requests: [PageRequest], fetcher: PageFetching, expectsManyPages: Bool, recorder: ScanRecorder) {
         self.table = table
         self.recorder = recorder
         readers = requests.map { request in
@@ -28,7 +28,7 @@ final class ListingScanOperator: RowOperator {
             }
             let page = ready.removeFirst()
             let rows = deduplicator.rows(of: page)
-            recorder?.record(rows: rows.count, coercionFailures: page.coercionFailures)
+            recorder.record(rows: rows.count, coercionFailures: page.coercionFailures)
             if !rows.isEmpty { return rows }
         }
     }
@@ -49,7 +49,7 @@ final class ListingScanOperator: RowOperator {
             if let page {
                 ready.append(page)
                 open.append(reader)
-            } else if let recorder {
+            } else {
                 recorder.finished(reader.request, records: await reader.records)
             }
         }

@@ -7,9 +7,9 @@ final class LookupScanOperator: RowOperator {
     private let fetcher: PageFetching
     private var paths: [String]?
     private var deduplicator = RecordDeduplicator()
-    private let recorder: ScanRecorder?
+    private let recorder: ScanRecorder
 
-    init(table: TableDefinition, paths: [String], fetcher: PageFetching, recorder: ScanRecorder?) {
+    init(table: TableDefinition, paths: [String], fetcher: PageFetching, recorder: ScanRecorder) {
         self.table = table
         self.paths = paths
         self.fetcher = fetcher
@@ -19,19 +19,9 @@ final class LookupScanOperator: RowOperator {
     func next() async throws -> [[Value]]? {
         guard let paths else { return nil }
         self.paths = nil
-        let fetcher = self.fetcher
-        let table = self.table
-        let pages = try await withThrowingTaskGroup(of: (Int, FlattenedPage?).self) { group in
-            for (index, path) in paths.enumerated() {
-                group.addTask { (index, try await fetcher.lookup(path: path, table: table)) }
-            }
-            var results = [FlattenedPage?](repeating: nil, count: paths.count)
-            for try await (index, page) in group { results[index] = page }
-            return results
-        }
-        let found = pages.compactMap { $0 }
+        let found = try await fetcher.lookUp(paths, table: table)
         let rows = found.flatMap { deduplicator.rows(of: $0) }
-        recorder?.record(rows: rows.count, coercionFailures: found.reduce(0) { $0 + $1.coercionFailures })
+        recorder.record(rows: rows.count, coercionFailures: found.reduce(0) { $0 + $1.coercionFailures })
         return rows.isEmpty ? nil : rows
     }
 }
