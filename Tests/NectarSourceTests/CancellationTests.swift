@@ -8,26 +8,36 @@ import Testing
     @Test func cancellingTheConsumerEndsAScanPromptly() async throws {
         let faults = FaultConfiguration(latency: .milliseconds(200), seed: 1)
         try await withMockAPI(scale: 1, faults: faults) { server, client in
-            let firstPage = AsyncStream.makeStream(of: Void.self)
-            let consumer = Task {
-                var pages = 0
-                for try await _ in client.scan(PageRequest(path: "contatos/"), cacheNamespace: "contatos", decode: decodeIDs) {
-                    pages += 1
-                    if pages == 1 { firstPage.continuation.yield() }
-                }
-                return pages
+            // The one bounded wall-time check: without cancellation the rest of the scan takes
+            // seconds, every time. A test process busy with CPU-bound suites can delay one
+            // attempt's wake-up, so the best of three attempts (each with a cold cache) counts.
+            var fastest = Duration.seconds(3600)
+            for attempt in 1...3 where fastest >= .milliseconds(500) {
+                let (elapsed, pages) = await Self.cancelAfterFirstPage(client, namespace: "contatos-\(attempt)")
+                fastest = min(fastest, elapsed)
+                if let pages { #expect(pages < pagesNeeded(600), "the scan must not have run to the end") }
             }
-            for await _ in firstPage.stream { break }
-            let cancelledAt = ContinuousClock.now
-            consumer.cancel()
-            let outcome = await consumer.result
-            let elapsed = ContinuousClock.now - cancelledAt
-            // The one bounded wall-time check: without cancellation the rest of the scan takes seconds.
-            #expect(elapsed < .milliseconds(500), "the scan took \(elapsed) to stop")
-            if case .success(let pages) = outcome {
-                #expect(pages < pagesNeeded(600), "the scan must not have run to the end")
-            }
+            #expect(fastest < .milliseconds(500), "the scan took \(fastest) to stop")
         }
+    }
+
+    /// Starts a scan, cancels its consumer once the first page is in, and says how long the
+    /// consumer took to stop and how many pages it saw (nil if it ended by throwing).
+    private static func cancelAfterFirstPage(_ client: NectarClient, namespace: String) async -> (Duration, Int?) {
+        let firstPage = AsyncStream.makeStream(of: Void.self)
+        let consumer = Task {
+            var pages = 0
+            for try await _ in client.scan(PageRequest(path: "contatos/"), cacheNamespace: namespace, decode: decodeIDs) {
+                pages += 1
+                if pages == 1 { firstPage.continuation.yield() }
+            }
+            return pages
+        }
+        for await _ in firstPage.stream { break }
+        let cancelledAt = ContinuousClock.now
+        consumer.cancel()
+        let outcome = await consumer.result
+        return (ContinuousClock.now - cancelledAt, try? outcome.get())
     }
 
     @Test func droppingTheStreamStopsFurtherRequests() async throws {
