@@ -1,8 +1,8 @@
 import NIOCore
 import NIOHTTP1
 
-/// One connection: reads a request, lets the core decide its fault, waits the configured
-/// latency, then answers (or drops, throttles, fails or truncates) on the connection's event loop.
+/// One connection: reads a request, lets the core decide its fault, prepares the answer (or a
+/// drop, throttle, failure or truncation), then sends it once the configured latency has passed.
 final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
@@ -25,31 +25,49 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
     }
 
+    /// The answer is prepared when the request arrives and sent when its latency has passed, so
+    /// the latency is the whole time to answer, as a client sees it, and the fake API's own work
+    /// does not add to it.
     private func handle(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
         let request = MockRequest(method: head.method.rawValue, target: head.uri, accessToken: head.headers.first(name: "Access-Token"))
         let (decision, latency) = core.admit(request)
-        guard latency > .zero else { return perform(decision, request, head, context) }
+        let reply = reply(to: request, decision)
+        guard latency > .zero else { return send(reply, head, context) }
         context.eventLoop.assumeIsolated().scheduleTask(in: latency) {
-            self.perform(decision, request, head, context)
+            self.send(reply, head, context)
         }
     }
 
-    private func perform(_ decision: FaultDecision, _ request: MockRequest, _ head: HTTPRequestHead, _ context: ChannelHandlerContext) {
-        guard context.channel.isActive else { return }
+    private enum Reply {
+        case drop
+        case whole(MockResponse)
+        case truncated(MockResponse)
+    }
+
+    private func reply(to request: MockRequest, _ decision: FaultDecision) -> Reply {
         switch decision {
         case .drop:
-            context.close(promise: nil)
+            return .drop
         case .throttle, .rateLimit:
             let seconds = core.retryAfterSeconds
             var response = MockResponse.error(429, "Too many requests; retry after \(seconds) s.")
             response.headers.append(("Retry-After", String(seconds)))
-            write(response, head, context)
+            return .whole(response)
         case .serverError(let status):
-            write(.error(status, "Injected server error \(status)."), head, context)
+            return .whole(.error(status, "Injected server error \(status)."))
         case .truncate:
-            writeTruncated(core.router.respond(to: request), head, context)
+            return .truncated(core.router.respond(to: request))
         case .none:
-            write(core.router.respond(to: request), head, context)
+            return .whole(core.router.respond(to: request))
+        }
+    }
+
+    private func send(_ reply: Reply, _ head: HTTPRequestHead, _ context: ChannelHandlerContext) {
+        guard context.channel.isActive else { return }
+        switch reply {
+        case .drop: context.close(promise: nil)
+        case .whole(let response): write(response, head, context)
+        case .truncated(let response): writeTruncated(response, head, context)
         }
     }
 
