@@ -50,7 +50,8 @@ import Testing
             let settled = server.statistics().requests
             try await Task.sleep(for: .milliseconds(300))
             #expect(server.statistics().requests == settled)
-            #expect(settled <= 3, "only the window that was in flight")
+            // The window of 3, plus one more for each of its pages that came back full before the break.
+            #expect(settled <= 6, "only the window that was in flight and its refills")
         }
     }
 }

@@ -3,22 +3,31 @@ import Testing
 
 /// The sliding window alone, over a fake listing of `total` records in pages of `pageSize`.
 @Suite(.timeLimit(.minutes(1))) struct PageScanTests {
-    /// Records which pages were loaded and lets pages finish in a chosen order.
+    /// Records which pages were loaded and lets pages finish in a chosen order. A page's request
+    /// takes `delay`; a full page then says so (as the client does from the body) and decodes,
+    /// which takes `decoding`.
     final class FakeListing: Sendable {
         let total: Int
         let pageSize: Int
         let loaded = Locked<[Int]>([])
         let cancelled = Locked<[Int]>([])
+        let events = Locked<[String]>([])
         let delay: @Sendable (Int) -> Duration
+        let decoding: @Sendable (Int, FakeListing) async throws -> Void
 
-        init(total: Int, pageSize: Int, delay: @escaping @Sendable (Int) -> Duration = { _ in .zero }) {
+        init(
+            total: Int, pageSize: Int, delay: @escaping @Sendable (Int) -> Duration = { _ in .zero },
+            decoding: @escaping @Sendable (Int, FakeListing) async throws -> Void = { _, _ in }
+        ) {
             self.total = total
             self.pageSize = pageSize
             self.delay = delay
+            self.decoding = decoding
         }
 
-        func load(_ page: Int) async throws -> DecodedPage<[Int]> {
+        func load(_ page: Int, full: @Sendable () -> Void) async throws -> DecodedPage<[Int]> {
             loaded.withLock { $0.append(page) }
+            events.withLock { $0.append("load \(page)") }
             do {
                 try await Task.sleep(for: delay(page))
             } catch {
@@ -27,7 +36,17 @@ import Testing
             }
             let first = (page - 1) * pageSize
             let records = Array(first..<min(max(first, total), first + pageSize))
+            if records.count == pageSize { full() }
+            try await decoding(page, self)
+            events.withLock { $0.append("decoded \(page)") }
             return DecodedPage(content: records, recordCount: records.count)
+        }
+
+        /// Waits (at most two seconds) until `page` has been requested.
+        func waitUntilLoaded(_ page: Int) async throws {
+            for _ in 0..<200 where !loaded.withLock({ $0.contains(page) }) {
+                try await Task.sleep(for: .milliseconds(10))
+            }
         }
     }
 
@@ -81,9 +100,33 @@ import Testing
         #expect(listing.loaded.withLock { $0 }.isEmpty)
     }
 
+    @Test func theNextPageIsRequestedWhileAFullPageStillDecodes() async throws {
+        // Page 1 decodes until page 2 has been requested (or two seconds pass): with a window of
+        // one, only a page leaving the window when its body shows it full lets page 2 start.
+        let listing = FakeListing(total: 120, pageSize: 50, decoding: { page, listing in
+            if page == 1 { try await listing.waitUntilLoaded(2) }
+        })
+        let scan = PageScan<[Int]>(pageSize: 50, window: 1, slowStart: false, cached: { _ in nil }, load: listing.load)
+        #expect(try await collect(scan) == Array(0..<120))
+        let events = listing.events.withLock { $0 }
+        let secondRequested = try #require(events.firstIndex(of: "load 2"))
+        let firstDecoded = try #require(events.firstIndex(of: "decoded 1"))
+        #expect(secondRequested < firstDecoded, "\(events)")
+    }
+
+    @Test func aConsumerThatFallsBehindHoldsAtMostTwoWindowsOfPages() async throws {
+        let listing = FakeListing(total: 10_000, pageSize: 50)
+        let scan = PageScan<[Int]>(pageSize: 50, window: 2, cached: { _ in nil }, load: listing.load)
+        #expect(try await scan.next() == Array(0..<50))
+        // Page 1 is delivered; two requests in flight and two pages waiting is the most.
+        try await listing.waitUntilLoaded(5)
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(listing.loaded.withLock { $0 }.sorted() == [1, 2, 3, 4, 5])
+    }
+
     @Test func aFailingPageEndsTheScanWithItsError() async throws {
         struct Boom: Error {}
-        let scan = PageScan<[Int]>(pageSize: 50, window: 3, cached: { _ in nil }) { page in
+        let scan = PageScan<[Int]>(pageSize: 50, window: 3, cached: { _ in nil }) { page, _ in
             if page == 2 { throw Boom() }
             return DecodedPage(content: [page], recordCount: 50)
         }

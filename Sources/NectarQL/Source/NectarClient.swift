@@ -66,8 +66,8 @@ public final class NectarClient: Sendable {
                 recorder.cacheHit()
                 return hit
             },
-            load: { [self] page in
-                try await loadPage(page, of: request, cache: cache, key: key(page), decode: decode)
+            load: { [self] page, full in
+                try await loadPage(page, of: request, cache: cache, key: key(page), full: full, decode: decode)
             })
         let token = configuration.token
         return AsyncThrowingStream {
@@ -137,13 +137,18 @@ public final class NectarClient: Sendable {
         if first { await transport.shutdown() }
     }
 
+    /// Loads and decodes one page, calling `full` as soon as its body shows a full page.
     private func loadPage<Content: Sendable>(
         _ page: Int, of request: PageRequest, cache: DecodedCache, key: DecodedCache.Key,
-        decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
+        full: @escaping @Sendable () -> Void, decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
     ) async throws -> DecodedPage<Content> {
-        let paging = [QueryParameter("page", String(page)), QueryParameter("displayLength", String(configuration.pageSize))]
+        let pageSize = configuration.pageSize
+        let paging = [QueryParameter("page", String(page)), QueryParameter("displayLength", String(pageSize))]
         let target = RequestTarget(base: base, path: request.path, parameters: paging + request.parameters)
-        switch try await executor.perform(target, decode: decode) {
+        let received: @Sendable ([UInt8]) -> Void = { body in
+            if ListingBody.holdsAtLeast(pageSize, elementsIn: body) { full() }
+        }
+        switch try await executor.perform(target, received: received, decode: decode) {
         case .decoded(let decoded, let bytes):
             cache.store(.found(decoded), for: key, bytes: bytes)
             return decoded

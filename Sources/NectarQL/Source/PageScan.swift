@@ -1,10 +1,12 @@
 /// The pages of one listing, fetched through a sliding window and handed out in page order.
 ///
-/// Up to `window` pages are requested ahead of the consumer (each still waits for a permit of the
-/// client's global limit). The first page shorter than `pageSize` ends the listing: pages after it
-/// that are still in flight are cancelled, so at most `window - 1` requests go past the end.
-/// With `slowStart` the first page goes alone: most listings that filters and per-key lookups
-/// produce fit in one page, and speculating on them would quadruple the requests for nothing.
+/// Up to `window` requests are in flight (each still waits for a permit of the client's global
+/// limit). A page leaves the window as soon as its body shows it is full, while it still
+/// decodes, so decoding overlaps the next requests; pages waiting for the consumer are bounded
+/// too, at another `window`. The first page shorter than `pageSize` ends the listing: pages
+/// after it that are still in flight are cancelled, so at most `window - 1` requests go past
+/// the end. With `slowStart` the first page goes alone: most listings that filters and per-key
+/// lookups produce fit in one page, and speculating on them would quadruple the requests for nothing.
 actor PageScan<Content: Sendable> {
     private enum Slot {
         case ready(DecodedPage<Content>)
@@ -14,8 +16,13 @@ actor PageScan<Content: Sendable> {
     private let pageSize: Int
     private let window: Int
     private let cached: @Sendable (Int) -> DecodedPage<Content>?
-    private let load: @Sendable (Int) async throws -> DecodedPage<Content>
+    /// Loads a page, calling its second argument once the page's body shows it is full.
+    private let load: @Sendable (Int, @escaping @Sendable () -> Void) async throws -> DecodedPage<Content>
     private var slots: [Int: Slot] = [:]
+    /// Running pages known to be full: their request is done and only decoding remains.
+    private var knownFull: Set<Int> = []
+    /// Whether a page has been seen full, which ends the slow start.
+    private var opened = false
     private var nextToLaunch: Int
     private var nextToDeliver: Int
     private let firstPage: Int
@@ -29,7 +36,7 @@ actor PageScan<Content: Sendable> {
     init(
         pageSize: Int, window: Int, firstPage: Int = 1, maxPages: Int? = nil, slowStart: Bool = true,
         cached: @escaping @Sendable (Int) -> DecodedPage<Content>?,
-        load: @escaping @Sendable (Int) async throws -> DecodedPage<Content>
+        load: @escaping @Sendable (Int, @escaping @Sendable () -> Void) async throws -> DecodedPage<Content>
     ) {
         self.pageSize = pageSize
         self.window = max(1, window)
@@ -50,7 +57,8 @@ actor PageScan<Content: Sendable> {
     func next() async throws -> Content? {
         guard !finished else { return nil }
         fillWindow()
-        guard let slot = slots.removeValue(forKey: nextToDeliver) else {
+        // The slot stays while awaited, so pages arriving meanwhile still count its request.
+        guard let slot = slots[nextToDeliver] else {
             finish()
             return nil
         }
@@ -61,13 +69,24 @@ actor PageScan<Content: Sendable> {
             finish()
             throw error
         }
+        slots.removeValue(forKey: nextToDeliver)
+        knownFull.remove(nextToDeliver)
         nextToDeliver += 1
         if page.recordCount < pageSize {
             finish()
             // An empty page past the end carries nothing worth a batch.
             if page.recordCount == 0 { return nil }
         }
+        opened = true
         return page.content
+    }
+
+    /// A running page's body showed a full page: its request no longer holds the window.
+    private func pageIsFull(_ number: Int) {
+        guard !finished, case .running = slots[number] else { return }
+        knownFull.insert(number)
+        opened = true
+        fillWindow()
     }
 
     private func value(of slot: Slot) async throws -> DecodedPage<Content> {
@@ -83,12 +102,12 @@ actor PageScan<Content: Sendable> {
         }
     }
 
-    /// Starts pages until `window` are pending (one until the first page has come back full),
-    /// taking cached ones without a request.
+    /// Starts pages until `window` requests are in flight (one until a page has come back full)
+    /// or `window` more pages wait for the consumer, taking cached ones without a request.
     private func fillWindow() {
-        let width = slowStart && nextToDeliver == firstPage ? 1 : window
-        while slots.count < width, lastPage.map({ nextToLaunch <= $0 }) ?? true,
-            lastAllowed.map({ nextToLaunch <= $0 }) ?? true
+        let width = slowStart && !opened ? 1 : window
+        while requestsInFlight < width, slots.count < width + window,
+            lastPage.map({ nextToLaunch <= $0 }) ?? true, lastAllowed.map({ nextToLaunch <= $0 }) ?? true
         {
             let number = nextToLaunch
             nextToLaunch += 1
@@ -97,8 +116,18 @@ actor PageScan<Content: Sendable> {
                 if page.recordCount < pageSize { lastPage = number }
             } else {
                 let load = self.load
-                slots[number] = .running(Task { try await load(number) })
+                let full: @Sendable () -> Void = { [weak self] in
+                    guard let scan = self else { return }
+                    Task { await scan.pageIsFull(number) }
+                }
+                slots[number] = .running(Task { try await load(number, full) })
             }
+        }
+    }
+
+    private var requestsInFlight: Int {
+        slots.count { number, slot in
+            if case .running = slot { !knownFull.contains(number) } else { false }
         }
     }
 
@@ -106,5 +135,6 @@ actor PageScan<Content: Sendable> {
         finished = true
         for case .running(let task) in slots.values { task.cancel() }
         slots.removeAll()
+        knownFull.removeAll()
     }
 }

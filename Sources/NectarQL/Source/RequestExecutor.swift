@@ -34,14 +34,17 @@ final class RequestExecutor: Sendable {
         self.statistics = statistics
     }
 
+    /// `received` sees each successful body before it is decoded (a listing glances at it to
+    /// decide whether to request its next page early).
     func perform<Content: Sendable>(
-        _ target: RequestTarget, decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
+        _ target: RequestTarget, received: (@Sendable ([UInt8]) -> Void)? = nil,
+        decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
     ) async throws -> Outcome<Content> {
         let started = ContinuousClock.now
         var attempts = 0
         while true {
             attempts += 1
-            let attempt: Attempt<Content> = try await attemptOnce(target, decode: decode)
+            let attempt: Attempt<Content> = try await attemptOnce(target, received: received, decode: decode)
             guard case .failed(let kind, let status, let retryAfter, let detail) = attempt else {
                 if case .done(let outcome) = attempt {
                     if case .notFound = outcome { return .notFound(attempts: attempts) }
@@ -69,7 +72,8 @@ final class RequestExecutor: Sendable {
     }
 
     private func attemptOnce<Content: Sendable>(
-        _ target: RequestTarget, decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
+        _ target: RequestTarget, received: (@Sendable ([UInt8]) -> Void)?,
+        decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
     ) async throws -> Attempt<Content> {
         let response: RawResponse
         do {
@@ -83,6 +87,11 @@ final class RequestExecutor: Sendable {
             return .failed(failure.kind, status: nil, retryAfter: nil, detail: failure.detail)
         }
         statistics.received(bytes: response.body.count)
+        if (200..<300).contains(response.status), let received {
+            received(response.body)
+            // Lets a request the glance started go out before decoding takes this thread.
+            await Task.yield()
+        }
         return verdict(on: response, decode: decode)
     }
 
