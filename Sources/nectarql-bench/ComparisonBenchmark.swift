@@ -21,6 +21,7 @@ struct ComparisonBenchmark {
     }
 
     private func measure(_ queries: [BenchmarkQuery], runner: QueryRunner) async throws -> [ComparisonRow] {
+        try await warmUp(runner, on: queries)
         var rows: [ComparisonRow] = []
         for query in queries {
             let planned: Measurement, naive: Measurement
@@ -36,6 +37,13 @@ struct ComparisonBenchmark {
                 latencySeconds: Double(latencyMilliseconds) / 1000))
         }
         return rows
+    }
+
+    /// One unmeasured run first, so the first row doesn't also time the process's one-off start-up
+    /// (loading code, the HTTP client's threads); every measured run still has a fresh engine.
+    private func warmUp(_ runner: QueryRunner, on queries: [BenchmarkQuery]) async throws {
+        guard let first = queries.first else { return }
+        _ = try await runner.measure(first.text, strategy: .planned(concurrency: concurrency))
     }
 
     private static func printRequests(of query: BenchmarkQuery, _ lines: [String]) {
