@@ -34,27 +34,22 @@ final class HTTPTransport: Sendable {
         client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }
 
-    /// The body is gathered on the connection's event loop and handed over whole, in one hop to
-    /// the caller's task: streaming it chunk by chunk into the task would wait for a free thread
-    /// per chunk, while other pages decode on them.
     func get(_ url: String, timeout: Duration) async throws -> RawResponse {
-        let request: HTTPClient.Request
-        do {
-            request = try HTTPClient.Request(url: url, method: .GET, headers: headers)
-        } catch {
-            throw TransportFailure(kind: .unreachable, detail: "the URL \(url) is not one a request can go to: \(error)")
-        }
-        let accumulator = ResponseAccumulator(request: request, maxBodySize: maxBodyBytes)
-        // The deadline covers the whole exchange, body included.
+        var request = HTTPClientRequest(url: url)
+        request.method = .GET
+        request.headers.add(name: "Access-Token", value: token)
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "User-Agent", value: "nectarql")
         let deadline = NIODeadline.now() + .nanoseconds(timeout.nanoseconds)
-        let exchange = client.execute(request: request, delegate: accumulator, deadline: deadline)
         do {
-            let response = try await withTaskCancellationHandler {
-                try await exchange.futureResult.get()
-            } onCancel: {
-                exchange.cancel()
+            // AsyncHTTPClient's deadline covers the head; a body that stops arriving needs its own clock.
+            return try await Self.within(timeout) { [client, maxBodyBytes, request] in
+                let response = try await client.execute(request, deadline: deadline)
+                let body = try await Self.readBody(of: response, upTo: maxBodyBytes)
+                return RawResponse(
+                    status: Int(response.status.code), retryAfter: response.headers.first(name: "Retry-After"), body: body)
             }
-            return try Self.raw(response)
         } catch {
             // Cancellation shows up as assorted library errors; the caller must see it as such.
             try Task.checkCancellation()
@@ -62,20 +57,30 @@ final class HTTPTransport: Sendable {
         }
     }
 
-    private var headers: HTTPHeaders {
-        [
-            "Access-Token": token, "Content-Type": "application/json", "Accept": "application/json",
-            "User-Agent": "nectarql",
-        ]
-    }
-
-    /// Checks the body against `Content-Length`: a short body is truncated.
-    private static func raw(_ response: HTTPClient.Response) throws -> RawResponse {
-        let bytes = response.body.map { Array($0.readableBytesView) } ?? []
+    /// Reads the whole body and checks it against `Content-Length`: a short body is truncated.
+    private static func readBody(of response: HTTPClientResponse, upTo maxBodyBytes: Int) async throws -> [UInt8] {
+        let buffer = try await response.body.collect(upTo: maxBodyBytes)
+        let bytes = Array(buffer.readableBytesView)
         if let declared = response.headers.first(name: "Content-Length").flatMap({ Int($0) }), declared != bytes.count {
             throw TransportFailure(kind: .truncatedBody, detail: "received \(bytes.count) of \(declared) bytes")
         }
-        return RawResponse(status: Int(response.status.code), retryAfter: response.headers.first(name: "Retry-After"), body: bytes)
+        return bytes
+    }
+
+    /// Runs `exchange`, cancelling it and failing with a timeout if it takes longer than `timeout`.
+    private static func within(
+        _ timeout: Duration, _ exchange: @escaping @Sendable () async throws -> RawResponse
+    ) async throws -> RawResponse {
+        try await withThrowingTaskGroup(of: RawResponse.self) { group in
+            group.addTask { try await exchange() }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                throw TransportFailure(kind: .timeout, detail: "no complete answer within \(timeout)")
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw CancellationError() }
+            return first
+        }
     }
 
     func shutdown() async {
