@@ -18,6 +18,10 @@ import Testing
         let page = #"[{"nome":"Silva, \"Zé\" [ltda], {x}"}, "a,b\\", "]"]"#
         #expect(holds(3, page))
         #expect(!holds(4, page))
+        // An escaped backslash, then an escaped quote: the string goes on past both.
+        let runs = #"["a\\\",]", "\\", 3]"#
+        #expect(holds(3, runs))
+        #expect(!holds(4, runs))
     }
 
     @Test(arguments: ["[]", " [ ] ", "", "{}", "null", #"{"erro":"x"}"#])

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A glance at a listing page's raw body, before it is decoded: does it hold a full page?
 ///
 /// A listing ends at its first short page, so the next page is worth requesting as soon as this
@@ -29,7 +37,13 @@ enum ListingBody {
         var seen = 0
         var index = start
         while index < bytes.count {
-            switch bytes[index] {
+            let byte = bytes[index]
+            // Most bytes outside strings are digits, letters and ':'; one table lookup passes them.
+            if !isStructural[Int(byte)] {
+                index += 1
+                continue
+            }
+            switch byte {
             case UInt8(ascii: "\""):
                 index = endOfString(in: bytes, openingAt: index)
             case UInt8(ascii: "["), UInt8(ascii: "{"):
@@ -37,28 +51,34 @@ enum ListingBody {
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
                 if depth == 0 { return false }
                 depth -= 1
-            case UInt8(ascii: ","):
+            default:  // ","
                 if depth == 0 {
                     seen += 1
                     if seen >= separators { return true }
                 }
-            default:
-                break
             }
             index += 1
         }
         return false
     }
 
+    private static let isStructural: [Bool] = (0...255).map { byte in
+        Array(#""[]{},"#.utf8).contains(UInt8(byte))
+    }
+
     /// The index of the quote closing the string that opens at `start` (or the end of the body).
+    /// It jumps from quote to quote with `memchr`; a quote after an odd run of backslashes is
+    /// escaped and the search goes on.
     private static func endOfString(in bytes: UnsafeBufferPointer<UInt8>, openingAt start: Int) -> Int {
-        var index = start + 1
-        while index < bytes.count {
-            switch bytes[index] {
-            case UInt8(ascii: "\\"): index += 2
-            case UInt8(ascii: "\""): return index
-            default: index += 1
-            }
+        guard let base = bytes.baseAddress else { return bytes.count }
+        var from = start + 1
+        while from < bytes.count {
+            guard let found = memchr(base + from, Int32(UInt8(ascii: "\"")), bytes.count - from) else { return bytes.count }
+            let quote = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            var backslashes = 0
+            while quote - backslashes - 1 > start, bytes[quote - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+            if backslashes % 2 == 0 { return quote }
+            from = quote + 1
         }
         return bytes.count
     }
