@@ -26,6 +26,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Seed of the generated data.")
     var seed: UInt64 = 1
 
+    @Option(help: "Runs of each query with the planner (each on a fresh engine): the table shows the median wall time and the most requests any run made.")
+    var runs = 3
+
     @Flag(help: "Print every request the planner's runs make to stderr.")
     var showRequests = false
 
@@ -60,6 +63,7 @@ struct BenchCommand: AsyncParsableCommand {
         guard scale > 0 else { throw ValidationError("--scale must be above 0, got \(scale).") }
         guard latencyMs >= 0 else { throw ValidationError("--latency-ms cannot be negative, got \(latencyMs).") }
         guard profileRuns >= 1 else { throw ValidationError("--profile-runs must be at least 1, got \(profileRuns).") }
+        guard runs >= 1 else { throw ValidationError("--runs must be at least 1, got \(runs).") }
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1, got \(concurrency).") }
         guard !parsedMemoryScales.isEmpty, parsedMemoryScales.allSatisfy({ $0 > 0 }) else {
             throw ValidationError("--memory-scales takes positive numbers separated by commas, e.g. 1,20; got \(memoryScales).")
@@ -92,7 +96,8 @@ struct BenchCommand: AsyncParsableCommand {
             if memory { print(try await MemoryBenchmark(scales: parsedMemoryScales, seed: seed).run()) }
         } else {
             let benchmark = ComparisonBenchmark(
-                scale: scale, seed: seed, latencyMilliseconds: latencyMs, concurrency: concurrency, showRequests: showRequests)
+                scale: scale, seed: seed, latencyMilliseconds: latencyMs, concurrency: concurrency, plannedRuns: runs,
+                showRequests: showRequests)
             print(try await benchmark.run())
         }
     }

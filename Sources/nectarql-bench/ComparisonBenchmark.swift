@@ -8,6 +8,9 @@ struct ComparisonBenchmark {
     let seed: UInt64
     let latencyMilliseconds: Int
     let concurrency: Int
+    /// Fresh-engine runs per query with the planner; one wall-time outlier (a stalled thread on a
+    /// busy machine) should not decide a row.
+    var plannedRuns = 3
     /// Print every request of the planner's runs to stderr, to see where requests go.
     var showRequests = false
 
@@ -26,7 +29,7 @@ struct ComparisonBenchmark {
         for query in queries {
             let planned: Measurement, naive: Measurement
             do {
-                planned = try await runner.measure(query.text, strategy: .planned(concurrency: concurrency))
+                planned = try await runner.measure(query.text, strategy: .planned(concurrency: concurrency), runs: plannedRuns)
                 naive = try await runner.measure(query.text, strategy: .naive)
             } catch {
                 throw BenchmarkError.queryFailed(name: query.name, text: query.text, underlying: error)
@@ -61,7 +64,8 @@ struct ComparisonBenchmark {
             Targets: requests ≤ minimum + 3 per listing (the minimum is computed from the generated data); \
             for scans with latency, wall time ≤ 1.3 × minimum ÷ concurrency × latency \
             (the round-trip floor, ⌈minimum ÷ concurrency⌉ × latency, is the least any client can take). \
-            Naive: pushdown off, concurrency 1. Peak RSS includes the in-process fake API and its data; the growth is the statement's own.
+            Planner: the median wall time of \(plannedRuns) runs, each on a fresh engine, and the most requests any of them made. \
+            Naive: pushdown off, concurrency 1, one run. Peak RSS includes the in-process fake API and its data; the growth is the statement's own.
             Targets missed: \(missed.isEmpty ? "none" : missed.joined(separator: ", "))
 
             \(ComparisonTable.renderQueries(queries))
