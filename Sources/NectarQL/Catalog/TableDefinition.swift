@@ -17,10 +17,13 @@ public struct TableDefinition: Sendable, Hashable {
     public let relationships: [Relationship]
     /// The seed's section title, e.g. "Oportunidades: produtos".
     public let title: String
+    /// For rows from array elements: a record whose array is empty or missing still gives one
+    /// row, its element columns NULL (a parent left-joined to its child table, read once).
+    public let keepsRecordsWithoutElements: Bool
 
     public init(
         name: String, title: String, aliases: [String] = [], endpoint: Endpoint, origin: RowOrigin = .records,
-        columns: [ColumnDefinition], relationships: [Relationship] = []
+        columns: [ColumnDefinition], relationships: [Relationship] = [], keepsRecordsWithoutElements: Bool = false
     ) {
         self.name = name
         self.title = title
@@ -29,6 +32,7 @@ public struct TableDefinition: Sendable, Hashable {
         self.origin = origin
         self.columns = columns
         self.relationships = relationships
+        self.keepsRecordsWithoutElements = keepsRecordsWithoutElements
     }
 
     public func columnIndex(_ name: String) -> Int? {

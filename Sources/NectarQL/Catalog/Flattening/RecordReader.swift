@@ -48,6 +48,9 @@ struct RecordReader {
         let columnCount = flattener.table.columns.count
         let id = recordValues[flattener.idSlot]
         if flattener.table.isChild {
+            if elementRows.isEmpty, flattener.table.keepsRecordsWithoutElements {
+                elementRows.append(Array(repeating: .null, count: columnCount))
+            }
             var rows = elementRows
             for rowIndex in rows.indices {
                 for column in flattener.parentColumns { rows[rowIndex][column] = recordValues[column] }
