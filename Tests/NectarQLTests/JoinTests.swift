@@ -180,6 +180,52 @@ import Testing
         }
     }
 
+    @Test("a parent joined to its child table reads the endpoint once for both sides")
+    func parentAndChildShareOneRead() async throws {
+        try await MockSession.run { session in
+            let sql = "select c.nome, e.enderecos_cep from contatos c join contatos_enderecos e on e.contato_id = c.id where c.constante = 2 and e.enderecos_principal"
+            #expect(try await session.explain(sql).contains { $0.contains("one read serves both sides") })
+            let rows = try await session.rows(sql)
+            let expected = Expected.elements(session.dataset.records(.contatos), "enderecos")
+                .filter { Expected.float($0.parent, "constante") == 2 && Expected.value($0.element, "principal", .boolean) == .boolean(true) }
+                .map { [Expected.value($0.parent, "nome", .text), Expected.value($0.element, "cep", .text)] }
+            #expect(!expected.isEmpty)
+            #expect(sortedRows(rows) == sortedRows(expected))
+            let pages = session.requests.onPath("contatos/").compactMap { $0.value("page") }
+            #expect(pages.count == Set(pages).count, "every page once: \(session.requests)")
+            #expect(session.requests.listings == [["constante": "2"]])
+        }
+    }
+
+    @Test("a parent left-joined to its child table keeps parents without elements, read once")
+    func parentLeftJoinChildReadOnce() async throws {
+        try await MockSession.run { session in
+            let rows = try await session.rows("select c.id, e.enderecos_id from contatos c left join contatos_enderecos e on e.contato_id = c.id")
+            let expected = session.dataset.records(.contatos).flatMap { contact -> [[Value]] in
+                let id = Expected.value(contact, "id", .float)
+                let elements = contact["enderecos"]?.elements ?? []
+                return elements.isEmpty ? [[id, .null]] : elements.map { [id, Expected.value($0, "id", .float)] }
+            }
+            #expect(expected.contains { $0[1] == .null }, "some contacts have no address")
+            #expect(sortedRows(rows) == sortedRows(expected))
+            #expect(session.requests.listings.count == 1, "\(session.requests)")
+        }
+    }
+
+    @Test("a child table joined to its parent, child first: deal items of won deals, read once")
+    func childJoinedToParentReadOnce() async throws {
+        try await MockSession.run { session in
+            let rows = try await session.rows(
+                "select p.id, o.nome from oportunidades_produtos p join oportunidades o on p.id_oportunidade = o.id where o.status = 2")
+            let expected = Expected.elements(session.dataset.records(.oportunidades), "produtos")
+                .filter { Expected.float($0.parent, "status") == 2 }
+                .map { [Expected.value($0.element, "id", .float), Expected.value($0.parent, "nome", .text)] }
+            #expect(!expected.isEmpty)
+            #expect(sortedRows(rows) == sortedRows(expected))
+            #expect(session.requests.listings == [["status": "2"]], "\(session.requests)")
+        }
+    }
+
     @Test("a child table joined to another table: deal items with their product's base price")
     func childJoinedToOtherTable() async throws {
         try await MockSession.run { session in

@@ -70,6 +70,7 @@ struct ExplainPrinter {
         let pad = String(repeating: "  ", count: depth)
         let origin = scan.table.isChild ? " (rows from each \(scan.path) record)" : ""
         out.append("\(pad)Scan \(scan.table.name)\(scan.name == scan.table.name ? "" : " as \(scan.name)")\(origin)")
+        if let join = scan.servesJoin { out.append("\(pad)  one read serves both sides of the \(join)") }
         switch scan.access {
         case .listings(let requests):
             for request in requests { out.append("\(pad)  GET \(requestText(request))") }

@@ -29,6 +29,8 @@ struct ScanNode: Sendable {
     let estimate: Estimate
     /// Rows a `limit` right above needs; no page past them is fetched.
     let rowBudget: Int?
+    /// For a parent and its child table read together: the join this one scan stands for.
+    var servesJoin: String? = nil
 
     /// The path of the endpoint that lists this table's records.
     var path: String { table.endpoint.path }

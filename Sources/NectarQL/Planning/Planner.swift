@@ -43,6 +43,11 @@ struct Planner {
         var node = PlanNode.scan(scans[0])
         var leftRows = scans[0].estimate.rows
         for join in query.joins {
+            if case .scan(let first) = node, let shared = sharedRecordScan(left: first, right: scans[join.table], join: join, query: query) {
+                node = .scan(shared)
+                leftRows = shared.estimate.rows
+                continue
+            }
             let joinNode = chooseStrategy(join, right: scans[join.table], leftRows: leftRows)
             leftRows = joinNode.estimate.rows
             node = .join(left: node, joinNode)
