@@ -8,12 +8,17 @@ public struct MockDataset: Sendable {
     public let scale: Double
     private let storage: [MockEndpoint: [MockJSON]]
 
-    public init(seed: UInt64 = 1, scale: Double = 1) {
+    /// The data's dates lead up to `now` (seconds since 1970; a fixed day in 2026 by default, so
+    /// tests are repeatable), with some meetings in the weeks after it.
+    public init(seed: UInt64 = 1, scale: Double = 1, now: Int = MockDataset.defaultNow) {
         self.seed = seed
         self.scale = scale
-        var builder = DatasetBuilder(seed: seed, scale: scale)
+        var builder = DatasetBuilder(seed: seed, scale: scale, now: now)
         storage = builder.build()
     }
+
+    /// 2026-06-30 18:00 UTC.
+    public static let defaultNow = DatasetBuilder.defaultNow
 
     /// Every record the server can return for `endpoint`, in the API's JSON shape, ordered by id.
     public func records(_ endpoint: MockEndpoint) -> [MockJSON] {

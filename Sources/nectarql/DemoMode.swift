@@ -9,14 +9,14 @@ struct DemoMode {
 
     static let banner = """
         nectarql demo: querying a built-in fake NectarCRM on 127.0.0.1.
-        The data is generated (seed 1); no real account is involved.
+        The data is generated (seed 1) around today's date; no real account is involved.
         """
 
     static func start(latencyMilliseconds: Int) async throws -> DemoMode {
         let faults = FaultConfiguration(latency: .milliseconds(latencyMilliseconds))
         // The server stops itself after `maxLifetime`; a demo session may stay open all day.
         let server = MockServer(
-            dataset: MockDataset(seed: 1, scale: 1), token: MockServer.demoToken, faults: faults,
+            dataset: MockDataset(seed: 1, scale: 1, now: Int(Date().timeIntervalSince1970)), token: MockServer.demoToken, faults: faults,
             maxLifetime: .seconds(7 * 24 * 3600))
         _ = try await server.start(port: 0)
         return DemoMode(server: server, baseURL: server.baseURL, token: MockServer.demoToken)

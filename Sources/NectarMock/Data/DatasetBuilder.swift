@@ -7,9 +7,14 @@ struct DatasetBuilder {
         .contatos: 600, .oportunidades: 1500, .qualificacoes: 320, .compromissos: 280,
         .tarefas: 300, .pipeline: 5, .produto: 40, .proposta: 360,
     ]
-    /// The last instant the data mentions ("now" for the fake account), fixed for determinism.
-    static let now = MockTimestamp.epochSeconds(year: 2026, month: 6, day: 30, hour: 18)
-    static let firstDay = MockTimestamp.epochSeconds(year: 2022, month: 1, day: 3, hour: 11)
+    /// "Now" for the fake account unless the caller names another: fixed, so tests are repeatable.
+    static let defaultNow = MockTimestamp.epochSeconds(year: 2026, month: 6, day: 30, hour: 18)
+    /// How far back the account's history goes from its "now" (to 2022-01-03 11:00 by default).
+    static let history = defaultNow - MockTimestamp.epochSeconds(year: 2022, month: 1, day: 3, hour: 11)
+
+    /// The last instant the data mentions, but for upcoming meetings.
+    let now: Int
+    let firstDay: Int
 
     var rng: SeededGenerator
     let scale: Double
@@ -22,11 +27,13 @@ struct DatasetBuilder {
     var products: [ProductFacts] = []
     var opportunities: [OpportunityFacts] = []
 
-    init(seed: UInt64, scale: Double) {
+    init(seed: UInt64, scale: Double, now: Int = defaultNow) {
         var root = SeededGenerator(seed: seed)
         reference = ReferenceData(&root)
         rng = root
         self.scale = scale
+        self.now = now
+        firstDay = now - Self.history
     }
 
     static func count(_ endpoint: MockEndpoint, scale: Double) -> Int {
@@ -76,7 +83,9 @@ struct DatasetBuilder {
         }
     }
 
-    mutating func instant(after start: Int = firstDay, before end: Int = now) -> Int {
+    /// An instant in `start..<end`: by default, anywhere in the account's history.
+    mutating func instant(after start: Int? = nil, before end: Int? = nil) -> Int {
+        let start = start ?? firstDay, end = end ?? now
         guard end > start else { return start }
         return start + Int(rng.next() % UInt64(end - start))
     }

@@ -4,7 +4,7 @@ extension DatasetBuilder {
         ids(count, from: 800_001).map { id in
             let cliente = rng.pick(contacts)
             let opportunity = rng.pick(opportunities)
-            let start = instant()
+            let start = meetingStart(from: instant())
             let allDay = rng.chance(0.15)
             let end = allDay ? start + 86_400 : start + rng.pick([30, 60, 90, 120]) * 60
             let created = instant(before: start)
@@ -25,6 +25,15 @@ extension DatasetBuilder {
                 "participantes": .array(participants(meetingID: id, client: cliente)),
             ]
         }
+    }
+
+    /// About a quarter of the meetings fall within three weeks either side of "now", as a live
+    /// calendar has recent and upcoming meetings; the rest anywhere in the account's history.
+    /// Derived from the one draw, so the records generated after the meetings stay the same.
+    func meetingStart(from drawn: Int) -> Int {
+        guard drawn % 4 == 0 else { return drawn }
+        let week = 7 * 86_400
+        return now - 3 * week + (drawn / 4) % (6 * week)
     }
 
     /// Users of the account (with a nested `usuario`) and, sometimes, the client's own people (without).
