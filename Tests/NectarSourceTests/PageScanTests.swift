@@ -12,6 +12,8 @@ import Testing
         let loaded = Locked<[Int]>([])
         let cancelled = Locked<[Int]>([])
         let events = Locked<[String]>([])
+        /// Pages whose scan still wanted to hear that they came back full.
+        let noticed = Locked<[Int]>([])
         let delay: @Sendable (Int) -> Duration
         let decoding: @Sendable (Int, FakeListing) async throws -> Void
 
@@ -25,7 +27,7 @@ import Testing
             self.decoding = decoding
         }
 
-        func load(_ page: Int, full: @Sendable () -> Void) async throws -> DecodedPage<[Int]> {
+        func load(_ page: Int, notice: FullPageNotice) async throws -> DecodedPage<[Int]> {
             loaded.withLock { $0.append(page) }
             events.withLock { $0.append("load \(page)") }
             do {
@@ -36,7 +38,10 @@ import Testing
             }
             let first = (page - 1) * pageSize
             let records = Array(first..<min(max(first, total), first + pageSize))
-            if records.count == pageSize { full() }
+            if records.count == pageSize, notice.isWanted() {
+                noticed.withLock { $0.append(page) }
+                notice.send()
+            }
             try await decoding(page, self)
             events.withLock { $0.append("decoded \(page)") }
             return DecodedPage(content: records, recordCount: records.count)
@@ -115,13 +120,15 @@ import Testing
     }
 
     @Test func aConsumerThatFallsBehindHoldsAtMostTwoWindowsOfPages() async throws {
-        let listing = FakeListing(total: 10_000, pageSize: 50)
+        let listing = FakeListing(total: 10_000, pageSize: 50, delay: { _ in .milliseconds(20) })
         let scan = PageScan<[Int]>(pageSize: 50, window: 2, cached: { _ in nil }, load: listing.load)
         #expect(try await scan.next() == Array(0..<50))
         // Page 1 is delivered; two requests in flight and two pages waiting is the most.
         try await listing.waitUntilLoaded(5)
         try await Task.sleep(for: .milliseconds(100))
         #expect(listing.loaded.withLock { $0 }.sorted() == [1, 2, 3, 4, 5])
+        // With no room for another page, page 5's body was not even glanced at.
+        #expect(!listing.noticed.withLock { $0 }.contains(5))
     }
 
     @Test func aFailingPageEndsTheScanWithItsError() async throws {

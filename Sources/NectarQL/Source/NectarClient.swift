@@ -66,8 +66,8 @@ public final class NectarClient: Sendable {
                 recorder.cacheHit()
                 return hit
             },
-            load: { [self] page, full in
-                try await loadPage(page, of: request, cache: cache, key: key(page), full: full, decode: decode)
+            load: { [self] page, notice in
+                try await loadPage(page, of: request, cache: cache, key: key(page), notice: notice, decode: decode)
             })
         let token = configuration.token
         return AsyncThrowingStream {
@@ -137,16 +137,18 @@ public final class NectarClient: Sendable {
         if first { await transport.shutdown() }
     }
 
-    /// Loads and decodes one page, calling `full` as soon as its body shows a full page.
+    /// Loads and decodes one page, sending the notice as soon as its body shows a full page.
     private func loadPage<Content: Sendable>(
         _ page: Int, of request: PageRequest, cache: DecodedCache, key: DecodedCache.Key,
-        full: @escaping @Sendable () -> Void, decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
+        notice: FullPageNotice, decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
     ) async throws -> DecodedPage<Content> {
         let pageSize = configuration.pageSize
         let paging = [QueryParameter("page", String(page)), QueryParameter("displayLength", String(pageSize))]
         let target = RequestTarget(base: base, path: request.path, parameters: paging + request.parameters)
-        let received: @Sendable ([UInt8]) -> Void = { body in
-            if ListingBody.holdsAtLeast(pageSize, elementsIn: body) { full() }
+        let received: @Sendable ([UInt8]) -> Bool = { body in
+            guard notice.isWanted(), ListingBody.holdsAtLeast(pageSize, elementsIn: body) else { return false }
+            notice.send()
+            return true
         }
         switch try await executor.perform(target, received: received, decode: decode) {
         case .decoded(let decoded, let bytes):

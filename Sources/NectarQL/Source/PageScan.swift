@@ -16,13 +16,15 @@ actor PageScan<Content: Sendable> {
     private let pageSize: Int
     private let window: Int
     private let cached: @Sendable (Int) -> DecodedPage<Content>?
-    /// Loads a page, calling its second argument once the page's body shows it is full.
-    private let load: @Sendable (Int, @escaping @Sendable () -> Void) async throws -> DecodedPage<Content>
+    /// Loads a page, sending the notice once the page's body shows it is full.
+    private let load: @Sendable (Int, FullPageNotice) async throws -> DecodedPage<Content>
     private var slots: [Int: Slot] = [:]
     /// Running pages known to be full: their request is done and only decoding remains.
     private var knownFull: Set<Int> = []
     /// Whether a page has been seen full, which ends the slow start.
     private var opened = false
+    /// Whether a page's full-page notice could start another page now; read by loading tasks.
+    private nonisolated let noticeWanted = Locked(true)
     private var nextToLaunch: Int
     private var nextToDeliver: Int
     private let firstPage: Int
@@ -36,7 +38,7 @@ actor PageScan<Content: Sendable> {
     init(
         pageSize: Int, window: Int, firstPage: Int = 1, maxPages: Int? = nil, slowStart: Bool = true,
         cached: @escaping @Sendable (Int) -> DecodedPage<Content>?,
-        load: @escaping @Sendable (Int, @escaping @Sendable () -> Void) async throws -> DecodedPage<Content>
+        load: @escaping @Sendable (Int, FullPageNotice) async throws -> DecodedPage<Content>
     ) {
         self.pageSize = pageSize
         self.window = max(1, window)
@@ -72,6 +74,7 @@ actor PageScan<Content: Sendable> {
         slots.removeValue(forKey: nextToDeliver)
         knownFull.remove(nextToDeliver)
         nextToDeliver += 1
+        refreshNoticeWanted()
         if page.recordCount < pageSize {
             finish()
             // An empty page past the end carries nothing worth a batch.
@@ -116,13 +119,23 @@ actor PageScan<Content: Sendable> {
                 if page.recordCount < pageSize { lastPage = number }
             } else {
                 let load = self.load
-                let full: @Sendable () -> Void = { [weak self] in
+                let notice = FullPageNotice(isWanted: { [noticeWanted] in noticeWanted.withLock { $0 } }) { [weak self] in
                     guard let scan = self else { return }
                     Task { await scan.pageIsFull(number) }
                 }
-                slots[number] = .running(Task { try await load(number, full) })
+                slots[number] = .running(Task { try await load(number, notice) })
             }
         }
+        refreshNoticeWanted()
+    }
+
+    /// A page known full early helps only while there is room for another page and pages left
+    /// to ask for; otherwise the consumer's next call starts the next page anyway.
+    private func refreshNoticeWanted() {
+        let width = slowStart && !opened ? 1 : window
+        let morePages = (lastPage.map { nextToLaunch <= $0 } ?? true) && (lastAllowed.map { nextToLaunch <= $0 } ?? true)
+        let wanted = !finished && morePages && slots.count < width + window
+        noticeWanted.withLock { $0 = wanted }
     }
 
     private var requestsInFlight: Int {
@@ -136,5 +149,6 @@ actor PageScan<Content: Sendable> {
         for case .running(let task) in slots.values { task.cancel() }
         slots.removeAll()
         knownFull.removeAll()
+        noticeWanted.withLock { $0 = false }
     }
 }

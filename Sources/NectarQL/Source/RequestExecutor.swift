@@ -35,9 +35,9 @@ final class RequestExecutor: Sendable {
     }
 
     /// `received` sees each successful body before it is decoded (a listing glances at it to
-    /// decide whether to request its next page early).
+    /// decide whether to request its next page early) and says whether it started other work.
     func perform<Content: Sendable>(
-        _ target: RequestTarget, received: (@Sendable ([UInt8]) -> Void)? = nil,
+        _ target: RequestTarget, received: (@Sendable ([UInt8]) -> Bool)? = nil,
         decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
     ) async throws -> Outcome<Content> {
         let started = ContinuousClock.now
@@ -72,7 +72,7 @@ final class RequestExecutor: Sendable {
     }
 
     private func attemptOnce<Content: Sendable>(
-        _ target: RequestTarget, received: (@Sendable ([UInt8]) -> Void)?,
+        _ target: RequestTarget, received: (@Sendable ([UInt8]) -> Bool)?,
         decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
     ) async throws -> Attempt<Content> {
         let response: RawResponse
@@ -87,9 +87,8 @@ final class RequestExecutor: Sendable {
             return .failed(failure.kind, status: nil, retryAfter: nil, detail: failure.detail)
         }
         statistics.received(bytes: response.body.count)
-        if (200..<300).contains(response.status), let received {
-            received(response.body)
-            // Lets a request the glance started go out before decoding takes this thread.
+        if (200..<300).contains(response.status), received?(response.body) == true {
+            // Lets the request the glance started go out before decoding takes this thread.
             await Task.yield()
         }
         return verdict(on: response, decode: decode)
