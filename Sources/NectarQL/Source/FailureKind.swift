@@ -10,7 +10,6 @@ public enum FailureKind: String, Sendable, Hashable, CaseIterable, CustomStringC
     case unreachable = "host unreachable"
     case unauthorized = "token rejected (HTTP 401)"
     case forbidden = "access denied (HTTP 403)"
-    case notFound = "not found (HTTP 404)"
     case unexpectedStatus = "unexpected HTTP status"
 
     public var description: String { rawValue }
@@ -20,7 +19,7 @@ public enum FailureKind: String, Sendable, Hashable, CaseIterable, CustomStringC
         switch self {
         case .rateLimited, .serverError, .droppedConnection, .timeout, .truncatedBody, .undecodableBody:
             true
-        case .unreachable, .unauthorized, .forbidden, .notFound, .unexpectedStatus:
+        case .unreachable, .unauthorized, .forbidden, .unexpectedStatus:
             false
         }
     }

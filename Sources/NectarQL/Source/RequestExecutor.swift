@@ -9,9 +9,16 @@ final class RequestExecutor: Sendable {
     }
 
     /// One attempt's verdict.
+    private struct Failure {
+        let kind: FailureKind
+        var status: Int? = nil
+        var retryAfter: Duration? = nil
+        var detail = ""
+    }
+
     private enum Attempt<Content: Sendable> {
         case done(Outcome<Content>)
-        case failed(FailureKind, status: Int?, retryAfter: Duration?, detail: String)
+        case failed(Failure)
     }
 
     private let transport: HTTPTransport
@@ -44,15 +51,14 @@ final class RequestExecutor: Sendable {
         var attempts = 0
         while true {
             attempts += 1
-            let attempt: Attempt<Content> = try await attemptOnce(target, received: received, decode: decode)
-            guard case .failed(let kind, let status, let retryAfter, let detail) = attempt else {
-                if case .done(let outcome) = attempt {
-                    if case .notFound = outcome { return .notFound(attempts: attempts) }
-                    return outcome
-                }
-                preconditionFailure("an attempt either succeeds or fails")
+            let failure: Failure
+            switch try await attemptOnce(target, received: received, decode: decode) as Attempt<Content> {
+            case .done(.notFound): return .notFound(attempts: attempts)
+            case .done(let outcome): return outcome
+            case .failed(let failed): failure = failed
             }
-            if kind != .notFound { statistics.failed(kind) }
+            let (kind, status, detail) = (failure.kind, failure.status, failure.detail)
+            statistics.failed(kind)
             guard kind.isRetryable else {
                 throw Self.finalError(kind, target: target, status: status, detail: detail, attempts: attempts)
             }
@@ -64,7 +70,7 @@ final class RequestExecutor: Sendable {
                     elapsed: ContinuousClock.now - started)
             }
             let backoff = policy.backoff.delay(beforeRetry: attempts, jitter: policy.jitter())
-            let wait = Backoff.wait(retryAfter: retryAfter, backoff: backoff, remainingBudget: remaining)
+            let wait = Backoff.wait(retryAfter: failure.retryAfter, backoff: backoff, remainingBudget: remaining)
             if kind == .rateLimited { pause.pause(for: wait) }
             try await Task.sleep(for: wait)
             statistics.retrying()
@@ -84,7 +90,7 @@ final class RequestExecutor: Sendable {
                 return try await transport.get(target.url, timeout: timeout)
             }
         } catch let failure as TransportFailure {
-            return .failed(failure.kind, status: nil, retryAfter: nil, detail: failure.detail)
+            return .failed(Failure(kind: failure.kind, detail: failure.detail))
         }
         statistics.received(bytes: response.body.count)
         if (200..<300).contains(response.status), received?(response.body) == true {
@@ -105,24 +111,24 @@ final class RequestExecutor: Sendable {
                 statistics.pageDecoded()
                 return .done(.decoded(page, bytes: response.body.count))
             } catch {
-                return .failed(
-                    .undecodableBody, status: response.status, retryAfter: nil,
-                    detail: "\(response.body.count) bytes that do not decode: \(error)")
+                return .failed(Failure(
+                    kind: .undecodableBody, status: response.status,
+                    detail: "\(response.body.count) bytes that do not decode: \(error)"))
             }
         case 404:
             return .done(.notFound(attempts: 0))
         case 401:
-            return .failed(.unauthorized, status: 401, retryAfter: nil, detail: "")
+            return .failed(Failure(kind: .unauthorized, status: 401))
         case 403:
-            return .failed(.forbidden, status: 403, retryAfter: nil, detail: "")
+            return .failed(Failure(kind: .forbidden, status: 403))
         case 429:
-            return .failed(
-                .rateLimited, status: 429, retryAfter: RetryAfter.parse(response.retryAfter),
-                detail: "Retry-After: \(response.retryAfter ?? "absent")")
+            return .failed(Failure(
+                kind: .rateLimited, status: 429, retryAfter: RetryAfter.parse(response.retryAfter),
+                detail: "Retry-After: \(response.retryAfter ?? "absent")"))
         case 500, 502, 503, 504:
-            return .failed(.serverError, status: response.status, retryAfter: nil, detail: "HTTP \(response.status)")
+            return .failed(Failure(kind: .serverError, status: response.status, detail: "HTTP \(response.status)"))
         default:
-            return .failed(.unexpectedStatus, status: response.status, retryAfter: nil, detail: "")
+            return .failed(Failure(kind: .unexpectedStatus, status: response.status))
         }
     }
 
