@@ -47,29 +47,34 @@ public struct Flattener: Sendable {
     /// Flattens a listing page: the body must be a JSON array of records.
     /// Throws `JSONError` on invalid or truncated JSON, or when the body is not an array.
     public func flattenPage(_ body: [UInt8]) throws -> FlattenedPage {
-        try body.withUnsafeBytes { buffer throws(JSONError) in
-            var reader = RecordReader(flattener: self, bytes: buffer)
-            reader.scanner.skipByteOrderMark()
+        try read(body) { reader throws(JSONError) in
             guard try reader.scanner.peek() == UInt8(ascii: "[") else {
                 throw JSONError(.unexpectedShape("expected a JSON array of records"), at: reader.scanner.index)
             }
             try reader.readRecordArray()
-            try reader.scanner.expectEnd()
-            return reader.page
         }
     }
 
     /// Flattens a lookup's answer: one record object, or an array of them (some lookups list).
     public func flattenObject(_ body: [UInt8]) throws -> FlattenedPage {
-        try body.withUnsafeBytes { buffer throws(JSONError) in
-            var reader = RecordReader(flattener: self, bytes: buffer)
-            reader.scanner.skipByteOrderMark()
+        try read(body) { reader throws(JSONError) in
             switch try reader.scanner.peek() {
             case UInt8(ascii: "{"): try reader.readRecord()
             case UInt8(ascii: "["): try reader.readRecordArray()
             default:
                 throw JSONError(.unexpectedShape("expected a JSON object or array of records"), at: reader.scanner.index)
             }
+        }
+    }
+
+    /// Reads a whole body: an optional byte order mark, the value `top` reads, then nothing else.
+    private func read(
+        _ body: [UInt8], _ top: (inout RecordReader) throws(JSONError) -> Void
+    ) throws -> FlattenedPage {
+        try body.withUnsafeBytes { buffer throws(JSONError) in
+            var reader = RecordReader(flattener: self, bytes: buffer)
+            reader.scanner.skipByteOrderMark()
+            try top(&reader)
             try reader.scanner.expectEnd()
             return reader.page
         }
