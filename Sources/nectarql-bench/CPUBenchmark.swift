@@ -56,15 +56,10 @@ struct CPUBenchmark {
     private func cachedRun(_ runner: QueryRunner, server: MockServer) async throws -> (first: Measurement, repeated: Measurement) {
         var configuration = Strategy.planned(concurrency: concurrency).configuration(apiURL: server.baseURL, token: FakeAPI.token)
         configuration.cacheTTL = .seconds(300)
-        let engine = try Engine(configuration: configuration)
-        do {
+        return try await Engine.using(configuration) { engine in
             let first = try await runner.measure(BenchmarkSuite.groupByText, on: engine)
             let repeated = try await runner.measure(BenchmarkSuite.groupByText, on: engine)
-            await engine.shutdown()
             return (first, repeated)
-        } catch {
-            await engine.shutdown()
-            throw error
         }
     }
 

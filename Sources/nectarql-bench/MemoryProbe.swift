@@ -47,15 +47,7 @@ struct MemoryProbe {
         var configuration = Strategy.planned(concurrency: EngineConfiguration(token: "").concurrency)
             .configuration(apiURL: apiURL, token: FakeAPI.token)
         if cacheEnabled { configuration.cacheTTL = EngineConfiguration(token: "").cacheTTL }
-        let engine = try Engine(configuration: configuration)
-        do {
-            let report = try await write(engine, baseline: baseline)
-            await engine.shutdown()
-            return report
-        } catch {
-            await engine.shutdown()
-            throw error
-        }
+        return try await Engine.using(configuration) { engine in try await write(engine, baseline: baseline) }
     }
 
     private func write(_ engine: Engine, baseline: Int) async throws -> Report {

@@ -23,19 +23,15 @@ struct ProfileQuery {
         let strategy: Strategy = pushdown ? .planned(concurrency: concurrency) : .wholeRecords(concurrency: concurrency)
         var lines: [String] = []
         for run in 1...runs {
-            let engine = try Engine(configuration: strategy.configuration(apiURL: apiURL, token: FakeAPI.token))
-            do {
+            let line = try await Engine.using(strategy.configuration(apiURL: apiURL, token: FakeAPI.token)) { engine in
                 let before = engine.statistics()
                 let result = try await engine.execute(BenchmarkSuite.groupByText)
                 var rows = 0
                 for try await batch in result.batches { rows += batch.count }
                 let scanned = engine.statistics().since(before)
-                lines.append("profile-query run=\(run) pushdown=\(pushdown) result_rows=\(rows) scanned_rows=\(scanned.rows) requests=\(scanned.requests)")
-                await engine.shutdown()
-            } catch {
-                await engine.shutdown()
-                throw error
+                return "profile-query run=\(run) pushdown=\(pushdown) result_rows=\(rows) scanned_rows=\(scanned.rows) requests=\(scanned.requests)"
             }
+            lines.append(line)
         }
         return lines.joined(separator: "\n")
     }

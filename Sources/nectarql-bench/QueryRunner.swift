@@ -9,14 +9,8 @@ struct QueryRunner {
     /// A fresh engine per measurement: cold cache and no estimates learnt from earlier statements,
     /// which is what an analyst's first query of a session meets.
     func measure(_ text: String, strategy: Strategy) async throws -> Measurement {
-        let engine = try Engine(configuration: strategy.configuration(apiURL: server.baseURL, token: token))
-        do {
-            let measurement = try await measure(text, on: engine)
-            await engine.shutdown()
-            return measurement
-        } catch {
-            await engine.shutdown()
-            throw error
+        try await Engine.using(strategy.configuration(apiURL: server.baseURL, token: token)) { engine in
+            try await measure(text, on: engine)
         }
     }
 
