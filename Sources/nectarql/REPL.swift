@@ -42,18 +42,20 @@ final class REPL {
             return
         }
         pending += pending.isEmpty ? line : "\n" + line
-        let split = ScriptSplitter.split(pending)
-        let remainder = split.remainder.trimmingBlanks()
-        let endsNow = !remainder.isEmpty && StatementCompleteness.isComplete(remainder)
+        let split = ShellScript.split(pending)
+        let endsNow = split.unterminated.map { StatementCompleteness.isComplete($0.text) } ?? false
         guard !split.items.isEmpty || endsNow else {
             if pending.trimmingBlanks().isEmpty { pending = "" }
             return
         }
         let script = pending
-        pending = endsNow || remainder.isEmpty ? "" : split.remainder
-        history.add(endsNow || remainder.isEmpty ? script : String(script.dropLast(split.remainder.count)))
+        // An unfinished statement stays pending, from its start; what came before it is done.
+        let open = endsNow ? nil : split.unterminated
+        let bytes = Array(script.utf8)
+        pending = open.map { String(decoding: bytes[$0.location.offset...], as: UTF8.self) } ?? ""
+        history.add(open.map { String(decoding: bytes[..<$0.location.offset], as: UTF8.self) } ?? script)
         var items = split.items
-        if endsNow { items.append(.statement(split.remainder, at: split.remainderStart)) }
+        if endsNow, let last = split.unterminated { items.append(.statement(last)) }
         for item in items {
             if await run(item, script: script) == .interrupted { break }
             if session.wantsToQuit { break }
@@ -62,9 +64,9 @@ final class REPL {
 
     private func run(_ item: ScriptItem, script: String) async -> StatementOutcome {
         switch item {
-        case .statement(let text, let start):
-            return await session.runStatement(text, report: ErrorReport(script: script, origin: nil, statementStart: start))
-        case .dotCommand(let line, _):
+        case .statement(let piece):
+            return await session.runStatement(piece.text, report: ErrorReport(script: script, origin: nil, statementStart: piece.location))
+        case .directive(let line, _):
             return await session.runDotCommand(line, origin: nil, lineNumber: 1)
         }
     }

@@ -50,20 +50,17 @@ final class Session {
     /// Runs every statement and dot-command of a script in order. Stops at the first failure
     /// (unless `continueOnError`) and at Ctrl-C; answers the status the program should exit with.
     func runScript(_ script: String, origin: String) async -> ExitStatus {
-        let split = ScriptSplitter.split(script)
-        var items = split.items
-        if !split.remainder.trimmingBlanks().isEmpty {
-            items.append(.statement(split.remainder, at: split.remainderStart))
-        }
+        let split = ShellScript.split(script)
+        let items = split.items + (split.unterminated.map { [.statement($0)] } ?? [])
         var status = ExitStatus.success
         for item in items {
             if InterruptSignal.isPending { return .interrupted }
             let outcome: StatementOutcome
             switch item {
-            case .statement(let text, let start):
-                let report = ErrorReport(script: script, origin: origin, statementStart: start)
-                outcome = await runStatement(text, report: report)
-            case .dotCommand(let line, let number):
+            case .statement(let piece):
+                let report = ErrorReport(script: script, origin: origin, statementStart: piece.location)
+                outcome = await runStatement(piece.text, report: report)
+            case .directive(let line, let number):
                 outcome = await runDotCommand(line, origin: origin, lineNumber: number)
             }
             switch outcome {

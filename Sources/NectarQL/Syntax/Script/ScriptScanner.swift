@@ -1,18 +1,51 @@
 /// A light scan of a script that knows only what hides a `;`: strings, quoted names and
-/// comments. Used to split scripts and to tell the REPL whether a buffer is complete.
+/// comments. Used to split scripts and to tell the REPL whether a buffer is complete; with a
+/// directive prefix it also picks out the shell's directive lines (`.mode csv`).
 struct ScriptScanner {
     private var cursor: ScalarCursor
+    /// A line starting with it (after blanks) where no statement is open is a directive.
+    private let directivePrefix: Unicode.Scalar?
+    /// Only blanks since the start of the current line.
+    private var atLineStart = true
     /// The text ended inside a string, quoted name or block comment.
     private(set) var endsInsideQuoteOrComment = false
     /// The last piece returned was closed by a `;`.
     private(set) var lastPieceTerminated = false
 
-    init(_ script: String) {
+    init(_ script: String, directivePrefix: Unicode.Scalar? = nil) {
         cursor = ScalarCursor(script)
+        self.directivePrefix = directivePrefix
     }
 
     mutating func nextPiece() -> StatementSplitter.Piece? {
         guard skipToStatementStart() else { return nil }
+        return readPiece()
+    }
+
+    /// The next statement or directive line; nil at the end of the script.
+    mutating func nextItem() -> ScriptItem? {
+        guard skipToStatementStart() else { return nil }
+        if atLineStart, let prefix = directivePrefix, cursor.current == prefix {
+            let line = cursor.location.line
+            return .directive(readLine(), line: line)
+        }
+        return readPiece().map(ScriptItem.statement)
+    }
+
+    /// The rest of the line without trailing blanks; the line break is consumed too.
+    private mutating func readLine() -> String {
+        let start = cursor.index
+        var end = start
+        while let scalar = cursor.current, scalar != "\n" {
+            cursor.advance()
+            if !scalar.properties.isWhitespace { end = cursor.index }
+        }
+        if cursor.skip("\n") { atLineStart = true }
+        return cursor.text(from: start, to: end)
+    }
+
+    private mutating func readPiece() -> StatementSplitter.Piece? {
+        atLineStart = false
         let start = cursor.location
         let startIndex = cursor.index
         var contentEnd = startIndex
@@ -44,14 +77,22 @@ struct ScriptScanner {
     /// Stops at an unterminated block comment so it becomes a piece and gets reported.
     private mutating func skipToStatementStart() -> Bool {
         while let scalar = cursor.current {
-            if scalar.properties.isWhitespace || scalar == ";" {
+            if scalar == "\n" {
                 cursor.advance()
+                atLineStart = true
+            } else if scalar.properties.isWhitespace {
+                cursor.advance()
+            } else if scalar == ";" {
+                cursor.advance()
+                atLineStart = false
             } else if scalar == "-", cursor.peek() == "-" {
                 skipLineComment()
+                atLineStart = false
             } else if scalar == "/", cursor.peek() == "*" {
                 var probe = self
                 if !probe.skipBlockComment() { return true }
                 self = probe
+                atLineStart = false
             } else {
                 return true
             }
