@@ -38,7 +38,9 @@ struct StatementRunner {
         let (events, announce) = AsyncStream<Event>.makeStream()
         let work = Task { @MainActor in
             defer { announce.yield(.finished) }
-            try await stream(text, to: sink, toTerminal: toTerminal, progress: progress)
+            // Parsed in place, so every error location is already the script's own.
+            let statement = try Parser.parseStatement(text, startingAt: report.statementStart)
+            try await stream(statement, to: sink, toTerminal: toTerminal, progress: progress)
         }
         let watcher = Task { @MainActor in
             while !Task.isCancelled {
@@ -78,8 +80,8 @@ struct StatementRunner {
     /// Writes the result as it arrives. The header waits for the first rows (or the end), so a
     /// statement that fails before answering prints nothing; a failure after rows were written
     /// is announced as an incomplete result (table mode writes only in `finish`, so never).
-    private func stream(_ text: String, to sink: OutputSink, toTerminal: Bool, progress: ProgressLine?) async throws {
-        let result = try await engine.execute(text)
+    private func stream(_ statement: Statement, to sink: OutputSink, toTerminal: Bool, progress: ProgressLine?) async throws {
+        let result = try await engine.execute(statement)
         var options = output.options
         options.terminalWidth = toTerminal ? Terminal.outputWidth : nil
         let writer = Writers.make(options, sink: sink)
