@@ -52,7 +52,7 @@ struct Lexer {
             if scalar.properties.isWhitespace {
                 cursor.advance()
             } else if scalar == "-", cursor.peek() == "-" {
-                while let c = cursor.current, c != "\n" { cursor.advance() }
+                cursor.skipLineComment()
             } else if scalar == "/", cursor.peek() == "*" {
                 try skipBlockComment()
             } else {
@@ -63,17 +63,9 @@ struct Lexer {
 
     private mutating func skipBlockComment() throws(QueryError) {
         let start = cursor.location
-        cursor.advance()
-        cursor.advance()
-        while let scalar = cursor.current {
-            if scalar == "*", cursor.peek() == "/" {
-                cursor.advance()
-                cursor.advance()
-                return
-            }
-            cursor.advance()
+        guard cursor.skipBlockComment() else {
+            throw QueryError("unterminated comment: '/*' has no closing '*/'", at: start)
         }
-        throw QueryError("unterminated comment: '/*' has no closing '*/'", at: start)
     }
 
     private mutating func lexWord() -> Token.Kind {

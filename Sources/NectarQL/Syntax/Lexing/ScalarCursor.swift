@@ -35,6 +35,27 @@ struct ScalarCursor {
         return true
     }
 
+    /// Skips a `--` comment up to, not including, its line break.
+    mutating func skipLineComment() {
+        while let scalar = current, scalar != "\n" { advance() }
+    }
+
+    /// Skips the `/* … */` comment that starts here; false when it is never closed (the cursor
+    /// is then at the end of the text).
+    mutating func skipBlockComment() -> Bool {
+        advance()
+        advance()
+        while let scalar = current {
+            if scalar == "*", peek() == "/" {
+                advance()
+                advance()
+                return true
+            }
+            advance()
+        }
+        return false
+    }
+
     func text(from start: Int, to end: Int) -> String {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[start..<end])

@@ -101,21 +101,12 @@ struct ScriptScanner {
     }
 
     private mutating func skipLineComment() {
-        while let scalar = cursor.current, scalar != "\n" { cursor.advance() }
+        cursor.skipLineComment()
     }
 
     /// False when the comment is not closed.
     private mutating func skipBlockComment() -> Bool {
-        cursor.advance()
-        cursor.advance()
-        while let scalar = cursor.current {
-            if scalar == "*", cursor.peek() == "/" {
-                cursor.advance()
-                cursor.advance()
-                return true
-            }
-            cursor.advance()
-        }
+        if cursor.skipBlockComment() { return true }
         endsInsideQuoteOrComment = true
         return false
     }
