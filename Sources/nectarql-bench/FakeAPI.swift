@@ -20,13 +20,6 @@ extension FakeAPI {
         dataset: MockDataset, latencyMilliseconds: Int, _ body: (MockServer) async throws -> Result
     ) async throws -> Result {
         let server = try await start(dataset: dataset, latencyMilliseconds: latencyMilliseconds)
-        do {
-            let result = try await body(server)
-            await server.stop()
-            return result
-        } catch {
-            await server.stop()
-            throw error
-        }
+        return try await withResource(server, release: { await $0.stop() }, body)
     }
 }
