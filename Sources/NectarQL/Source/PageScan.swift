@@ -108,10 +108,7 @@ actor PageScan<Content: Sendable> {
     /// Starts pages until `window` requests are in flight (one until a page has come back full)
     /// or `window` more pages wait for the consumer, taking cached ones without a request.
     private func fillWindow() {
-        let width = slowStart && !opened ? 1 : window
-        while requestsInFlight < width, slots.count < width + window,
-            lastPage.map({ nextToLaunch <= $0 }) ?? true, lastAllowed.map({ nextToLaunch <= $0 }) ?? true
-        {
+        while requestsInFlight < width, slots.count < width + window, hasPagesToLaunch {
             let number = nextToLaunch
             nextToLaunch += 1
             if let page = cached(number) {
@@ -132,10 +129,16 @@ actor PageScan<Content: Sendable> {
     /// A page known full early helps only while there is room for another page and pages left
     /// to ask for; otherwise the consumer's next call starts the next page anyway.
     private func refreshNoticeWanted() {
-        let width = slowStart && !opened ? 1 : window
-        let morePages = (lastPage.map { nextToLaunch <= $0 } ?? true) && (lastAllowed.map { nextToLaunch <= $0 } ?? true)
-        let wanted = !finished && morePages && slots.count < width + window
+        let wanted = !finished && hasPagesToLaunch && slots.count < width + window
         noticeWanted.withLock { $0 = wanted }
+    }
+
+    /// Requests allowed in flight: one until a page has come back full, with `slowStart`.
+    private var width: Int { slowStart && !opened ? 1 : window }
+
+    /// Whether a page past the last launched one may exist and is wanted.
+    private var hasPagesToLaunch: Bool {
+        (lastPage.map { nextToLaunch <= $0 } ?? true) && (lastAllowed.map { nextToLaunch <= $0 } ?? true)
     }
 
     private var requestsInFlight: Int {
