@@ -212,6 +212,17 @@ import Testing
         }
     }
 
+    @Test("with the cache on, an inner join's pages are not reused by a left join that keeps more rows")
+    func innerAndLeftSharedReadsDoNotShareCachedPages() async throws {
+        try await MockSession.run(configure: { $0.cacheTTL = .seconds(60) }) { session in
+            let inner = try await session.rows("select c.id from contatos c join contatos_enderecos e on e.contato_id = c.id")
+            let left = try await session.rows("select c.id from contatos c left join contatos_enderecos e on e.contato_id = c.id")
+            let childless = session.dataset.records(.contatos).filter { ($0["enderecos"]?.elements ?? []).isEmpty }
+            #expect(!childless.isEmpty)
+            #expect(left.count == inner.count + childless.count)
+        }
+    }
+
     @Test("a child table joined to its parent, child first: deal items of won deals, read once")
     func childJoinedToParentReadOnce() async throws {
         try await MockSession.run { session in

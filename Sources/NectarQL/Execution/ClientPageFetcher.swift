@@ -11,7 +11,7 @@ struct ClientPageFetcher: PageFetching {
         -> AsyncThrowingStream<FlattenedPage, any Error>
     {
         let flattener = Flattener(table: table)
-        return client.scan(request, cacheNamespace: table.name, firstPage: firstPage, maxPages: maxPages,
+        return client.scan(request, cacheNamespace: table.flatteningKey, firstPage: firstPage, maxPages: maxPages,
             slowStart: !expectsManyPages
         ) { body in
             let page = try flattener.flattenPage(body)
@@ -21,7 +21,7 @@ struct ClientPageFetcher: PageFetching {
 
     func lookup(path: String, table: TableDefinition) async throws -> FlattenedPage? {
         let flattener = Flattener(table: table)
-        return try await client.fetch(path: path, cacheNamespace: table.name) { body in
+        return try await client.fetch(path: path, cacheNamespace: table.flatteningKey) { body in
             let page = try flattener.flattenObject(body)
             return DecodedPage(content: page, recordCount: page.recordCount)
         }
