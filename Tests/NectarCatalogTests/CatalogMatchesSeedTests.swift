@@ -116,6 +116,9 @@ import Testing
         let propostas = try #require(catalog.table(named: "oportunidades_propostas")).endpoint
         #expect(propostas.path == "proposta/")
         #expect(propostas.lookup(on: "oportunidade_id") == KeyLookup("oportunidade_id", "proposta/opportunity/{}", returnsList: true))
+        // oportunidades/contatoId/ lists deals, and may be scoped to open ones as the listing is.
+        #expect(propostas.completeLookups.map(\.column) == ["id", "oportunidade_id"])
+        #expect(oportunidades.completeLookups.map(\.column) == ["id"])
 
         #expect(catalog.table(named: "pipelines")?.endpoint.filters == [PushableFilter("tipo", .equals(parameter: "type"))])
         for name in ["compromissos", "tarefas", "produtos"] {

@@ -237,6 +237,24 @@ import Testing
         }
     }
 
+    @Test("a few deals joined to their proposals fetch each deal's proposals by its id")
+    func dealsJoinedToProposalsByLookup() async throws {
+        try await MockSession.run { session in
+            let propostas = session.dataset.records(.proposta)
+            let deals = Array(Set(propostas.compactMap { Expected.float($0, "oportunidade.id") }).sorted().prefix(3)).map { Int($0) }
+            let rows = try await session.rows(
+                "select o.id, p.id from oportunidades o join oportunidades_propostas p on p.oportunidade_id = o.id where o.id in (\(deals.map(String.init).joined(separator: ", ")))")
+            let expected = propostas.compactMap { proposta -> [Value]? in
+                guard let deal = Expected.float(proposta, "oportunidade.id"), deals.contains(Int(deal)) else { return nil }
+                return [.float(deal), Expected.value(proposta, "id", .float)]
+            }
+            #expect(!expected.isEmpty)
+            #expect(sortedRows(rows) == sortedRows(expected))
+            let paths = session.requests.map(\.path)
+            #expect(Set(paths) == Set(deals.flatMap { ["oportunidades/\($0)", "proposta/opportunity/\($0)"] }), "\(paths)")
+        }
+    }
+
     @Test("a child table joined to another table: deal items with their product's base price")
     func childJoinedToOtherTable() async throws {
         try await MockSession.run { session in

@@ -223,6 +223,21 @@ import Testing
         }
     }
 
+    @Test("a proposal's opportunity id becomes GET proposta/opportunity/{id}, one per value")
+    func proposalsByOpportunity() async throws {
+        try await MockSession.run { session in
+            let propostas = session.dataset.records(.proposta)
+            var byDeal: [Double: Int] = [:]
+            for proposta in propostas { if let deal = Expected.float(proposta, "oportunidade.id") { byDeal[deal, default: 0] += 1 } }
+            let deals = byDeal.sorted { $0.value > $1.value }.prefix(2).map { Int($0.key) }
+            #expect(deals.count == 2)
+            let rows = try await session.rows("select id from oportunidades_propostas where oportunidade_id in (\(deals[0]), \(deals[1]), 1)")
+            let expected = propostas.filter { Expected.float($0, "oportunidade.id").map { deals.contains(Int($0)) } ?? false }
+            #expect(rows.count == expected.count)
+            #expect(Set(session.requests.map(\.path)) == Set((deals + [1]).map { "proposta/opportunity/\($0)" }))
+        }
+    }
+
     @Test("attribute= asks only for the keys the query reads, and the answer equals the unprojected one")
     func projection() async throws {
         try await MockSession.run { session in

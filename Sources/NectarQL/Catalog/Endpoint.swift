@@ -34,4 +34,12 @@ public struct Endpoint: Sendable, Hashable {
     public func lookup(on column: String) -> KeyLookup? {
         lookups.first { $0.column == column }
     }
+
+    /// The lookups whose answer holds every record with the key. A lookup that lists records
+    /// on an endpoint with a default scope may apply that scope as the listing does
+    /// (`oportunidades/contatoId/` might answer only deals in progress) and drop records
+    /// silently, so it is left out.
+    public var completeLookups: [KeyLookup] {
+        lookups.filter { !($0.returnsList && requiredScope != nil) }
+    }
 }

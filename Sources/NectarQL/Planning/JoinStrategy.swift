@@ -43,7 +43,7 @@ extension Planner {
         case .field where !table.isChild: recordColumn = column.name
         default: return nil
         }
-        if recordColumn == "id", let lookup = recordTable.endpoint.lookup(on: "id"), !lookup.returnsList {
+        if let lookup = recordTable.endpoint.completeLookups.first(where: { $0.column == recordColumn }) {
             return .path(lookup)
         }
         guard case .listings(let listings) = right.pushdown.access,

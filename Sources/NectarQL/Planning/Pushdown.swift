@@ -28,7 +28,6 @@ struct PushdownAnalyzer {
     /// ids are known (many ids cost more as lookups than as a scan), and `allowFanOut: false` leaves
     /// an `in` on a one-value filter to the local filter (a hundred client ids would otherwise be a
     /// hundred listings, five hundred with the oportunidades status scope).
-    /// lookups than as a scan).
     func analyze(_ conjuncts: [BoundExpression], allowLookups: Bool = true, allowFanOut: Bool = true) -> Pushdown {
         var constraints = ColumnConstraints()
         for conjunct in conjuncts { constraints.add(conjunct) }
@@ -36,9 +35,9 @@ struct PushdownAnalyzer {
             // `status = 2 and status = 3`: no record can match, so nothing is worth asking for.
             return Pushdown(access: .listings([]), pushed: ["\(table.columns[slot].name) has no value that meets every condition → no request"])
         }
-        if allowLookups, let lookup = table.endpoint.lookup(on: "id"), let slot = table.columnIndex("id"),
-            let keys = constraints.values[slot], let texts = keys.allIntegralTexts {
-            return Pushdown(access: .lookups(lookup, texts), pushed: ["id \(keys.predicateText) → GET \(lookup.pathTemplate)"])
+        if allowLookups, let (lookup, keys, texts) = keyLookup(constraints) {
+            return Pushdown(
+                access: .lookups(lookup, texts), pushed: ["\(lookup.column) \(keys.predicateText) → GET \(lookup.pathTemplate)"])
         }
         var shared: [QueryParameter] = []
         var fanOuts: [[QueryParameter]] = []
@@ -63,6 +62,19 @@ struct PushdownAnalyzer {
         }
         return Pushdown(access: .listings(combinations.map { $0 + shared }), pushed: pushed)
     }
+
+    /// The first of the endpoint's lookups (the catalog lists `id` first) whose column the
+    /// conjuncts pin to known whole numbers, with those values.
+    private func keyLookup(_ constraints: ColumnConstraints) -> (KeyLookup, ColumnConstraints.Values, [String])? {
+        for lookup in table.endpoint.completeLookups {
+            guard let slot = table.columnIndex(lookup.column), let keys = constraints.values[slot],
+                let texts = keys.allIntegralTexts
+            else { continue }
+            return (lookup, keys, texts)
+        }
+        return nil
+    }
+
 }
 
 /// The literal constraints the conjuncts put on each column, by slot.
