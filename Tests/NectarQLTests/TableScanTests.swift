@@ -126,4 +126,13 @@ import Testing
             #expect(session.requests.listings.count == 2)
         }
     }
+
+    @Test("pipelines, which an account has few of, are read with one request the first time")
+    func aTypicallySmallTableIsNotSpeculatedOn() async throws {
+        try await MockSession.run { session in
+            let rows = try await session.rows("select id, nome from pipelines")
+            #expect(rows.count == session.dataset.records(.pipeline).count)
+            #expect(session.requests.map(\.path) == ["pipeline/"])
+        }
+    }
 }

@@ -19,12 +19,19 @@ public struct Endpoint: Sendable, Hashable {
     public let filters: [PushableFilter]
     public let lookups: [KeyLookup]
     public let requiredScope: RequiredScope?
+    /// How many records an account usually has here, when that is known to be few (an account
+    /// has a handful of sales funnels): the planner's guess until it has read the listing once.
+    public let typicalRecords: Int?
 
-    public init(path: String, filters: [PushableFilter] = [], lookups: [KeyLookup] = [], requiredScope: RequiredScope? = nil) {
+    public init(
+        path: String, filters: [PushableFilter] = [], lookups: [KeyLookup] = [], requiredScope: RequiredScope? = nil,
+        typicalRecords: Int? = nil
+    ) {
         self.path = path
         self.filters = filters
         self.lookups = lookups
         self.requiredScope = requiredScope
+        self.typicalRecords = typicalRecords
     }
 
     public func filters(on column: String) -> [PushableFilter] {

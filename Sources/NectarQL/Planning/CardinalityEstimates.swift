@@ -1,9 +1,9 @@
 import NectarCatalog
 import NectarSource
 
-/// How many records listings return, for choosing between lookups and scans. Starts from a
-/// modest default (an account's size is unknown until it is read) and learns the true count of
-/// every listing the session reads to its end.
+/// How many records listings return, for choosing between lookups and scans. Starts from the
+/// catalog's typical size or a modest default (an account's size is unknown until it is read)
+/// and learns the true count of every listing the session reads to its end.
 struct CardinalityEstimates: Sendable {
     static let defaultRecords = 1_000
     /// Rows per parent record in a child table's array, when nothing better is known.
@@ -23,7 +23,7 @@ struct CardinalityEstimates: Sendable {
             let parts = scope.values.compactMap { observed[Self.key(endpoint.path, [QueryParameter(scope.parameter, String($0))])] }
             if parts.count == scope.values.count { return parts.reduce(0, +) }
         }
-        return Self.defaultRecords
+        return endpoint.typicalRecords ?? Self.defaultRecords
     }
 
     mutating func observe(records: Int, path: String, filters: [QueryParameter]) {

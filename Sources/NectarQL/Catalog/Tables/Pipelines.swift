@@ -3,7 +3,8 @@ enum PipelinesTables {
     static let endpoint = Endpoint(
         path: "pipeline/",
         filters: [PushableFilter("tipo", .equals(parameter: "type"))],
-        lookups: [KeyLookup("id", "pipeline/{}")]
+        lookups: [KeyLookup("id", "pipeline/{}")],
+        typicalRecords: 10
     )
 
     static let pipelines = TableDefinition(
