@@ -29,8 +29,15 @@ enum LineEditor {
 
     static func read(prompt: String) -> LineInput {
         LineEditorState.received = nil
+        TerminationSignal.catchWhilePrompting()
+        defer { TerminationSignal.restoreDefaults() }
         rl_callback_handler_install(prompt, lineReceived)
         while true {
+            if let signal = TerminationSignal.pending {
+                // Removing the handler restores the terminal's modes before the process goes.
+                rl_callback_handler_remove()
+                TerminationSignal.die(of: signal)
+            }
             if InterruptSignal.consume() {
                 abandonLine()
                 rl_callback_handler_remove()

@@ -154,4 +154,18 @@ import Testing
         shell.type(".quit\r")
         #expect(shell.waitForExit() == 0)
     }
+
+    @Test func sigtermAtThePromptGivesTheTerminalBackAndEndsByTheSignal() throws {
+        let sandbox = try Sandbox()
+        let shell = try sandbox.start()
+        defer { shell.close() }
+        try shell.expect(Self.prompt)
+        shell.type("select half a line")
+        try shell.expect("half a line")
+        #expect(!shell.terminalEchoes, "readline keeps the terminal in raw mode at the prompt")
+        kill(shell.pid, SIGTERM)
+        #expect(shell.waitForExit() != nil)
+        #expect(shell.terminatingSignal == SIGTERM)
+        #expect(shell.terminalEchoes, "the terminal must echo again once the shell is gone")
+    }
 }

@@ -11,6 +11,8 @@ final class PseudoTerminal {
     /// Everything the shell has written so far (prompts, echo, results, stderr).
     private(set) var transcript = ""
     private var exited: Int32?
+    /// The signal that ended the shell, when one did.
+    private(set) var terminatingSignal: Int32?
     private var isClosed = false
 
     enum Failure: Error, CustomStringConvertible {
@@ -79,10 +81,18 @@ final class PseudoTerminal {
             var status: Int32 = 0
             if waitpid(pid, &status, WNOHANG) == pid {
                 exited = (status >> 8) & 0xff
+                if status & 0x7f != 0 { terminatingSignal = status & 0x7f }
                 return exited
             }
         }
         return nil
+    }
+
+    /// Whether the terminal echoes typed keys: off while readline owns it at the prompt.
+    var terminalEchoes: Bool {
+        var modes = termios()
+        tcgetattr(master, &modes)
+        return modes.c_lflag & tcflag_t(ECHO) != 0
     }
 
     /// Reads whatever is available; false when nothing came (or the terminal closed).
