@@ -50,9 +50,49 @@ final class Session {
     /// Runs every statement and dot-command of a script in order. Stops at the first failure
     /// (unless `continueOnError`) and at Ctrl-C; answers the status the program should exit with.
     func runScript(_ script: String, origin: String) async -> ExitStatus {
-        let split = ShellScript.split(script)
-        let items = split.items + (split.unterminated.map { [.statement($0)] } ?? [])
+        var pieces = [script]
+        return await runScript(reading: { pieces.popLast() }, origin: origin)
+    }
+
+    /// The same for a script that arrives in pieces (a pipe): each statement runs as soon as its
+    /// `;` (or its dot-command line) has arrived, not when the input ends; the last statement
+    /// may do without its `;`. `nextPiece` answers nil at the end of the input; when it throws
+    /// (unreadable input) the error is reported and the run stops with a usage error.
+    func runScript(reading nextPiece: () throws -> String?, origin: String) async -> ExitStatus {
+        var script = ""
+        // The text not run yet (an unfinished statement) and where it starts in the script.
+        var open = ""
+        var openStart = SourceLocation.start
         var status = ExitStatus.success
+        while true {
+            let piece: String
+            do {
+                guard let next = try nextPiece() else { break }
+                piece = next
+            } catch {
+                StandardError.line("\(origin): error: \(error)")
+                return .usageError
+            }
+            script += piece
+            open += piece
+            let split = ShellScript.split(open, startingAt: openStart)
+            if let stop = await run(split.items, script: script, origin: origin, status: &status) { return stop }
+            if let unfinished = split.unterminated {
+                open = String(decoding: open.utf8.dropFirst(unfinished.location.offset - openStart.offset), as: UTF8.self)
+                openStart = unfinished.location
+            } else {
+                open = ""
+                openStart = split.end
+            }
+        }
+        if InterruptSignal.isPending { return .interrupted }
+        let last = ShellScript.split(open, startingAt: openStart).unterminated.map { [ScriptItem.statement($0)] } ?? []
+        return await run(last, script: script, origin: origin, status: &status) ?? status
+    }
+
+    /// Runs items in order, keeping the first failure in `status`; answers the status to stop
+    /// with (Ctrl-C, a failure without `continueOnError`, `.quit`), or nil to go on.
+    private func run(_ items: [ScriptItem], script: String, origin: String, status: inout ExitStatus) async -> ExitStatus? {
         for item in items {
             if InterruptSignal.isPending { return .interrupted }
             let outcome: StatementOutcome
@@ -70,8 +110,8 @@ final class Session {
                 if status == .success { status = failure }
                 if !continueOnError { return status }
             }
-            if wantsToQuit { break }
+            if wantsToQuit { return status }
         }
-        return status
+        return nil
     }
 }

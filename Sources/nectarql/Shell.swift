@@ -41,6 +41,9 @@ struct Shell {
         let status: ExitStatus
         if let script {
             status = await session.runScript(script.text, origin: script.origin)
+        } else if !Terminal.inputIsTerminal {
+            let lines = StandardInputLines()
+            status = await session.runScript(reading: lines.next, origin: "stdin")
         } else {
             if !arguments.quiet { printBanner(demo: demo != nil) }
             let history = HistoryFile(path: HistoryFile.defaultPath(environment: environment), secret: token)
@@ -53,7 +56,8 @@ struct Shell {
         return status
     }
 
-    /// The statements to run without a prompt, and the name errors are reported under.
+    /// The statements of `-c` or `-f`, and the name errors are reported under; piped stdin is
+    /// read as it arrives instead.
     private func batchScript() throws -> (text: String, origin: String)? {
         if let command = arguments.command { return (command, "-c") }
         if let path = arguments.file {
@@ -63,13 +67,7 @@ struct Shell {
             }
             return (text, path)
         }
-        if Terminal.inputIsTerminal { return nil }
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        guard let text = String(data: data, encoding: .utf8) else {
-            StandardError.line("error: standard input is not UTF-8 text")
-            throw ShellExit(status: .usageError)
-        }
-        return (text, "stdin")
+        return nil
     }
 
     private func startDemo() async throws -> DemoMode {

@@ -20,7 +20,7 @@ enum ProcessRunner {
     }
 
     static func run(
-        _ arguments: [String], stdin: String = "", environment: [String: String] = cleanEnvironment(),
+        _ arguments: [String], stdin: String = "", stdinData: Data? = nil, environment: [String: String] = cleanEnvironment(),
         timeout: TimeInterval = 60, interruptAfter: TimeInterval? = nil
     ) throws -> RunResult {
         let process = Process()
@@ -42,7 +42,7 @@ enum ProcessRunner {
             }
         }
         try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
+        input.fileHandleForWriting.write(stdinData ?? Data(stdin.utf8))
         try? input.fileHandleForWriting.close()
         if let interruptAfter {
             // As Ctrl-C in a terminal would: SIGINT to the running shell.

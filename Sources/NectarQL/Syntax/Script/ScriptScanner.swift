@@ -12,10 +12,16 @@ struct ScriptScanner {
     /// The last piece returned was closed by a `;`.
     private(set) var lastPieceTerminated = false
 
-    init(_ script: String, directivePrefix: Unicode.Scalar? = nil) {
-        cursor = ScalarCursor(script)
+    /// `start` places the text inside a larger script (a tail still to be split), so locations
+    /// are the larger script's; a text starting mid-line cannot start with a directive.
+    init(_ script: String, directivePrefix: Unicode.Scalar? = nil, startingAt start: SourceLocation = .start) {
+        cursor = ScalarCursor(script, startingAt: start)
         self.directivePrefix = directivePrefix
+        atLineStart = start.column == 1
     }
+
+    /// Where the scan has got to: the end of the text once `nextItem` has answered nil.
+    var location: SourceLocation { cursor.location }
 
     mutating func nextPiece() -> StatementSplitter.Piece? {
         guard skipToStatementStart() else { return nil }

@@ -15,10 +15,14 @@ public enum ShellScript {
         public var items: [ScriptItem] = []
         /// The statement after the last `;`, when there is one (the REPL waits for its end).
         public var unterminated: StatementSplitter.Piece?
+        /// Where the text ends, to go on from there when more arrives.
+        public var end: SourceLocation = .start
     }
 
-    public static func split(_ script: String, directivePrefix: Unicode.Scalar = ".") -> Split {
-        var scanner = ScriptScanner(script, directivePrefix: directivePrefix)
+    /// `start` places `script` inside a larger one, for input that arrives in pieces: the
+    /// items' locations are then the larger script's.
+    public static func split(_ script: String, directivePrefix: Unicode.Scalar = ".", startingAt start: SourceLocation = .start) -> Split {
+        var scanner = ScriptScanner(script, directivePrefix: directivePrefix, startingAt: start)
         var split = Split()
         while let item = scanner.nextItem() {
             if case .statement(let piece) = item, !scanner.lastPieceTerminated {
@@ -27,6 +31,7 @@ public enum ShellScript {
                 split.items.append(item)
             }
         }
+        split.end = scanner.location
         return split
     }
 }
