@@ -16,10 +16,18 @@ struct DemoMode {
         let faults = FaultConfiguration(latency: .milliseconds(latencyMilliseconds))
         // The server stops itself after `maxLifetime`; a demo session may stay open all day.
         let server = MockServer(
-            dataset: MockDataset(seed: 1, scale: 1, now: Int(Date().timeIntervalSince1970)), token: MockServer.demoToken, faults: faults,
+            dataset: MockDataset(seed: 1, scale: 1, now: dataAnchor(Date())), token: MockServer.demoToken, faults: faults,
             maxLifetime: .seconds(7 * 24 * 3600))
         _ = try await server.start(port: 0)
         return DemoMode(server: server, baseURL: server.baseURL, token: MockServer.demoToken)
+    }
+
+    /// The demo account's "now": the latest Brazilian midnight (UTC−03:00), so the data is recent
+    /// and yet the same in every run of the day.
+    static func dataAnchor(_ date: Date) -> Int {
+        let brazilOffset = 3 * 3600
+        let seconds = Int(date.timeIntervalSince1970)
+        return (seconds - brazilOffset) / 86_400 * 86_400 + brazilOffset
     }
 
     func stop() async {

@@ -153,6 +153,16 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stdoutLines.count == 17)
     }
+
+    @Test func theDemoDataIsTheSameInEveryRunOfTheDay() throws {
+        // Anchored to the day, not the second: two runs a moment apart answer alike.
+        let query = ["-c", "select id, datacriacao from contatos order by id limit 3"]
+        let first = try demo(query)
+        Thread.sleep(forTimeInterval: 1.1)
+        let second = try demo(query)
+        #expect(first.status == 0 && second.status == 0)
+        #expect(first.stdout == second.stdout)
+    }
 }
 
 /// A file in the temporary directory, removed when the value goes away.
