@@ -7,11 +7,10 @@ struct ClientPageFetcher: PageFetching {
     let client: NectarClient
     let pageSize: Int
 
-    func pages(of request: PageRequest, table: TableDefinition, firstPage: Int, maxPages: Int?, expectsManyPages: Bool)
+    func pages(of request: PageRequest, flattener: Flattener, firstPage: Int, maxPages: Int?, expectsManyPages: Bool)
         -> AsyncThrowingStream<FlattenedPage, any Error>
     {
-        let flattener = Flattener(table: table)
-        return client.scan(request, cacheNamespace: table.flatteningKey, firstPage: firstPage, maxPages: maxPages,
+        client.scan(request, cacheNamespace: flattener.table.flatteningKey, firstPage: firstPage, maxPages: maxPages,
             slowStart: !expectsManyPages
         ) { body in
             let page = try flattener.flattenPage(body)
@@ -19,9 +18,8 @@ struct ClientPageFetcher: PageFetching {
         }
     }
 
-    func lookup(path: String, table: TableDefinition) async throws -> FlattenedPage? {
-        let flattener = Flattener(table: table)
-        return try await client.fetch(path: path, cacheNamespace: table.flatteningKey) { body in
+    func lookup(path: String, flattener: Flattener) async throws -> FlattenedPage? {
+        try await client.fetch(path: path, cacheNamespace: flattener.table.flatteningKey) { body in
             let page = try flattener.flattenObject(body)
             return DecodedPage(content: page, recordCount: page.recordCount)
         }

@@ -9,19 +9,20 @@ protocol PageFetching: Sendable {
     /// The pages of one listing from `firstPage` on, in order; at most `maxPages` when given
     /// (a `limit` needs no more, and speculative requests past it would be waste). `expectsManyPages`
     /// opens the window of speculative pages at once; otherwise the first page goes alone.
-    func pages(of request: PageRequest, table: TableDefinition, firstPage: Int, maxPages: Int?, expectsManyPages: Bool)
+    /// `flattener` turns bodies into its table's rows; one serves every page and lookup of a scan.
+    func pages(of request: PageRequest, flattener: Flattener, firstPage: Int, maxPages: Int?, expectsManyPages: Bool)
         -> AsyncThrowingStream<FlattenedPage, any Error>
     /// One lookup (`contatos/5`, `proposta/opportunity/7`); nil when the API says 404.
-    func lookup(path: String, table: TableDefinition) async throws -> FlattenedPage?
+    func lookup(path: String, flattener: Flattener) async throws -> FlattenedPage?
 }
 
 extension PageFetching {
     /// Several lookups at once (the client bounds how many run concurrently), in the order asked;
     /// keys the API does not know are left out.
-    func lookUp(_ paths: [String], table: TableDefinition) async throws -> [FlattenedPage] {
+    func lookUp(_ paths: [String], flattener: Flattener) async throws -> [FlattenedPage] {
         try await withThrowingTaskGroup(of: (Int, FlattenedPage?).self) { group in
             for (index, path) in paths.enumerated() {
-                group.addTask { (index, try await lookup(path: path, table: table)) }
+                group.addTask { (index, try await lookup(path: path, flattener: flattener)) }
             }
             var pages = [FlattenedPage?](repeating: nil, count: paths.count)
             for try await (index, page) in group { pages[index] = page }
@@ -30,11 +31,11 @@ extension PageFetching {
     }
 
     /// One listing read to its end, merged into one page (a lookup join's per-key listing).
-    func readAll(_ request: PageRequest, table: TableDefinition) async throws -> FlattenedPage {
+    func readAll(_ request: PageRequest, flattener: Flattener) async throws -> FlattenedPage {
         var records: [FlattenedRecord] = []
         var count = 0
         var failures = 0
-        for try await page in pages(of: request, table: table, firstPage: 1, maxPages: nil, expectsManyPages: false) {
+        for try await page in pages(of: request, flattener: flattener, firstPage: 1, maxPages: nil, expectsManyPages: false) {
             records += page.records
             count += page.recordCount
             failures += page.coercionFailures

@@ -59,19 +59,20 @@ struct PlanExecutor {
         let context = self.context
         let recorder = self.recorder
         let scan = node.right
+        let flattener = Flattener(table: scan.table)
         let rightColumn = node.join.rightColumns[0]
         return { keys in
             let texts = keys.compactMap(\.integralText)
             let pages: [FlattenedPage]
             switch access {
             case .path(let lookup):
-                pages = try await fetcher.lookUp(texts.map(lookup.path(for:)), table: scan.table)
+                pages = try await fetcher.lookUp(texts.map(lookup.path(for:)), flattener: flattener)
             case .filter(let parameter, let listings):
                 let requests = texts.flatMap { text in
                     listings.map { PageRequest(path: scan.path, parameters: $0 + [QueryParameter(parameter, text)] + scan.attributeParameters) }
                 }
                 pages = try await withThrowingTaskGroup(of: FlattenedPage.self) { group in
-                    for request in requests { group.addTask { try await fetcher.readAll(request, table: scan.table) } }
+                    for request in requests { group.addTask { try await fetcher.readAll(request, flattener: flattener) } }
                     return try await group.reduce(into: []) { $0.append($1) }
                 }
             }

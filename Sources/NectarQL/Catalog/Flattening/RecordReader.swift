@@ -51,11 +51,12 @@ struct RecordReader {
             if elementRows.isEmpty, flattener.table.keepsRecordsWithoutElements {
                 elementRows.append(Array(repeating: .null, count: columnCount))
             }
-            var rows = elementRows
-            for rowIndex in rows.indices {
-                for column in flattener.parentColumns { rows[rowIndex][column] = recordValues[column] }
+            // Written in place and handed over: a copy would copy every row before its first write.
+            for rowIndex in elementRows.indices {
+                for column in flattener.parentColumns { elementRows[rowIndex][column] = recordValues[column] }
             }
-            records.append(FlattenedRecord(id: id, rows: rows))
+            records.append(FlattenedRecord(id: id, rows: elementRows))
+            elementRows = []
         } else {
             var row = recordValues
             recordValues = []

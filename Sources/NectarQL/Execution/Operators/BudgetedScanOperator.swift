@@ -12,7 +12,7 @@ final class BudgetedScanOperator: RowOperator {
         var lastPageWasFull = true
     }
 
-    private let table: TableDefinition
+    private let flattener: Flattener
     private let fetcher: PageFetching
     private var pendingRequests: [PageRequest]
     private var cursor: Cursor?
@@ -21,7 +21,7 @@ final class BudgetedScanOperator: RowOperator {
     private let recorder: ScanRecorder
 
     init(table: TableDefinition, requests: [PageRequest], fetcher: PageFetching, rowBudget: Int, recorder: ScanRecorder) {
-        self.table = table
+        flattener = Flattener(table: table)
         self.fetcher = fetcher
         self.pendingRequests = requests
         self.rowBudget = rowBudget
@@ -50,7 +50,7 @@ final class BudgetedScanOperator: RowOperator {
 
     private func open(_ request: PageRequest, from page: Int) -> Cursor {
         let maxPages = max(1, (rowBudget + fetcher.pageSize - 1) / fetcher.pageSize)
-        let stream = fetcher.pages(of: request, table: table, firstPage: page, maxPages: maxPages, expectsManyPages: maxPages > 1)
+        let stream = fetcher.pages(of: request, flattener: flattener, firstPage: page, maxPages: maxPages, expectsManyPages: maxPages > 1)
         return Cursor(request: request, iterator: stream.makeAsyncIterator(), nextPage: page)
     }
 

@@ -5,17 +5,16 @@ import NectarSource
 /// flight (the client's global limit bounds the total), and pages are handed out round by round,
 /// one per listing, so memory holds at most a window per listing.
 final class ListingScanOperator: RowOperator {
-    private let table: TableDefinition
     private var readers: [ListingReader]
     private var ready: [FlattenedPage] = []
     private var deduplicator = RecordDeduplicator()
     private let recorder: ScanRecorder
 
     init(table: TableDefinition, requests: [PageRequest], fetcher: PageFetching, expectsManyPages: Bool, recorder: ScanRecorder) {
-        self.table = table
+        let flattener = Flattener(table: table)
         self.recorder = recorder
         readers = requests.map { request in
-            ListingReader(request: request, pages: fetcher.pages(of: request, table: table, firstPage: 1, maxPages: nil, expectsManyPages: expectsManyPages))
+            ListingReader(request: request, pages: fetcher.pages(of: request, flattener: flattener, firstPage: 1, maxPages: nil, expectsManyPages: expectsManyPages))
         }
     }
 

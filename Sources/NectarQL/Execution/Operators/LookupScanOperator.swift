@@ -19,7 +19,7 @@ final class LookupScanOperator: RowOperator {
     func next() async throws -> [[Value]]? {
         guard let paths else { return nil }
         self.paths = nil
-        let found = try await fetcher.lookUp(paths, table: table)
+        let found = try await fetcher.lookUp(paths, flattener: Flattener(table: table))
         let rows = found.flatMap { deduplicator.rows(of: $0) }
         recorder.record(rows: rows.count, coercionFailures: found.reduce(0) { $0 + $1.coercionFailures })
         return rows.isEmpty ? nil : rows
