@@ -43,7 +43,7 @@ public final class Engine: Sendable {
         let time = ZonedTime(zone: timeZone)
         switch statement {
         case .showTables: return SchemaResults.tables(catalog)
-        case .describe(let name): return try SchemaResults.describe(try SelectBinder(catalog: catalog, time: time).table(name))
+        case .describe(let name): return SchemaResults.describe(try SelectBinder(catalog: catalog, time: time).table(name))
         case .explain(let select):
             let lines = ExplainPrinter(pageSize: configuration.pageSize).lines(try plan(select, time: time).plan)
             return QueryResult(columns: [ResultColumn(name: "plan", type: .text)], rows: lines.map { [.text($0)] })

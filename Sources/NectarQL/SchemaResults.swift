@@ -15,7 +15,7 @@ enum SchemaResults {
         return QueryResult(columns: columns, rows: rows)
     }
 
-    static func describe(_ table: TableDefinition) throws -> QueryResult {
+    static func describe(_ table: TableDefinition) -> QueryResult {
         let columns = [ResultColumn(name: "column", type: .text), ResultColumn(name: "type", type: .text)]
         return QueryResult(columns: columns, rows: table.columns.map { [.text($0.name), .text($0.type.rawValue)] })
     }

@@ -97,4 +97,3 @@ extension BoundExpression {
     }
 }
 
-extension Truth: Equatable {}

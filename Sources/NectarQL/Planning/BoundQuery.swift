@@ -14,8 +14,6 @@ struct BoundQuery: Sendable {
     var outputs: [BoundExpression]
     var columns: [ResultColumn]
     var order: [SortOperator.Key]
-    /// `select distinct … order by`: the keys are over the output row and sorting follows projection.
-    var orderAfterProjection: Bool
     var distinct: Bool
     var limit: Int?
     var offset: Int
@@ -35,6 +33,9 @@ struct BoundQuery: Sendable {
         var having: String?
         var order: [String] = []
     }
+
+    /// `select distinct … order by`: the keys are over the output row and sorting follows projection.
+    var orderAfterProjection: Bool { distinct && !order.isEmpty }
 
     /// Every combined-row slot the query reads, to ask the API only for the keys it needs.
     var usedSlots: Set<Int> {

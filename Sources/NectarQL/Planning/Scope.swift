@@ -38,8 +38,6 @@ struct Scope: Sendable {
     struct ResolvedColumn {
         let slot: Int
         let type: SQLType
-        let table: Int
-        let column: ColumnDefinition
     }
 
     /// Unqualified names resolve to the from table first, then to joined tables in join order.
@@ -67,8 +65,7 @@ struct Scope: Sendable {
         guard let index = bound.definition.columnIndex(name) else {
             throw unknownColumn(name, among: [table], at: location)
         }
-        let definition = bound.definition.columns[index]
-        return ResolvedColumn(slot: bound.offset + index, type: definition.type, table: table, column: definition)
+        return ResolvedColumn(slot: bound.offset + index, type: bound.definition.columns[index].type)
     }
 
     private func unknownColumn(_ name: String, among indices: some Sequence<Int>, at location: SourceLocation) -> QueryError {

@@ -52,7 +52,7 @@ struct SelectBinder {
         return BoundQuery(
             scope: scope, joins: joins, filters: filters, grouping: groupingResult, outputs: outputs.map(\.expression),
             columns: zip(items, outputs).map { ResultColumn(name: $0.name, type: $1.type ?? .text) },
-            order: order, orderAfterProjection: select.distinct && !order.isEmpty, distinct: select.distinct,
+            order: order, distinct: select.distinct,
             limit: select.limit, offset: select.offset ?? 0, text: text)
     }
 

@@ -27,7 +27,6 @@ actor PageScan<Content: Sendable> {
     private nonisolated let noticeWanted = Locked(true)
     private var nextToLaunch: Int
     private var nextToDeliver: Int
-    private let firstPage: Int
     private let slowStart: Bool
     /// The last page the caller wants (a `limit` needs no more); nil: to the end of the listing.
     private let lastAllowed: Int?
@@ -42,11 +41,11 @@ actor PageScan<Content: Sendable> {
     ) {
         self.pageSize = pageSize
         self.window = max(1, window)
-        self.firstPage = max(1, firstPage)
         self.slowStart = slowStart
-        nextToLaunch = max(1, firstPage)
-        nextToDeliver = max(1, firstPage)
-        lastAllowed = maxPages.map { max(1, firstPage) + max(0, $0) - 1 }
+        let start = max(1, firstPage)
+        nextToLaunch = start
+        nextToDeliver = start
+        lastAllowed = maxPages.map { start + max(0, $0) - 1 }
         self.cached = cached
         self.load = load
     }

@@ -99,7 +99,6 @@ private enum GroupKey: Hashable {
 /// The running state of one aggregate in one group.
 private struct Accumulator {
     let function: AggregateFunction
-    let countsRows: Bool
     var distinctValues: Set<Value>?
     var count = 0
     var sum = 0.0
@@ -109,7 +108,6 @@ private struct Accumulator {
 
     init(_ aggregate: AggregateOperator.Aggregate) {
         function = aggregate.function
-        countsRows = aggregate.argument == nil
         distinctValues = aggregate.distinct ? [] : nil
     }
 

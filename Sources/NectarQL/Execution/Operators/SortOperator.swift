@@ -12,7 +12,8 @@ final class SortOperator: RowOperator {
     private let input: RowOperator
     private let keys: [Key]
     private let context: EvaluationContext
-    private var sorted: [[Value]]?
+    /// The one batch of sorted rows has been handed out.
+    private var finished = false
 
     init(_ input: RowOperator, keys: [Key], context: EvaluationContext) {
         self.input = input
@@ -21,7 +22,7 @@ final class SortOperator: RowOperator {
     }
 
     func next() async throws -> [[Value]]? {
-        if sorted != nil { return nil }
+        if finished { return nil }
         let rows = try await input.drain()
         // Evaluate each key once per row, then sort indices: stable because ties fall back to position.
         let keyValues = rows.map { row in keys.map { $0.expression.evaluate(row, context) } }
@@ -33,7 +34,7 @@ final class SortOperator: RowOperator {
             }
             return a < b
         }
-        sorted = []
+        finished = true
         let result = order.map { rows[$0] }
         return result.isEmpty ? nil : result
     }

@@ -27,7 +27,7 @@ struct Lexer {
         let start = cursor.location
         let startIndex = cursor.index
         guard let scalar = cursor.current else {
-            return Token(kind: .endOfInput, location: endOfLastToken, endOffset: endOfLastToken.offset, text: "")
+            return Token(kind: .endOfInput, location: endOfLastToken, text: "")
         }
         let kind: Token.Kind
         if IdentifierRules.isStart(scalar) {
@@ -44,7 +44,7 @@ struct Lexer {
             kind = .symbol(try lexSymbol(start: start))
         }
         endOfLastToken = cursor.location
-        return Token(kind: kind, location: start, endOffset: cursor.location.offset, text: cursor.text(from: startIndex, to: cursor.index))
+        return Token(kind: kind, location: start, text: cursor.text(from: startIndex, to: cursor.index))
     }
 
     private mutating func skipBlankSpaceAndComments() throws(QueryError) {

@@ -10,7 +10,6 @@ struct ScalarCursor {
         location = start
     }
 
-    var isAtEnd: Bool { index >= scalars.count }
     var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
     func peek(_ distance: Int = 1) -> Unicode.Scalar? {
         let target = index + distance

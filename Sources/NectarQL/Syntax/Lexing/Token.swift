@@ -14,8 +14,6 @@ struct Token: Sendable {
 
     let kind: Kind
     let location: SourceLocation
-    /// UTF-8 offset just past the token, to slice statement text.
-    let endOffset: Int
     /// The source text of the token, for messages ("found 'join'").
     let text: String
 
