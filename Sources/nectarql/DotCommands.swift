@@ -2,9 +2,9 @@ import Foundation
 import NectarQL
 
 /// A dot-command that could not do what was asked; the message says what to type instead.
-struct DotCommandError: Error {
+struct DotCommandError: Error, CustomStringConvertible {
     let message: String
-    var status: ExitStatus = .queryError
+    var description: String { message }
 }
 
 /// One dot-command: its name, what it takes, what it does, and the code that does it.

@@ -20,8 +20,6 @@ struct ErrorReport {
             return (placed.rendered(source: script, origin: origin), .queryError)
         case let error as APIError:
             return (prefixed(error.description), .apiError)
-        case let error as OutputError:
-            return (prefixed(error.description), .queryError)
         default:
             return (prefixed(String(describing: error)), .queryError)
         }

@@ -6,7 +6,7 @@ final class OutputSettings {
     var options: OutputOptions
     private let standardOutput = FileHandleSink.standardOutput()
     /// The file chosen with `.output FILE`, or nil for standard output.
-    private var redirected: (path: String, sink: FileHandleSink)?
+    private var redirected: FileHandleSink?
     /// The file chosen with `.once FILE`, used by the next statement only.
     private var once: FileHandleSink?
 
@@ -16,10 +16,10 @@ final class OutputSettings {
 
     /// `.output FILE`: later results go to the file (replacing it); nil returns to standard output.
     func redirect(to path: String?) throws {
-        try redirected?.sink.flush()
+        try redirected?.flush()
         redirected = nil
         if let path {
-            redirected = (path, try FileHandleSink(path: path))
+            redirected = try FileHandleSink(path: path)
         }
     }
 
@@ -34,17 +34,17 @@ final class OutputSettings {
             once = nil
             return sink
         }
-        return redirected?.sink ?? standardOutput
+        return redirected ?? standardOutput
     }
 
     /// The sink for dot-command listings such as `.tables` (never consumes `.once`).
-    var currentSink: OutputSink { redirected?.sink ?? standardOutput }
+    var currentSink: OutputSink { redirected ?? standardOutput }
 
     /// Whether the result is going to a person's terminal (table width, progress erasing).
     var writesToTerminal: Bool { redirected == nil && once == nil && Terminal.outputIsTerminal }
 
     func flush() {
         try? standardOutput.flush()
-        try? redirected?.sink.flush()
+        try? redirected?.flush()
     }
 }

@@ -36,11 +36,6 @@ final class REPL {
     }
 
     private func accept(_ line: String) async {
-        if pending.isEmpty, line.trimmingBlanks().hasPrefix(".") {
-            history.add(line)
-            _ = await session.runDotCommand(line.trimmingBlanks(), origin: nil, lineNumber: 1)
-            return
-        }
         pending += pending.isEmpty ? line : "\n" + line
         let split = ShellScript.split(pending)
         let endsNow = split.unterminated.map { StatementCompleteness.isComplete($0.text) } ?? false
@@ -57,17 +52,8 @@ final class REPL {
         var items = split.items
         if endsNow, let last = split.unterminated { items.append(.statement(last)) }
         for item in items {
-            if await run(item, script: script) == .interrupted { break }
+            if await session.run(item, script: script, origin: nil) == .interrupted { break }
             if session.wantsToQuit { break }
-        }
-    }
-
-    private func run(_ item: ScriptItem, script: String) async -> StatementOutcome {
-        switch item {
-        case .statement(let piece):
-            return await session.runStatement(piece.text, report: ErrorReport(script: script, origin: nil, statementStart: piece.location))
-        case .directive(let line, _):
-            return await session.runDotCommand(line, origin: nil, lineNumber: 1)
         }
     }
 }

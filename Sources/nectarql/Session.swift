@@ -36,10 +36,6 @@ final class Session {
     func runDotCommand(_ line: String, origin: String?, lineNumber: Int) async -> StatementOutcome {
         do {
             return try await DotCommands.run(line, in: self)
-        } catch let error as DotCommandError {
-            let place = origin.map { "\($0):\(lineNumber): " } ?? ""
-            StandardError.line("\(place)error: \(error.message)")
-            return .failed(error.status)
         } catch {
             let place = origin.map { "\($0):\(lineNumber): " } ?? ""
             StandardError.line("\(place)error: \(error)")
@@ -63,6 +59,8 @@ final class Session {
         // The text not run yet (an unfinished statement) and where it starts in the script.
         var open = ""
         var openStart = SourceLocation.start
+        // That statement as the last split saw it: it runs at the end of the input.
+        var unfinished: StatementSplitter.Piece?
         var status = ExitStatus.success
         while true {
             let piece: String
@@ -77,7 +75,8 @@ final class Session {
             open += piece
             let split = ShellScript.split(open, startingAt: openStart)
             if let stop = await run(split.items, script: script, origin: origin, status: &status) { return stop }
-            if let unfinished = split.unterminated {
+            unfinished = split.unterminated
+            if let unfinished {
                 open = String(decoding: open.utf8.dropFirst(unfinished.location.offset - openStart.offset), as: UTF8.self)
                 openStart = unfinished.location
             } else {
@@ -86,8 +85,18 @@ final class Session {
             }
         }
         if InterruptSignal.isPending { return .interrupted }
-        let last = ShellScript.split(open, startingAt: openStart).unterminated.map { [ScriptItem.statement($0)] } ?? []
+        let last = unfinished.map { [ScriptItem.statement($0)] } ?? []
         return await run(last, script: script, origin: origin, status: &status) ?? status
+    }
+
+    /// Runs one statement or dot-command of `script` (`origin` nil at the prompt).
+    func run(_ item: ScriptItem, script: String, origin: String?) async -> StatementOutcome {
+        switch item {
+        case .statement(let piece):
+            return await runStatement(piece.text, report: ErrorReport(script: script, origin: origin, statementStart: piece.location))
+        case .directive(let line, let number):
+            return await runDotCommand(line, origin: origin, lineNumber: number)
+        }
     }
 
     /// Runs items in order, keeping the first failure in `status`; answers the status to stop
@@ -95,15 +104,7 @@ final class Session {
     private func run(_ items: [ScriptItem], script: String, origin: String, status: inout ExitStatus) async -> ExitStatus? {
         for item in items {
             if InterruptSignal.isPending { return .interrupted }
-            let outcome: StatementOutcome
-            switch item {
-            case .statement(let piece):
-                let report = ErrorReport(script: script, origin: origin, statementStart: piece.location)
-                outcome = await runStatement(piece.text, report: report)
-            case .directive(let line, let number):
-                outcome = await runDotCommand(line, origin: origin, lineNumber: number)
-            }
-            switch outcome {
+            switch await run(item, script: script, origin: origin) {
             case .succeeded: break
             case .interrupted: return .interrupted
             case .failed(let failure):
