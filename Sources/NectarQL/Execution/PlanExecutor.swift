@@ -68,9 +68,7 @@ struct PlanExecutor {
             case .path(let lookup):
                 pages = try await fetcher.lookUp(texts.map(lookup.path(for:)), flattener: flattener)
             case .filter(let parameter, let listings):
-                let requests = texts.flatMap { text in
-                    listings.map { PageRequest(path: scan.path, parameters: $0 + [QueryParameter(parameter, text)] + scan.attributeParameters) }
-                }
+                let requests = texts.flatMap { scan.keyedRequests(parameter: parameter, listings: listings, key: $0) }
                 pages = try await withThrowingTaskGroup(of: FlattenedPage.self) { group in
                     for request in requests { group.addTask { try await fetcher.readAll(request, flattener: flattener) } }
                     return try await group.reduce(into: []) { $0.append($1) }

@@ -57,8 +57,7 @@ struct ExplainPrinter {
             switch access {
             case .path(let lookup): out.append("\(pad)  GET \(lookup.path(for: "{key}")) for each key")
             case .filter(let parameter, let listings):
-                for listing in listings {
-                    let request = PageRequest(path: join.right.path, parameters: listing + [QueryParameter(parameter, "{key}")] + join.right.attributeParameters)
+                for request in join.right.keyedRequests(parameter: parameter, listings: listings, key: "{key}") {
                     out.append("\(pad)  GET \(requestText(request)) for each key")
                 }
             }

@@ -70,9 +70,8 @@ struct ExpressionBinder {
         case .cast(let operand, let target):
             let type = SQLType(rawValue: target.rawValue)!
             let value = try bind(operand)
-            if let text = value.textLiteral, type == .timestamp, time.parseTimestamp(text) == nil {
-                throw QueryError("'\(text)' is not a timestamp; write 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM:SS'", at: operand.location)
-            }
+            // A text literal that cannot be a timestamp is reported now, before any request.
+            if type == .timestamp { _ = try coerceLiteral(value, to: type, operand) }
             return TypedExpression(.cast(value.expression, type), type)
         case .function(let call): return try bindFunction(call, at: node.location)
         }

@@ -30,9 +30,13 @@ struct FilterPlacement {
 
 /// Whether a query joins a child table to its parent on the parent id.
 enum ParentLink {
-    static func joins(_ query: BoundQuery, child: Int, childColumn: Int, parent: Int) -> Bool {
+    /// `child` and `parent` index the query's tables; the child's parent-id column is the one
+    /// its catalog entry reads from the parent record's `id`.
+    static func joins(_ query: BoundQuery, child: Int, parent: Int) -> Bool {
         let tables = query.scope.tables
-        guard let parentID = tables[parent].definition.columnIndex("id") else { return false }
+        guard let parentID = tables[parent].definition.columnIndex("id"),
+            let childColumn = tables[child].definition.columns.firstIndex(where: { $0.source == .parent(["id"]) })
+        else { return false }
         let childSlot = tables[child].offset + childColumn
         let parentSlot = tables[parent].offset + parentID
         return query.joins.contains { join in

@@ -46,6 +46,12 @@ struct ScanNode: Sendable {
 
     var attributeParameters: [QueryParameter] { attributes.map { QueryParameter("attribute", $0) } }
 
+    /// A lookup join's listings for one key (`key` is `{key}` in explain): each of `listings`
+    /// with `parameter=key`, projected like the scan.
+    func keyedRequests(parameter: String, listings: [[QueryParameter]], key: String) -> [PageRequest] {
+        listings.map { PageRequest(path: path, parameters: $0 + [QueryParameter(parameter, key)] + attributeParameters) }
+    }
+
     /// Whether each listing is expected to span several pages, so speculating pages from the
     /// start pays off; a listing expected to fit one page starts with that page alone.
     var expectsManyPages: Bool {

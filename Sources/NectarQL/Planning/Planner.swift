@@ -115,10 +115,8 @@ struct Planner {
     private func inheritedConjuncts(for index: Int, query: BoundQuery, placement: FilterPlacement) -> [BoundExpression] {
         let child = query.scope.tables[index]
         guard let parent = parentTable(of: child.definition),
-            let parentIDColumn = child.definition.columns.firstIndex(where: { $0.source == .parent(["id"]) }),
             let parentIndex = query.scope.tables.indices.first(where: { other in
-                query.scope.tables[other].definition.name == parent.name
-                    && ParentLink.joins(query, child: index, childColumn: parentIDColumn, parent: other)
+                query.scope.tables[other].definition.name == parent.name && ParentLink.joins(query, child: index, parent: other)
             })
         else { return [] }
         return placement.local[parentIndex]

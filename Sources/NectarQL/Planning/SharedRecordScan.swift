@@ -13,7 +13,7 @@ extension Planner {
         let leftIsParent = !left.table.isChild
         let keepsChildless = join.kind == .left && leftIsParent
         guard let table = TableDefinition.sharedRecords(left.table, right.table, keepingRecordsWithoutElements: keepsChildless),
-            isParentLink(join, query: query, childIndex: leftIsParent ? 1 : 0)
+            ParentLink.joins(query, child: leftIsParent ? 1 : 0, parent: leftIsParent ? 0 : 1)
         else { return nil }
         let child = leftIsParent ? right : left
         let width = left.table.columns.count
@@ -31,12 +31,6 @@ extension Planner {
             attributes: Self.mergedAttributes(left.attributes, right.attributes),
             localFilter: BoundExpression.conjunction(filters), filterText: texts.isEmpty ? nil : texts.joined(separator: " and "),
             estimate: child.estimate, rowBudget: nil, servesJoin: "\(join.kind.rawValue) join on \(join.text)")
-    }
-
-    private func isParentLink(_ join: BoundJoin, query: BoundQuery, childIndex: Int) -> Bool {
-        let child = query.scope.tables[childIndex].definition
-        guard let parentIDColumn = child.columns.firstIndex(where: { $0.source == .parent(["id"]) }) else { return false }
-        return ParentLink.joins(query, child: childIndex, childColumn: parentIDColumn, parent: 1 - childIndex)
     }
 
     /// Keys both sides need; no `attribute=` at all (every key) when either side needs every key.

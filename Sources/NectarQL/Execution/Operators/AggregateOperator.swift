@@ -34,7 +34,7 @@ final class AggregateOperator: RowOperator {
             for row in batch {
                 let key = groupKeys.count == 1
                     ? GroupKey.single(groupKeys[0].evaluate(row, context).groupingKey)
-                    : GroupKey(groupKeys.map { $0.evaluate(row, context).groupingKey })
+                    : GroupKey.many(groupKeys.map { $0.evaluate(row, context).groupingKey })
                 let index: Int
                 if let existing = groups[key] {
                     index = existing
@@ -65,10 +65,6 @@ final class AggregateOperator: RowOperator {
 private enum GroupKey: Hashable {
     case single(Value)
     case many([Value])
-
-    init(_ values: [Value]) {
-        self = values.count == 1 ? .single(values[0]) : .many(values)
-    }
 
     var values: [Value] {
         switch self {

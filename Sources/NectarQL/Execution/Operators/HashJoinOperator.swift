@@ -43,15 +43,9 @@ final class HashJoinOperator: RowOperator {
     }
 
     private func matches(for row: [Value]) -> [[Value]] {
-        var out: [[Value]] = []
-        if let key = Self.key(condition.left, row, context), let candidates = table[key] {
-            for candidate in candidates {
-                let combined = row + candidate
-                if condition.residual?.holds(for: combined, context) ?? true { out.append(combined) }
-            }
-        }
-        if out.isEmpty, kind == .left { out.append(row + Array(repeating: .null, count: rightWidth)) }
-        return out
+        let candidates = Self.key(condition.left, row, context).flatMap { table[$0] } ?? []
+        return JoinRows.combine(
+            row, with: candidates, residual: condition.residual, kind: kind, rightWidth: rightWidth, context: context)
     }
 
     /// The join key of a row, or nil when any part is NULL.

@@ -42,19 +42,13 @@ final class LookupJoinOperator: RowOperator {
                 let found = try await fetch(missing)
                 for key in missing { fetched[key] = found[key] ?? [] }
             }
-            let joined = zip(batch, keys).flatMap { row, key in combine(row, with: key.isNull ? [] : fetched[key] ?? []) }
+            let joined = zip(batch, keys).flatMap { row, key in
+                JoinRows.combine(
+                    row, with: key.isNull ? [] : fetched[key] ?? [], residual: residual, kind: kind, rightWidth: rightWidth,
+                    context: context)
+            }
             if !joined.isEmpty { return joined }
         }
         return nil
-    }
-
-    private func combine(_ row: [Value], with candidates: [[Value]]) -> [[Value]] {
-        var out: [[Value]] = []
-        for candidate in candidates {
-            let combined = row + candidate
-            if residual?.holds(for: combined, context) ?? true { out.append(combined) }
-        }
-        if out.isEmpty, kind == .left { out.append(row + Array(repeating: .null, count: rightWidth)) }
-        return out
     }
 }
