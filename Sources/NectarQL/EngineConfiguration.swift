@@ -4,6 +4,8 @@ import Foundation
 public struct EngineConfiguration: Sendable {
     public static let defaultAPIURL = "https://app.nectarcrm.com.br/crm/api/1/"
     public static let defaultTimeZone = OutputOptions.defaultTimeZone
+    /// The client's own defaults, so the two layers cannot drift apart.
+    private static let client = ClientConfiguration(baseURL: defaultAPIURL, token: "")
 
     public var apiURL: String
     /// Sent only as the `Access-Token` header; never printed.
@@ -11,15 +13,15 @@ public struct EngineConfiguration: Sendable {
     /// The zone in which date literals are read and timestamps are shown.
     public var timeZone: TimeZone
     /// Records per page (`displayLength`); the API documents 50 as its maximum.
-    public var pageSize: Int = 50
+    public var pageSize: Int = EngineConfiguration.client.pageSize
     /// Requests in flight at once, across every scan of a statement.
-    public var concurrency: Int = 4
+    public var concurrency: Int = EngineConfiguration.client.concurrency
     /// A client-side ceiling on requests per second, to stay under the server's own limit.
     public var maxRequestsPerSecond: Double?
     /// How long fetched pages and lookups are reused within a session; nil turns the cache off.
-    public var cacheTTL: Duration? = .seconds(300)
+    public var cacheTTL: Duration? = EngineConfiguration.client.cacheTTL
     /// Attempts per request before a statement fails (the first try included).
-    public var maxAttempts: Int = 6
+    public var maxAttempts: Int = EngineConfiguration.client.maxAttempts
     /// Push filters, projections, lookups and limits into the requests. Turning it off reads every
     /// table whole, one way to see what the planner saves (the benchmark's naive strategy).
     public var pushdown = true

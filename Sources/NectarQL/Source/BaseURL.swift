@@ -12,15 +12,15 @@ struct BaseURL: Sendable, Hashable {
     static func parse(_ raw: String) throws(APIError) -> BaseURL {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else {
-            throw refusal("the API base URL is empty; set NECTAR_API_URL or --api-url to something like \(example)")
+            throw ErrorMessages.configuration("the API base URL is empty; set NECTAR_API_URL or --api-url to something like \(example)")
         }
         guard let parts = URLComponents(string: trimmed), let scheme = parts.scheme?.lowercased(),
             let rawHost = parts.host, !rawHost.isEmpty
         else {
-            throw refusal("the API base URL “\(trimmed)” is not a valid URL; expected something like \(example)")
+            throw ErrorMessages.configuration("the API base URL “\(trimmed)” is not a valid URL; expected something like \(example)")
         }
         if parts.user != nil || parts.password != nil || parts.query != nil || parts.fragment != nil {
-            throw refusal(
+            throw ErrorMessages.configuration(
                 "the API base URL must not carry credentials, a query or a fragment (the token goes in the "
                     + "Access-Token header, never in a URL); use only scheme, host and path, like \(example)")
         }
@@ -31,11 +31,11 @@ struct BaseURL: Sendable, Hashable {
         case "http" where isLoopback(host):
             break
         case "http":
-            throw refusal(
+            throw ErrorMessages.configuration(
                 "refusing plain http:// to \(host): the token would cross the network unencrypted; "
                     + "use https:// (plain http is accepted only for 127.0.0.1, localhost or ::1)")
         default:
-            throw refusal("the API base URL “\(trimmed)” uses the scheme \(scheme):; use https://, like \(example)")
+            throw ErrorMessages.configuration("the API base URL “\(trimmed)” uses the scheme \(scheme):; use https://, like \(example)")
         }
         let normalised = trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
         return BaseURL(text: normalised, host: host)
@@ -51,15 +51,12 @@ struct BaseURL: Sendable, Hashable {
         return numbers.count == 4 && numbers[0] == 127
     }
 
-    /// The absolute URL to send and the token-free form used in errors (`contatos/?page=1…`).
-    func locate(path: String, parameters: [QueryParameter]) -> (url: String, endpoint: String) {
+    /// The absolute URL to send, the token-free form used in errors (`contatos/?page=1…`) and
+    /// the encoded path alone.
+    func locate(path: String, parameters: [QueryParameter]) -> (url: String, endpoint: String, path: String) {
         let relative = QueryEncoding.path(path)
         let query = QueryEncoding.query(parameters)
         let endpoint = query.isEmpty ? relative : relative + "?" + query
-        return (text + endpoint, endpoint)
-    }
-
-    private static func refusal(_ message: String) -> APIError {
-        APIError(kind: .configuration, endpoint: "", message: message)
+        return (text + endpoint, endpoint, relative)
     }
 }

@@ -1,6 +1,11 @@
 /// The wording of every `APIError` the client raises: what happened, where, and what to do.
 /// `endpoint` is the request relative to the base URL and never holds the token.
 enum ErrorMessages {
+    /// A setting the client cannot work with, refused before any request.
+    static func configuration(_ message: String) -> APIError {
+        APIError(kind: .configuration, endpoint: "", message: message)
+    }
+
     static func unauthorized(_ target: RequestTarget, attempts: Int) -> APIError {
         APIError(
             kind: .unauthorized, endpoint: target.endpoint, status: 401, attempts: attempts,
@@ -46,7 +51,7 @@ enum ErrorMessages {
         _ target: RequestTarget, attempts: Int, last: FailureKind, status: Int?, detail: String, elapsed: Duration
     ) -> APIError {
         let statusText = status.map { ", last HTTP status \($0)" } ?? ""
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed / .seconds(1)
         let elapsedText = String(Int(seconds.rounded()))
         return APIError(
             kind: .retriesExhausted, endpoint: target.endpoint, status: status, attempts: attempts, lastFailure: last,

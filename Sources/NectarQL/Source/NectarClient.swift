@@ -160,7 +160,7 @@ public final class NectarClient: Sendable {
     }
 
     private static func validate(_ configuration: ClientConfiguration) throws(APIError) {
-        func refuse(_ message: String) -> APIError { APIError(kind: .configuration, endpoint: "", message: message) }
+        let refuse = ErrorMessages.configuration
         if configuration.token.isEmpty {
             throw refuse(
                 "no API token: set NECTAR_API_TOKEN or --token-file (an administrator generates one under "

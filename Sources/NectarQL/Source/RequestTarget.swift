@@ -11,7 +11,7 @@ struct RequestTarget: Sendable {
         let located = base.locate(path: path, parameters: parameters)
         url = located.url
         endpoint = located.endpoint
-        self.path = QueryEncoding.path(path)
+        self.path = located.path
         host = base.host
     }
 }

@@ -2,13 +2,12 @@
 public enum Vocabulary {
     /// Words that can never be a bare name (table, alias or column): quote them to use them
     /// as names (`"order"`). Kept as data so the printer quotes exactly these.
-    public static let reservedWords: Set<String> = [
+    /// The unsupported ones among them are reserved so `from t right join u` is an error, not an alias `right`.
+    public static let reservedWords: Set<String> = Set([
         "select", "distinct", "as", "from", "join", "inner", "left", "outer", "on", "where",
         "group", "by", "having", "order", "limit", "offset", "and", "or", "not", "in", "between",
         "like", "ilike", "is", "null", "true", "false", "case", "when", "then", "else", "end", "cast",
-        // Not supported, but reserved so `from t right join u` is an error, not an alias `right`.
-        "right", "full", "cross", "natural", "using", "union", "intersect", "except",
-    ]
+    ]).union(unsupportedWords)
 
     /// Words with a meaning only in one place (`desc` after an order-by expression, `tables`
     /// after `show`); elsewhere they are ordinary names.
