@@ -62,8 +62,5 @@ struct QueryRunner {
 }
 
 extension Duration {
-    var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
-    }
+    var seconds: Double { self / .seconds(1) }
 }

@@ -25,9 +25,7 @@ struct DemoMode {
     /// The demo account's "now": the latest Brazilian midnight (UTC−03:00), so the data is recent
     /// and yet the same in every run of the day.
     static func dataAnchor(_ date: Date) -> Int {
-        let brazilOffset = 3 * 3600
-        let seconds = Int(date.timeIntervalSince1970)
-        return (seconds - brazilOffset) / 86_400 * 86_400 + brazilOffset
+        MockTimestamp.brazilDay(ofEpochSeconds: Int(date.timeIntervalSince1970)) * 86_400 - MockTimestamp.brazilOffsetSeconds
     }
 
     func stop() async {

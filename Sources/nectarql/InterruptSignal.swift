@@ -15,15 +15,7 @@ enum InterruptSignal {
     private static let count = Atomic<Int>(0)
 
     static func install() {
-        var action = sigaction()
-        #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler = { _ in InterruptSignal.count.add(1, ordering: .relaxed) }
-        #else
-        action.__sigaction_u.__sa_handler = { _ in InterruptSignal.count.add(1, ordering: .relaxed) }
-        #endif
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = 0
-        sigaction(SIGINT, &action, nil)
+        SignalHandler.install({ _ in InterruptSignal.count.add(1, ordering: .relaxed) }, for: [SIGINT])
     }
 
     /// Whether Ctrl-C was pressed since the last call; reading it consumes it.

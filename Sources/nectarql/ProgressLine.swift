@@ -55,7 +55,7 @@ final class ProgressLine {
     }
 
     static func text(_ delta: EngineStatistics, elapsed: Duration) -> String {
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed / .seconds(1)
         return "fetching… \(delta.pages) pages, \(delta.rows) rows, \(delta.requests) requests, "
             + String(format: "%.1f s", seconds) + " (Ctrl-C cancels)"
     }

@@ -114,7 +114,7 @@ struct StatementRunner {
 
     private func reportCosts(since before: EngineStatistics, started: ContinuousClock.Instant) {
         let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed / .seconds(1)
         if reportsTime {
             StandardError.line(String(format: "Run Time: %.3f s", seconds))
         }

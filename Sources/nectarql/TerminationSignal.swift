@@ -14,15 +14,7 @@ enum TerminationSignal {
     private static let signals = [SIGTERM, SIGHUP]
 
     static func catchWhilePrompting() {
-        var action = sigaction()
-        #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler = { signal in TerminationSignal.received.store(signal, ordering: .relaxed) }
-        #else
-        action.__sigaction_u.__sa_handler = { signal in TerminationSignal.received.store(signal, ordering: .relaxed) }
-        #endif
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = 0  // no SA_RESTART: the prompt's poll wakes at once
-        for number in signals { sigaction(number, &action, nil) }
+        SignalHandler.install({ signal in TerminationSignal.received.store(signal, ordering: .relaxed) }, for: signals)
     }
 
     static func restoreDefaults() {

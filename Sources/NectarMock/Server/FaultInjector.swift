@@ -54,10 +54,5 @@ struct FaultInjector: Sendable {
         return .none
     }
 
-    var latency: TimeAmount {
-        let components = configuration.latency.components
-        guard components.seconds >= 0 else { return .zero }
-        let seconds = min(components.seconds, 86_400)
-        return .nanoseconds(seconds * 1_000_000_000 + components.attoseconds / 1_000_000_000)
-    }
+    var latency: TimeAmount { MockServer.timeAmount(configuration.latency) }
 }
