@@ -48,8 +48,13 @@ struct RecordReader {
         let columnCount = flattener.table.columns.count
         let id = recordValues[flattener.idSlot]
         if flattener.table.isChild {
-            if elementRows.isEmpty, flattener.table.keepsRecordsWithoutElements {
-                elementRows.append(Array(repeating: .null, count: columnCount))
+            if elementRows.isEmpty, let childColumns = flattener.table.childColumnsOfRecordsWithoutElements {
+                // Only the record's own columns: the child's copy of the parent id stays NULL too,
+                // so `count(child.parent_id)` and `child.parent_id is null` see no element.
+                var row = [Value](repeating: .null, count: columnCount)
+                for column in flattener.parentColumns where !childColumns.contains(column) { row[column] = recordValues[column] }
+                records.append(FlattenedRecord(id: id, rows: [row]))
+                return
             }
             // Written in place and handed over: a copy would copy every row before its first write.
             for rowIndex in elementRows.indices {
