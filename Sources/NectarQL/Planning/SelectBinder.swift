@@ -51,7 +51,7 @@ struct SelectBinder {
         text.aggregates = grouping?.aggregates.map(Self.describe) ?? []
         return BoundQuery(
             scope: scope, joins: joins, filters: filters, grouping: groupingResult, outputs: outputs.map(\.expression),
-            columns: zip(items, outputs).map { ResultColumn(name: $0.name, type: $1.type ?? .text) },
+            columns: zip(OutputNames.unique(items.map(\.outputName)), outputs).map { ResultColumn(name: $0, type: $1.type ?? .text) },
             order: order, distinct: select.distinct,
             limit: select.limit, offset: select.offset ?? 0, text: text)
     }
@@ -68,6 +68,11 @@ struct SelectBinder {
         let node: Expression
         let name: String
         let alias: String?
+        /// The written table or alias of a plain column reference (or `*`'s table): what tells
+        /// two result columns of the same name apart.
+        var qualifier: String? = nil
+
+        var outputName: OutputNames.Candidate { OutputNames.Candidate(name: name, qualifier: alias == nil ? qualifier : nil) }
     }
 
     private func expandItems(_ items: [SelectItem], scope: Scope) throws -> [Item] {
@@ -84,7 +89,9 @@ struct SelectBinder {
                 }
                 return columnItems(of: table)
             case .expression(let node, let alias):
-                return [Item(node: node, name: alias?.name ?? Self.outputName(node), alias: alias?.name)]
+                var qualifier: String?
+                if case .column(let reference) = node.kind { qualifier = reference.table }
+                return [Item(node: node, name: alias?.name ?? Self.outputName(node), alias: alias?.name, qualifier: qualifier)]
             }
         }
     }
@@ -92,7 +99,7 @@ struct SelectBinder {
     private func columnItems(of table: BoundTable) -> [Item] {
         table.definition.columns.map { column in
             let reference = ColumnReference(table: table.exposedName, name: column.name)
-            return Item(node: Expression(.column(reference)), name: column.name, alias: nil)
+            return Item(node: Expression(.column(reference)), name: column.name, alias: nil, qualifier: table.exposedName)
         }
     }
 
