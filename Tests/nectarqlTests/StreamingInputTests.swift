@@ -19,21 +19,19 @@ import Testing
             process.standardInput = input
             process.standardOutput = output
             process.standardError = errors
-            output.fileHandleForReading.readabilityHandler = { [weak self] handle in
-                let data = handle.availableData
-                guard let self else { return }
-                self.lock.lock()
-                self.received.append(data)
-                self.lock.unlock()
-            }
-            errors.fileHandleForReading.readabilityHandler = { [weak self] handle in
-                let data = handle.availableData
-                guard let self else { return }
-                self.lock.lock()
-                self.receivedErrors.append(data)
-                self.lock.unlock()
-            }
+            gather(output, isOutput: true)
+            gather(errors, isOutput: false)
             try process.run()
+        }
+
+        private func gather(_ pipe: Pipe, isOutput: Bool) {
+            pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
+                let data = handle.availableData
+                guard let self else { return }
+                self.lock.lock()
+                if isOutput { self.received.append(data) } else { self.receivedErrors.append(data) }
+                self.lock.unlock()
+            }
         }
 
         deinit {
