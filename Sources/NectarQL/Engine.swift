@@ -69,6 +69,8 @@ public final class Engine: Sendable {
     public func setTimeZone(_ timeZone: TimeZone) { zone.withLock { $0 = timeZone } }
     public func setCacheEnabled(_ enabled: Bool) { client.setCacheEnabled(enabled) }
     public func clearCache() { client.clearCache() }
+    /// How long the API asked (429 with `Retry-After`) to wait before the next request, while that lasts.
+    public func serverPauseRemaining() -> Duration? { client.serverPauseRemaining() }
 
     /// Cumulative counters; take two snapshots and `since` for one statement, or poll for progress.
     public func statistics() -> EngineStatistics {

@@ -34,6 +34,7 @@ enum DotCommands {
                 throw DotCommandError(message: "unknown mode '\(name)'; use one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             session.output.options.format = format
+            session.output.formatIsExplicit = true
             return .succeeded
         }),
         DotCommand(name: ".headers", arguments: "on|off", summary: "Show or hide the header row", action: { session, arguments in
@@ -51,9 +52,18 @@ enum DotCommands {
         }),
         DotCommand(name: ".read", arguments: "file", summary: "Run the statements in a file", action: { session, arguments in
             let path = try single(arguments, usage: ".read file")
-            guard let data = FileManager.default.contents(atPath: path), let script = String(data: data, encoding: .utf8) else {
-                throw DotCommandError(message: "cannot read '\(path)'; check the path and its permissions")
+            guard session.readDepth < Session.maximumReadDepth else {
+                throw DotCommandError(
+                    message: ".read \(path): scripts nest more than \(Session.maximumReadDepth) deep; does a script read itself?")
             }
+            let script: String
+            do {
+                script = try ScriptFile.read(path)
+            } catch {
+                throw DotCommandError(message: "\(error)")
+            }
+            session.readDepth += 1
+            defer { session.readDepth -= 1 }
             switch await session.runScript(script, origin: path) {
             case .success: return .succeeded
             case .interrupted: return .interrupted

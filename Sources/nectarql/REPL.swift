@@ -9,8 +9,10 @@ final class REPL {
 
     private let session: Session
     private let history: HistoryFile
-    /// Lines of a statement that has not ended yet.
-    private var pending = ""
+    /// The lines typed since the prompt was last fresh; a statement runs only at its `;`.
+    private var buffer = ScriptBuffer()
+    /// Whether something of `buffer` has run (then it belongs in the history).
+    private var ranSomething = false
 
     init(session: Session, history: HistoryFile) {
         self.session = session
@@ -19,41 +21,38 @@ final class REPL {
 
     func run() async {
         history.load()
-        LineEditor.configure(completionContext: { [unowned self] in MainActor.assumeIsolated { self.pending } })
+        LineEditor.configure(completionContext: { [unowned self] in MainActor.assumeIsolated { self.buffer.openText } })
         defer { history.trim() }
         while !session.wantsToQuit {
-            switch LineEditor.read(prompt: pending.isEmpty ? Self.prompt : Self.continuationPrompt) {
+            switch LineEditor.read(prompt: buffer.hasOpenStatement ? Self.continuationPrompt : Self.prompt) {
             case .endOfInput:
-                if pending.isEmpty { return }
-                pending = ""  // Ctrl-D inside a statement drops it, like a shell
-                StandardError.line("")
+                if !buffer.hasOpenStatement { return }
+                StandardError.line("")  // Ctrl-D inside a statement drops it, like a shell
+                startAfresh()
             case .interrupted:
-                pending = ""
+                startAfresh()
             case .line(let line):
                 await accept(line)
             }
         }
     }
 
+    /// Runs what the line completed: statements ended by `;` and dot-command lines.
     private func accept(_ line: String) async {
-        pending += pending.isEmpty ? line : "\n" + line
-        let split = ShellScript.split(pending)
-        let endsNow = split.unterminated.map { StatementCompleteness.isComplete($0.text) } ?? false
-        guard !split.items.isEmpty || endsNow else {
-            if pending.trimmingBlanks().isEmpty { pending = "" }
-            return
-        }
-        let script = pending
-        // An unfinished statement stays pending, from its start; what came before it is done.
-        let open = endsNow ? nil : split.unterminated
-        let bytes = Array(script.utf8)
-        pending = open.map { String(decoding: bytes[$0.location.offset...], as: UTF8.self) } ?? ""
-        history.add(open.map { String(decoding: bytes[..<$0.location.offset], as: UTF8.self) } ?? script)
-        var items = split.items
-        if endsNow, let last = split.unterminated { items.append(.statement(last)) }
+        let items = buffer.append(line + "\n")
         for item in items {
-            if await session.run(item, script: script, origin: nil) == .interrupted { break }
+            ranSomething = true
+            if await session.run(item, script: buffer.script, origin: nil) == .interrupted { break }
             if session.wantsToQuit { break }
         }
+        if !buffer.hasOpenStatement { startAfresh() }
+    }
+
+    /// Forgets the typed text; what ran of it becomes one history entry, so error places count
+    /// lines from the entry's start.
+    private func startAfresh() {
+        if ranSomething { history.add(buffer.script) }
+        buffer = ScriptBuffer()
+        ranSomething = false
     }
 }

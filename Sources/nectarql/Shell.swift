@@ -36,9 +36,10 @@ struct Shell {
             throw ShellExit(status: .usageError)
         }
         let session = Session(
-            engine: engine, output: OutputSettings(options: outputOptions()), quiet: arguments.quiet,
+            engine: engine, output: OutputSettings(options: outputOptions(), formatIsExplicit: arguments.requestedFormat != nil), quiet: arguments.quiet,
             continueOnError: arguments.continueOnError, timeZoneName: arguments.tz)
         let status: ExitStatus
+        if script != nil || !Terminal.inputIsTerminal { InterruptSignal.installForTermination() }
         if let script {
             status = await session.runScript(script.text, origin: script.origin)
         } else if !Terminal.inputIsTerminal {
@@ -53,6 +54,7 @@ struct Shell {
         session.output.flush()
         await engine.shutdown()
         await demo?.stop()
+        if let signal = InterruptSignal.terminatingSignal { TerminationSignal.die(of: signal) }
         return status
     }
 
@@ -61,11 +63,12 @@ struct Shell {
     private func batchScript() throws -> (text: String, origin: String)? {
         if let command = arguments.command { return (command, "-c") }
         if let path = arguments.file {
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                StandardError.line("error: cannot read '\(path)'; check the path and that it is a UTF-8 text file")
+            do {
+                return (try ScriptFile.read(path == "-" ? "/dev/stdin" : path), path == "-" ? "stdin" : path)
+            } catch {
+                StandardError.line("error: \(error)")
                 throw ShellExit(status: .usageError)
             }
-            return (text, path)
         }
         return nil
     }

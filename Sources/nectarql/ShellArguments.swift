@@ -18,11 +18,12 @@ struct ShellArguments: ParsableCommand {
             """
     )
 
+    // Arrays only so that a repeated -c or -f is refused rather than silently overridden.
     @Option(name: [.customShort("c"), .customLong("command")], help: "Run these statements (separated by ';') and exit.")
-    var command: String?
+    var commands: [String] = []
 
-    @Option(name: [.customShort("f"), .customLong("file")], help: "Run the statements in this file and exit.")
-    var file: String?
+    @Option(name: [.customShort("f"), .customLong("file")], help: "Run the statements in this file and exit (- or /dev/stdin for standard input).")
+    var files: [String] = []
 
     @Option(help: "Output format: table, csv, tsv, json, jsonl, markdown or line (default: table on a terminal, csv otherwise).")
     var format: String?
@@ -76,14 +77,17 @@ struct ShellArguments: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if command != nil && file != nil {
-            throw ValidationError("use either -c or -f, not both")
+        if commands.count + files.count > 1 {
+            throw ValidationError("give one -c or one -f; put several statements in one, separated by ';'")
         }
         if let format, OutputFormat(rawValue: format.lowercased()) == nil {
             throw ValidationError("unknown format '\(format)'; use one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if [csv, json, format != nil].filter({ $0 }).count > 1 {
             throw ValidationError("choose one output format: --format, --csv or --json")
+        }
+        if excel, let requestedFormat, requestedFormat != .csv {
+            throw ValidationError("--excel writes CSV for a spreadsheet; leave out --\(json ? "json" : "format \(requestedFormat.rawValue)")")
         }
         if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
         if let pageSize, !(1...200).contains(pageSize) { throw ValidationError("--page-size must be between 1 and 200") }
@@ -94,6 +98,9 @@ struct ShellArguments: ParsableCommand {
             throw ValidationError("unknown time zone '\(tz)'; use an IANA name such as America/Sao_Paulo or UTC")
         }
     }
+
+    var command: String? { commands.first }
+    var file: String? { files.first }
 
     /// The format asked for on the command line, or nil to choose by whether stdout is a terminal.
     var requestedFormat: OutputFormat? {

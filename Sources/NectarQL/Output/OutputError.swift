@@ -4,6 +4,8 @@ public enum OutputError: Error, Equatable, CustomStringConvertible {
     case rowWidthMismatch(expected: Int, got: Int)
     case cannotOpen(path: String, reason: String)
     case writeFailed(reason: String)
+    /// The reader of a pipe went away (EPIPE), e.g. `| head -1` has read what it wanted.
+    case readerClosed
 
     public var description: String {
         switch self {
@@ -16,7 +18,9 @@ public enum OutputError: Error, Equatable, CustomStringConvertible {
         case .cannotOpen(let path, let reason):
             "cannot open output file '\(path)': \(reason); check the path and its permissions"
         case .writeFailed(let reason):
-            "cannot write output: \(reason)"
+            "cannot write the output: \(reason); check the free space and the target"
+        case .readerClosed:
+            "the program reading the output closed it"
         }
     }
 }

@@ -11,6 +11,9 @@ public struct OutputOptions: Sendable {
     public var excel = false
     /// Table mode shrinks its widest columns so each line fits this many terminal cells.
     public var terminalWidth: Int? = nil
+    /// The output is a terminal: table and line modes show NULL dimmed, so it stands apart from
+    /// the text `'NULL'`. Elsewhere NULL is the plain word, never an escape sequence.
+    public var terminalStyles = false
     /// Table mode holds every row to size its columns; past this many rows it fails with advice
     /// instead of exhausting memory. `nil` means no limit.
     public var maxRowsBuffered: Int? = 1_000_000

@@ -29,7 +29,7 @@ public enum Writers {
         case .markdown:
             return StreamingWriter(MarkdownEncoding(converter: converter), headers: options.headers, sink: sink)
         case .line:
-            return LineWriter(converter: converter, sink: sink)
+            return LineWriter(converter: converter, sink: sink, terminalStyles: options.terminalStyles)
         }
     }
 }

@@ -123,6 +123,9 @@ public final class NectarClient: Sendable {
     /// Cumulative counters since the client was created.
     public func statistics() -> ClientStatistics { recorder.snapshot() }
 
+    /// How long the API asked (429 with `Retry-After`) to wait before the next request, while that lasts.
+    public func serverPauseRemaining() -> Duration? { executor.pauseRemaining }
+
     /// Bypasses (and stops filling) the cache while off; has no effect if `cacheTTL` is nil.
     public func setCacheEnabled(_ on: Bool) { cache.setEnabled(on) }
 
