@@ -21,8 +21,7 @@ enum ExitStatus: Int32 {
           3    API error (bad or expired token, access denied, network, server)
           4    the output could not be written (disk full, I/O error)
           130  interrupted with Ctrl-C (SIGTERM and SIGHUP end it by that signal)
-        A reader that closes the pipe early (| head -1) stops the run quietly; the status is then
-        that of the statements before.
+        A reader that closes the pipe early (| head -1) stops the run quietly; the status is then that of the statements before.
         """
 }
 
