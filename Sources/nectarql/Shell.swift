@@ -37,7 +37,7 @@ struct Shell {
         }
         let session = Session(
             engine: engine, output: OutputSettings(options: outputOptions()), quiet: arguments.quiet,
-            continueOnError: arguments.continueOnError, timeZoneName: arguments.tz)
+            continueOnError: arguments.continueOnError, timeZoneName: sessionTimeZone.identifier)
         let status: ExitStatus
         if let script {
             status = await session.runScript(script.text, origin: script.origin)
@@ -94,7 +94,7 @@ struct Shell {
     }
 
     private var sessionTimeZone: TimeZone {
-        TimeZone(identifier: arguments.tz) ?? EngineConfiguration.defaultTimeZone
+        TimeZoneNames.zone(named: arguments.tz) ?? EngineConfiguration.defaultTimeZone
     }
 
     /// Table for a person at a terminal, CSV for a pipe or a file, unless asked otherwise.

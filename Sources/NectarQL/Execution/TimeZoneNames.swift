@@ -1,0 +1,15 @@
+import Foundation
+
+/// Time-zone names as people type them: `America/Sao_Paulo`, `america/sao_paulo` and
+/// `AMERICA/SAO_PAULO` are one zone (IANA names differ only in case, never by it).
+public enum TimeZoneNames {
+    /// The zone named `name`, in any case; nil when no zone has that name.
+    public static func zone(named name: String) -> TimeZone? {
+        if let zone = TimeZone(identifier: name) { return zone }
+        return byLowercasedName[name.lowercased()].flatMap(TimeZone.init(identifier:))
+    }
+
+    private static let byLowercasedName: [String: String] = Dictionary(
+        TimeZone.knownTimeZoneIdentifiers.map { ($0.lowercased(), $0) } + [("utc", "UTC"), ("gmt", "GMT")],
+        uniquingKeysWith: { first, _ in first })
+}
