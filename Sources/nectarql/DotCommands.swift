@@ -88,7 +88,7 @@ enum DotCommands {
             }
             session.engine.setTimeZone(zone)
             session.output.options.timeZone = zone
-            session.timeZoneName = zone.identifier
+            session.timeZoneName = TimeZoneNames.identifier(named: name) ?? name
             return .succeeded
         }),
         DotCommand(name: ".quit", arguments: "", summary: "Leave the shell", action: quit),

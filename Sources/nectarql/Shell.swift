@@ -37,7 +37,7 @@ struct Shell {
         }
         let session = Session(
             engine: engine, output: OutputSettings(options: outputOptions()), quiet: arguments.quiet,
-            continueOnError: arguments.continueOnError, timeZoneName: sessionTimeZone.identifier)
+            continueOnError: arguments.continueOnError, timeZoneName: TimeZoneNames.identifier(named: arguments.tz) ?? arguments.tz)
         let status: ExitStatus
         if let script {
             status = await session.runScript(script.text, origin: script.origin)

@@ -25,20 +25,8 @@ extension BoundExpression {
             }
             return .text(text)
         case .comparison(let op, let l, let r): return Self.compare(op, l.evaluate(row, context), r.evaluate(row, context))
-        case .and(let parts):
-            var result = Truth.isTrue
-            for part in parts {
-                result = Truth.and(result, Truth(part.evaluate(row, context)))
-                if case .isFalse = result { break }
-            }
-            return result.value
-        case .or(let parts):
-            var result = Truth.isFalse
-            for part in parts {
-                result = Truth.or(result, Truth(part.evaluate(row, context)))
-                if case .isTrue = result { break }
-            }
-            return result.value
+        case .and(let parts): return Self.connective(parts, row, context, isAnd: true)
+        case .or(let parts): return Self.connective(parts, row, context, isAnd: false)
         case .isNull(let e, let negated): return .boolean(e.evaluate(row, context).isNull != negated)
         case .inList(let e, let list, let negated): return Self.membership(e.evaluate(row, context), list, row, context, negated)
         case .inSet(let e, let set, let negated):
@@ -104,6 +92,18 @@ extension BoundExpression {
         case .greater: return .boolean(order > 0)
         case .greaterOrEqual: return .boolean(order >= 0)
         }
+    }
+
+    /// `a and b and …` or `a or b or …` in Kleene logic, stopping at the first operand that decides.
+    private static func connective(_ parts: [BoundExpression], _ row: [Value], _ context: EvaluationContext, isAnd: Bool) -> Value {
+        let decisive: Truth = isAnd ? .isFalse : .isTrue
+        var result: Truth = isAnd ? .isTrue : .isFalse
+        for part in parts {
+            let truth = Truth(part.evaluate(row, context))
+            result = isAnd ? Truth.and(result, truth) : Truth.or(result, truth)
+            if result == decisive { break }
+        }
+        return result.value
     }
 
     /// `x in (…)`: true on a match, unknown when there is none but a NULL was involved.
