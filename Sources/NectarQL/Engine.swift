@@ -40,16 +40,16 @@ public final class Engine: Sendable {
 
     /// Runs a parsed statement (e.g. one of `Parser.parseScript`); error places refer to the text it was parsed from.
     public func execute(_ statement: Statement) async throws -> QueryResult {
-        let time = ZonedTime(zone: timeZone)
+        // One instant per statement: every row, and the constants folded before planning, see the same now().
+        let context = EvaluationContext(time: ZonedTime(zone: timeZone), now: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
         switch statement {
         case .showTables: return SchemaResults.tables(catalog)
-        case .describe(let name): return SchemaResults.describe(try SelectBinder(catalog: catalog, time: time).table(name))
+        case .describe(let name): return SchemaResults.describe(try binder(context).table(name))
         case .explain(let select):
-            let lines = ExplainPrinter(pageSize: configuration.pageSize).lines(try plan(select, time: time).plan)
+            let lines = ExplainPrinter(pageSize: configuration.pageSize).lines(try plan(select, context).plan)
             return QueryResult(columns: [ResultColumn(name: "plan", type: .text)], rows: lines.map { [.text($0)] })
         case .select(let select):
-            let (columns, plan) = try plan(select, time: time)
-            let context = EvaluationContext(time: time, now: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
+            let (columns, plan) = try plan(select, context)
             let fetcher = ClientPageFetcher(client: client, pageSize: configuration.pageSize)
             let root = PlanExecutor(fetcher: fetcher, context: context, recorder: recorder).build(plan)
             return QueryResult(columns: columns, batches: RowBatches(root))
@@ -57,11 +57,15 @@ public final class Engine: Sendable {
     }
 
     /// Binds and plans a select; nothing is sent yet.
-    private func plan(_ select: SelectStatement, time: ZonedTime) throws -> (columns: [ResultColumn], plan: PlanNode) {
-        let bound = try SelectBinder(catalog: catalog, time: time).bind(select)
+    private func plan(_ select: SelectStatement, _ context: EvaluationContext) throws -> (columns: [ResultColumn], plan: PlanNode) {
+        let bound = try binder(context).bind(select)
         let planner = Planner(
             catalog: catalog, estimates: recorder.estimates, pageSize: configuration.pageSize, pushdown: configuration.pushdown)
         return (bound.columns, planner.plan(bound))
+    }
+
+    private func binder(_ context: EvaluationContext) -> SelectBinder {
+        SelectBinder(catalog: catalog, time: context.time, now: context.now)
     }
 
     /// The session time zone (`.tz`): date literals are read and timestamps shown in it.

@@ -93,12 +93,12 @@ enum DotCommands {
                 try session.output.currentSink.write(session.timeZoneName + "\n")
                 return .succeeded
             }
-            guard arguments.count == 1, let zone = TimeZone(identifier: name) else {
+            guard arguments.count == 1, let zone = TimeZoneNames.zone(named: name) else {
                 throw DotCommandError(message: "unknown time zone '\(name)'; use an IANA name such as America/Sao_Paulo or UTC")
             }
             session.engine.setTimeZone(zone)
             session.output.options.timeZone = zone
-            session.timeZoneName = name
+            session.timeZoneName = TimeZoneNames.identifier(named: name) ?? name
             return .succeeded
         }),
         DotCommand(name: ".quit", arguments: "", summary: "Leave the shell", action: quit),

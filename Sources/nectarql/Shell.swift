@@ -36,8 +36,9 @@ struct Shell {
             throw ShellExit(status: .usageError)
         }
         let session = Session(
-            engine: engine, output: OutputSettings(options: outputOptions(), formatIsExplicit: arguments.requestedFormat != nil), quiet: arguments.quiet,
-            continueOnError: arguments.continueOnError, timeZoneName: arguments.tz)
+            engine: engine, output: OutputSettings(options: outputOptions(), formatIsExplicit: arguments.requestedFormat != nil),
+            quiet: arguments.quiet, continueOnError: arguments.continueOnError,
+            timeZoneName: TimeZoneNames.identifier(named: arguments.tz) ?? arguments.tz)
         let status: ExitStatus
         if script != nil || !Terminal.inputIsTerminal { InterruptSignal.installForTermination() }
         if let script {
@@ -97,7 +98,7 @@ struct Shell {
     }
 
     private var sessionTimeZone: TimeZone {
-        TimeZone(identifier: arguments.tz) ?? EngineConfiguration.defaultTimeZone
+        TimeZoneNames.zone(named: arguments.tz) ?? EngineConfiguration.defaultTimeZone
     }
 
     /// Table for a person at a terminal, CSV for a pipe or a file, unless asked otherwise.

@@ -94,7 +94,7 @@ struct ShellArguments: ParsableCommand {
         if let maxRequestsPerSecond, maxRequestsPerSecond <= 0 { throw ValidationError("--max-rps must be positive") }
         if let cacheTTL, cacheTTL < 0 { throw ValidationError("--cache-ttl must be zero or more seconds") }
         if demoLatencyMilliseconds < 0 { throw ValidationError("--demo-latency-ms must be zero or more") }
-        if TimeZone(identifier: tz) == nil {
+        if TimeZoneNames.zone(named: tz) == nil {
             throw ValidationError("unknown time zone '\(tz)'; use an IANA name such as America/Sao_Paulo or UTC")
         }
     }

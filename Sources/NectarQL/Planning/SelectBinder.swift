@@ -5,6 +5,8 @@ import NectarSyntax
 struct SelectBinder {
     let catalog: Catalog
     let time: ZonedTime
+    /// The statement's `now()`, so constant expressions fold before the pushdown.
+    let now: Int64
 
     func bind(_ select: SelectStatement) throws -> BoundQuery {
         var scope = Scope()
@@ -21,7 +23,7 @@ struct SelectBinder {
         var filters: [BoundExpression] = []
         if let condition = select.whereClause {
             let bound = try rowBinder.expect(.boolean, try rowBinder.bind(condition), condition, role: "'where'")
-            filters = bound.expression.conjuncts
+            filters = bound.expression.folded(EvaluationContext(time: time, now: now)).conjuncts
             text.filters = [Printer.print(condition)]
         }
         let items = try expandItems(select.items, scope: scope)
@@ -39,7 +41,9 @@ struct SelectBinder {
         var having: BoundExpression?
         if let node = select.having {
             guard grouping != nil else { throw QueryError("'having' needs 'group by' or an aggregate", at: node.location) }
-            having = try outputBinder.expect(.boolean, try outputBinder.bind(node), node, role: "'having'").expression
+            var havingBinder = outputBinder
+            havingBinder.aliases = Dictionary(items.compactMap { item in item.alias.map { ($0, item.node) } }, uniquingKeysWith: { first, _ in first })
+            having = try havingBinder.expect(.boolean, try havingBinder.bind(node), node, role: "'having'").expression
             text.having = Printer.print(node)
         }
         let orderBinder = OrderBinder(binder: outputBinder, items: items, outputs: outputs, distinct: select.distinct)
