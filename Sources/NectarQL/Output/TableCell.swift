@@ -23,8 +23,8 @@ struct TableCell {
         }
     }
 
-    /// The cell cut to `limit` terminal cells, ending in `…` when something was cut off.
-    func truncated(to limit: Int) -> TableCell {
+    /// The cell cut to `limit` terminal cells, ending in `marker` when something was cut off.
+    func truncated(to limit: Int, marker: Character = "…") -> TableCell {
         guard width > limit else { return self }
         guard limit > 0 else { return TableCell(text: "", width: 0) }
         var kept = ""
@@ -35,7 +35,7 @@ struct TableCell {
             kept.append(character)
             keptWidth += characterWidth
         }
-        return TableCell(text: kept + "…", width: keptWidth + 1)
+        return TableCell(text: kept + String(marker), width: keptWidth + 1)
     }
 
     /// Line breaks (LF, CR, CRLF) as `↵`, tabs as a space, other control characters as `�`
