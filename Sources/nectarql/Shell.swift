@@ -23,6 +23,7 @@ struct Shell {
 
     private func runOrExit() async throws -> ExitStatus {
         let script = try batchScript()
+        let output = try outputSettings()
         var demo: DemoMode?
         if arguments.demo { demo = try await startDemo() }
         let token = try demo?.token ?? TokenSource.resolve(tokenFile: arguments.tokenFile, environment: environment)
@@ -36,9 +37,9 @@ struct Shell {
             throw ShellExit(status: .usageError)
         }
         let session = Session(
-            engine: engine, output: OutputSettings(options: outputOptions()), quiet: arguments.quiet,
+            engine: engine, output: output, quiet: arguments.quiet,
             continueOnError: arguments.continueOnError, timeZoneName: arguments.tz)
-        let status: ExitStatus
+        var status: ExitStatus
         if let script {
             status = await session.runScript(script.text, origin: script.origin)
         } else if !Terminal.inputIsTerminal {
@@ -50,7 +51,10 @@ struct Shell {
             await REPL(session: session, history: history).run()
             status = .success
         }
-        session.output.flush()
+        for failure in session.output.close() {
+            StandardError.line("error: \(failure)")
+            if status == .success { status = .queryError }
+        }
         await engine.shutdown()
         await demo?.stop()
         return status
@@ -99,11 +103,28 @@ struct Shell {
 
     /// Table for a person at a terminal, CSV for a pipe or a file, unless asked otherwise.
     private func outputOptions() -> OutputOptions {
-        let format = arguments.requestedFormat ?? (Terminal.outputIsTerminal ? .table : .csv)
+        let format = arguments.requestedFormat ?? (Terminal.outputIsTerminal && arguments.output == nil ? .table : .csv)
         var options = OutputOptions(format: format, timeZone: sessionTimeZone)
         options.headers = !arguments.noHeader
         options.excel = arguments.excel
+        options.ascii = arguments.ascii || !LocaleCharset.isUTF8(environment: environment)
         return options
+    }
+
+    /// The output options and `-o`'s file; xlsx bound for a terminal is refused before anything runs.
+    private func outputSettings() throws -> OutputSettings {
+        let settings = OutputSettings(options: outputOptions())
+        do {
+            if let path = arguments.output {
+                try settings.redirect(to: path)
+            } else if settings.options.format == .xlsx && Terminal.outputIsTerminal {
+                throw OutputRefusal.xlsxToTerminal
+            }
+        } catch {
+            StandardError.line("error: \(error)")
+            throw ShellExit(status: .usageError)
+        }
+        return settings
     }
 
     private func printBanner(demo: Bool) {

@@ -32,15 +32,29 @@ struct StatementRunner {
         let started = ContinuousClock.now
         let progress = showsProgress ? ProgressLine(statistics: { [engine] in engine.statistics() }) : nil
         progress?.start()
-        // Asked before the sink is taken: taking it consumes a pending `.once` file.
+        // Asked before the destination is taken: taking it consumes a pending `.once` file.
         let toTerminal = output.writesToTerminal
-        let sink = output.takeSink()
+        let destination: ResultDestination
+        do {
+            destination = try output.takeDestination()
+        } catch {
+            progress?.stop()
+            StandardError.line("error: \(error)")
+            return .failed(.usageError)
+        }
         let (events, announce) = AsyncStream<Event>.makeStream()
         let work = Task { @MainActor in
             defer { announce.yield(.finished) }
             // Parsed in place, so every error location is already the script's own.
             let statement = try Parser.parseStatement(text, startingAt: report.statementStart)
-            try await stream(statement, to: sink, toTerminal: toTerminal, progress: progress)
+            let sheetName = SheetNaming.proposedName(for: statement, script: report.script, start: report.statementStart)
+            do {
+                try await stream(statement, to: destination.writer, sheetName: sheetName, toTerminal: toTerminal, progress: progress)
+            } catch {
+                try? destination.flush()  // what was written before the failure
+                throw error
+            }
+            try destination.flush()
         }
         let watcher = Task { @MainActor in
             while !Task.isCancelled {
@@ -63,6 +77,7 @@ struct StatementRunner {
             progress?.stop()
             output.flush()
             StandardError.line("interrupted: the statement was cancelled")
+            closeOnceWorkbook()
             return .interrupted
         }
         let result = await work.result
@@ -71,26 +86,31 @@ struct StatementRunner {
         if case .failure(let error) = result {
             let (message, status) = report.describe(error)
             StandardError.line(message)
+            closeOnceWorkbook()
             return .failed(status)
         }
+        guard closeOnceWorkbook() else { return .failed(.queryError) }
         reportCosts(since: before, started: started)
         return .succeeded
     }
 
     /// Writes the result as it arrives. The header waits for the first rows (or the end), so a
     /// statement that fails before answering prints nothing; a failure after rows were written
-    /// is announced as an incomplete result (table mode writes only in `finish`, so never).
-    private func stream(_ statement: Statement, to sink: OutputSink, toTerminal: Bool, progress: ProgressLine?) async throws {
+    /// is announced as an incomplete result (table and bar write only in `finish`, so never).
+    private func stream(
+        _ statement: Statement, to makeWriter: (OutputOptions, String?) -> any ResultWriter, sheetName: String?,
+        toTerminal: Bool, progress: ProgressLine?
+    ) async throws {
         let result = try await engine.execute(statement)
         var options = output.options
         options.terminalWidth = toTerminal ? Terminal.outputWidth : nil
-        let writer = Writers.make(options, sink: sink)
+        let writer = makeWriter(options, sheetName)
         var begun = false
         var rowsWritten = 0
         do {
             for try await batch in result.batches {
                 try Task.checkCancellation()
-                if options.format != .table { progress?.erase() }  // table mode prints only at the end
+                if !options.format.writesOnlyAtEnd { progress?.erase() }
                 if !begun {
                     try writer.begin(columns: result.columns)
                     begun = true
@@ -100,8 +120,7 @@ struct StatementRunner {
             }
             try Task.checkCancellation()
         } catch {
-            try? sink.flush()
-            if begun, options.format != .table, !(error is CancellationError) {
+            if begun, !options.format.writesOnlyAtEnd, !(error is CancellationError) {
                 StandardError.line("error: the output is incomplete: the statement failed after \(rowsWritten) rows")
             }
             throw error
@@ -109,7 +128,18 @@ struct StatementRunner {
         progress?.erase()
         if !begun { try writer.begin(columns: result.columns) }
         try writer.finish()
-        try sink.flush()
+    }
+
+    /// Writes a `.once` workbook; false (after saying why) when it could not be written.
+    @discardableResult
+    private func closeOnceWorkbook() -> Bool {
+        do {
+            try output.closeOnceWorkbook()
+            return true
+        } catch {
+            StandardError.line("error: \(error)")
+            return false
+        }
     }
 
     private func reportCosts(since before: EngineStatistics, started: ContinuousClock.Instant) {
