@@ -93,6 +93,28 @@ import WorkbookReading
         #expect(shell.waitForExit() == 2)
     }
 
+    @Test func dotModeXlsxAtThePromptIsRefusedWithAHint() throws {
+        let scratch = try Scratch()
+        let environment = ProcessRunner.cleanEnvironment(["NECTARQL_HISTORY": scratch.file("history"), "TERM": "dumb", "HOME": scratch.path])
+        let shell = try PseudoTerminal(arguments: Self.demo, environment: environment)
+        defer { shell.close() }
+        var mark = try shell.expect("nectarql> ")
+        shell.type(".mode xlsx\r")
+        mark = try shell.expect("nectarql> ", after: mark)
+        shell.type("select 1 as um;\r")
+        mark = try shell.expect(".once report.xlsx", after: mark)
+        try shell.expect("nectarql> ", after: mark)
+        shell.type("\u{04}")
+        #expect(shell.waitForExit() == 0)
+    }
+
+    @Test func xlsxIntoATextFileIsRefused() throws {
+        let scratch = try Scratch()
+        let result = try ProcessRunner.run(Self.demo, stdin: ".output \(scratch.file("out.txt"))\n.mode xlsx\nselect 1 as um;\n")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("needs a workbook of its own"))
+    }
+
     @Test func dashOWorksForTextFormatsToo() throws {
         let scratch = try Scratch()
         let output = scratch.file("out.json")
