@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// `--format bar` and `.mode bar` from the shell: Unicode blocks in a UTF-8 locale, ASCII otherwise or with --ascii.
-@Suite struct BarOutputTests {
+/// Serialized: each test starts a shell and the demo API, and the machine is shared.
+@Suite(.serialized) struct BarOutputTests {
     static let query = "select responsavel_nome as vendedor, sum(valortotal) as receita from oportunidades where status = 2 group by responsavel_nome order by receita desc"
     static let demo = ["--demo", "--demo-latency-ms", "0", "--quiet"]
 

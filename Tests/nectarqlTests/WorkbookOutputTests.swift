@@ -4,7 +4,8 @@ import WorkbookReading
 
 /// `nectarql` writing Excel workbooks: `-o`, `.output`/`.once` with a `.xlsx` name, one sheet
 /// per statement named by a `-- sheet:` comment or the table, and xlsx refused on a terminal.
-@Suite struct WorkbookOutputTests {
+/// Serialized: each test starts a shell and the demo API, and the machine is shared.
+@Suite(.serialized) struct WorkbookOutputTests {
     final class Scratch {
         let path = NSTemporaryDirectory() + "nectarql-xlsx-" + UUID().uuidString
         init() throws { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
