@@ -28,7 +28,7 @@ enum DotCommands {
             return .succeeded
         }),
         DotCommand(name: ".schema", arguments: "[table]", summary: "Show the columns of one table, or of every table", action: schema),
-        DotCommand(name: ".mode", arguments: "table|csv|tsv|json|jsonl|markdown|line", summary: "Set the output format", action: { session, arguments in
+        DotCommand(name: ".mode", arguments: "table|csv|tsv|json|jsonl|markdown|line|xlsx|bar", summary: "Set the output format", action: { session, arguments in
             let name = try single(arguments, usage: ".mode " + OutputFormat.allCases.map(\.rawValue).joined(separator: "|"))
             guard let format = OutputFormat(rawValue: name.lowercased()) else {
                 throw DotCommandError(message: "unknown mode '\(name)'; use one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -41,7 +41,7 @@ enum DotCommands {
             session.output.options.headers = try onOff(arguments, usage: ".headers on|off")
             return .succeeded
         }),
-        DotCommand(name: ".output", arguments: "[file]", summary: "Send results to a file; without one, back to the screen", action: { session, arguments in
+        DotCommand(name: ".output", arguments: "[file]", summary: "Send results to a file (a .xlsx name: one workbook); without one, back to the screen", action: { session, arguments in
             guard arguments.count <= 1 else { throw DotCommandError(message: "usage: .output [file]") }
             try session.output.redirect(to: arguments.first)
             return .succeeded

@@ -23,6 +23,7 @@ struct Shell {
 
     private func runOrExit() async throws -> ExitStatus {
         let script = try batchScript()
+        let output = try outputSettings()
         var demo: DemoMode?
         if arguments.demo { demo = try await startDemo() }
         let token = try demo?.token ?? TokenSource.resolve(tokenFile: arguments.tokenFile, environment: environment)
@@ -36,10 +37,9 @@ struct Shell {
             throw ShellExit(status: .usageError)
         }
         let session = Session(
-            engine: engine, output: OutputSettings(options: outputOptions(), formatIsExplicit: arguments.requestedFormat != nil),
-            quiet: arguments.quiet, continueOnError: arguments.continueOnError,
+            engine: engine, output: output, quiet: arguments.quiet, continueOnError: arguments.continueOnError,
             timeZoneName: TimeZoneNames.identifier(named: arguments.tz) ?? arguments.tz)
-        let status: ExitStatus
+        var status: ExitStatus
         if script != nil || !Terminal.inputIsTerminal { InterruptSignal.installForTermination() }
         if let script {
             status = await session.runScript(script.text, origin: script.origin)
@@ -52,7 +52,10 @@ struct Shell {
             await REPL(session: session, history: history).run()
             status = .success
         }
-        session.output.flush()
+        for failure in session.output.close() {
+            StandardError.line("error: \(failure)")
+            if status == .success { status = .queryError }
+        }
         await engine.shutdown()
         await demo?.stop()
         if let signal = InterruptSignal.terminatingSignal { TerminationSignal.die(of: signal) }
@@ -101,13 +104,33 @@ struct Shell {
         TimeZoneNames.zone(named: arguments.tz) ?? EngineConfiguration.defaultTimeZone
     }
 
-    /// Table for a person at a terminal, CSV for a pipe or a file, unless asked otherwise.
+    /// Table for a person at a terminal, CSV for a pipe or a file, unless asked otherwise; `-o`'s
+    /// file name chooses by its extension, as `.output` does.
     private func outputOptions() -> OutputOptions {
-        let format = arguments.requestedFormat ?? (Terminal.outputIsTerminal ? .table : .csv)
+        let format = arguments.requestedFormat
+            ?? arguments.output.map { OutputFormat(fileName: $0) ?? .csv }
+            ?? (Terminal.outputIsTerminal ? .table : .csv)
         var options = OutputOptions(format: format, timeZone: sessionTimeZone)
         options.headers = !arguments.noHeader
         options.excel = arguments.excel
+        options.ascii = arguments.ascii || !LocaleCharset.isUTF8(environment: environment)
         return options
+    }
+
+    /// The output options and `-o`'s file; xlsx bound for a terminal is refused before anything runs.
+    private func outputSettings() throws -> OutputSettings {
+        let settings = OutputSettings(options: outputOptions(), formatIsExplicit: arguments.requestedFormat != nil)
+        do {
+            if let path = arguments.output {
+                try settings.redirect(to: path)
+            } else if settings.options.format == .xlsx && Terminal.outputIsTerminal {
+                throw OutputRefusal.xlsxToTerminal
+            }
+        } catch {
+            StandardError.line("error: \(error)")
+            throw ShellExit(status: .usageError)
+        }
+        return settings
     }
 
     private func printBanner(demo: Bool) {

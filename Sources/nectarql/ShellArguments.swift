@@ -25,8 +25,14 @@ struct ShellArguments: ParsableCommand {
     @Option(name: [.customShort("f"), .customLong("file")], help: "Run the statements in this file and exit (- or /dev/stdin for standard input).")
     var files: [String] = []
 
-    @Option(help: "Output format: table, csv, tsv, json, jsonl, markdown or line (default: table on a terminal, csv otherwise).")
+    @Option(help: "Output format: table, csv, tsv, json, jsonl, markdown, line, xlsx or bar (default: table on a terminal, csv otherwise).")
     var format: String?
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Write results to this file; a name ending in .xlsx makes one Excel workbook, a sheet per statement.")
+    var output: String?
+
+    @Flag(help: "Draw bar charts with ASCII characters (the default when the locale is not UTF-8).")
+    var ascii = false
 
     @Flag(help: "Same as --format csv.")
     var csv = false

@@ -35,14 +35,22 @@ struct StatementRunner {
         let progress = showsProgress ? ProgressLine(
             statistics: { [engine] in engine.statistics() }, serverPause: { [engine] in engine.serverPauseRemaining() }) : nil
         progress?.start()
-        let destination = output.takeDestination()
+        let destination: OutputSettings.Destination
+        do {
+            destination = try output.takeDestination()
+        } catch {
+            progress?.stop()
+            StandardError.line("error: \(error)")
+            return .failed(.usageError)
+        }
         let written = WrittenRows()
         let (events, announce) = AsyncStream<Event>.makeStream()
         let work = Task { @MainActor in
             defer { announce.yield(.finished) }
             // Parsed in place, so every error location is already the script's own.
             let statement = try Parser.parseStatement(text, startingAt: report.statementStart)
-            try await stream(statement, to: destination, progress: progress, written: written)
+            let sheetName = SheetNaming.proposedName(for: statement, script: report.script, start: report.statementStart)
+            try await stream(statement, to: destination, sheetName: sheetName, progress: progress, written: written)
         }
         let watcher = Task { @MainActor in
             while !Task.isCancelled {
@@ -65,24 +73,28 @@ struct StatementRunner {
             progress?.stop()
             output.flush()
             StandardError.line(interruptionMessage(written))
+            closeOnceWorkbook()
             return .interrupted
         }
         let result = await work.result
         progress?.stop()
         output.flush()
         if case .failure(let error) = result {
+            closeOnceWorkbook()
             if OutputFailure.readerClosed(error) { return .outputClosed }
             if written.isIncomplete { StandardError.line(Self.incompleteMessage(written)) }
             let (message, status) = report.describe(error)
             StandardError.line(message)
             return .failed(status)
         }
+        guard closeOnceWorkbook() else { return .failed(.queryError) }
         reportCosts(since: before, started: started)
         return .succeeded
     }
 
     /// Rows a streaming format has already written, so a statement stopped midway says its
-    /// output is incomplete (table mode writes only in `finish`, so never).
+    /// output is incomplete (table and bar write only in `finish`, so never; a workbook is not
+    /// written at all when a sheet is left unfinished).
     private final class WrittenRows {
         var count = 0
         var begun = false
@@ -104,13 +116,18 @@ struct StatementRunner {
     /// Writes the result as it arrives. The header waits for the first rows (or the end), so a
     /// statement that fails before answering prints nothing.
     private func stream(
-        _ statement: Statement, to destination: OutputSettings.Destination, progress: ProgressLine?, written: WrittenRows
+        _ statement: Statement, to destination: OutputSettings.Destination, sheetName: String?, progress: ProgressLine?,
+        written: WrittenRows
     ) async throws {
         let result = try await engine.execute(statement)
         let options = destination.options
-        let writer = ExplainLines.wanted(for: statement, format: options.format)
-            ? ExplainLines(sink: destination.sink) : Writers.make(options, sink: destination.sink)
-        written.streams = options.format != .table
+        let writer: any ResultWriter
+        if case .stream(let sink) = destination.target, ExplainLines.wanted(for: statement, format: options.format) {
+            writer = ExplainLines(sink: sink)
+        } else {
+            writer = destination.target.writer(options, sheetName: sheetName)
+        }
+        written.streams = !options.format.writesOnlyAtEnd && options.format != .xlsx
         do {
             for try await batch in result.batches {
                 try Task.checkCancellation()
@@ -124,13 +141,25 @@ struct StatementRunner {
             }
             try Task.checkCancellation()
         } catch {
-            try? destination.sink.flush()
+            try? destination.target.flush()  // what was written before the failure
             throw error
         }
         progress?.erase()
         if !written.begun { try writer.begin(columns: result.columns) }
         try writer.finish()
-        try destination.sink.flush()
+        try destination.target.flush()
+    }
+
+    /// Writes a `.once` workbook; false (after saying why) when it could not be written.
+    @discardableResult
+    private func closeOnceWorkbook() -> Bool {
+        do {
+            try output.closeOnceWorkbook()
+            return true
+        } catch {
+            StandardError.line("error: \(error)")
+            return false
+        }
     }
 
     private func reportCosts(since before: EngineStatistics, started: ContinuousClock.Instant) {

@@ -5,6 +5,8 @@ struct RunResult {
     let status: Int32
     let stdout: String
     let stderr: String
+    /// Standard output as bytes, for binary output such as an xlsx workbook.
+    var stdoutData = Data()
     var stdoutLines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty } }
 }
 
@@ -58,7 +60,7 @@ enum ProcessRunner {
         }
         process.waitUntilExit()
         _ = group.wait(timeout: .now() + 10)
-        return RunResult(status: process.terminationStatus, stdout: collected.stdout, stderr: collected.stderr)
+        return RunResult(status: process.terminationStatus, stdout: collected.stdout, stderr: collected.stderr, stdoutData: collected.stdoutData)
     }
 
     private final class Collected: @unchecked Sendable {
@@ -71,7 +73,8 @@ enum ProcessRunner {
             if isOutput { out = data } else { err = data }
         }
 
-        var stdout: String { lock.lock(); defer { lock.unlock() }; return String(decoding: out, as: UTF8.self) }
+        var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
+        var stdoutData: Data { lock.lock(); defer { lock.unlock() }; return out }
         var stderr: String { lock.lock(); defer { lock.unlock() }; return String(decoding: err, as: UTF8.self) }
     }
 }

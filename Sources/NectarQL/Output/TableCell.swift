@@ -32,8 +32,8 @@ struct TableCell {
         isNull && styled ? NullMarker.dimmed(text) : text
     }
 
-    /// The cell cut to `limit` terminal cells, ending in `…` when something was cut off.
-    func truncated(to limit: Int) -> TableCell {
+    /// The cell cut to `limit` terminal cells, ending in `marker` when something was cut off.
+    func truncated(to limit: Int, marker: Character = "…") -> TableCell {
         guard width > limit else { return self }
         guard limit > 0 else { return TableCell(text: "", width: 0, isNull: isNull) }
         var kept = ""
@@ -44,7 +44,7 @@ struct TableCell {
             kept.append(character)
             keptWidth += characterWidth
         }
-        return TableCell(text: kept + "…", width: keptWidth + 1, isNull: isNull)
+        return TableCell(text: kept + String(marker), width: keptWidth + 1, isNull: isNull)
     }
 
     /// Line breaks (LF, CR, CRLF) as `↵`, tabs as a space, other control characters as `�`
