@@ -5,11 +5,16 @@ import NectarQL
 struct QueryRunner {
     let server: MockServer
     let token: String
+    /// Where the planner's engines keep listing sizes from run to run, as the shell does from one
+    /// session to the next; nil makes every run a first session.
+    var listingSizesFile: String? = nil
 
-    /// A fresh engine per measurement: cold cache and no estimates learnt from earlier statements,
-    /// which is what an analyst's first query of a session meets.
+    /// A fresh engine per measurement: cold cache, which is what an analyst's first query of a
+    /// session meets (listing sizes remembered from earlier sessions aside).
     func measure(_ text: String, strategy: Strategy) async throws -> Measurement {
-        try await Engine.using(strategy.configuration(apiURL: server.baseURL, token: token)) { engine in
+        var configuration = strategy.configuration(apiURL: server.baseURL, token: token)
+        if case .planned = strategy { configuration.listingSizesFile = listingSizesFile }
+        return try await Engine.using(configuration) { engine in
             try await measure(text, on: engine)
         }
     }
