@@ -33,7 +33,7 @@ struct QueryRunner {
 
     /// Measures one statement on an engine the caller keeps (to time cached repeats).
     func measure(_ text: String, on engine: Engine) async throws -> Measurement {
-        try await settle()
+        try await server.waitUntilQuiet()
         server.resetStatistics()
         ProcessMemory.resetPeak()
         let startBytes = ProcessMemory.currentBytes
@@ -50,19 +50,6 @@ struct QueryRunner {
             requests: api.requests, bytes: api.bytesSent, seconds: elapsed.seconds, resultRows: rows,
             scannedRows: engineDelta.rows, cacheHits: engineDelta.cacheHits, peakBytes: ProcessMemory.peakBytes, startBytes: startBytes,
             requestLines: api.requestLines, engineRequests: engineDelta.requests)
-    }
-
-    /// Waits until the fake API has seen no new request for a moment (at most a second), so a
-    /// request the previous statement sent just before it ended (a page past the end, then
-    /// cancelled) is not counted against the next one.
-    private func settle() async throws {
-        var seen = server.statistics().requests
-        for _ in 0..<20 {
-            try await Task.sleep(for: .milliseconds(50))
-            let now = server.statistics().requests
-            if now == seen { return }
-            seen = now
-        }
     }
 }
 

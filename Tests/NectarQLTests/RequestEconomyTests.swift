@@ -7,18 +7,6 @@ import Testing
 /// of unknown size starts with one page. Fewer decoded columns: only those a query reads, and
 /// a cached page never answers a query that reads more.
 @Suite struct RequestEconomyTests {
-    /// Waits (at most a second) until the fake API has seen no new request for 50 ms, so a page
-    /// past the end that a finished scan cancelled is not counted against the next statement.
-    func settle(_ server: MockServer) async throws {
-        var seen = server.statistics().requests
-        for _ in 0..<20 {
-            try await Task.sleep(for: .milliseconds(50))
-            let now = server.statistics().requests
-            if now == seen { return }
-            seen = now
-        }
-    }
-
     @Test("a second session reads a listing with exactly its pages, from the sizes the first saved")
     func aSecondSessionUsesTheSizesTheFirstSaved() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sizes-\(UUID().uuidString)").path
@@ -30,7 +18,7 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: path))
 
             let second = try Engine(configuration: session.engine.configuration)
-            try await settle(session.server)
+            try await session.server.waitUntilQuiet()
             session.server.resetStatistics()
             let rows = try await second.execute("select id from contatos").allRows()
             await second.shutdown()
@@ -44,7 +32,7 @@ import Testing
         try await MockSession.run { session in
             let rows = try await session.rows("select id from oportunidades where status = 4")
             #expect(rows.count < 50, "the case needs a one-page listing")
-            try await settle(session.server)
+            try await session.server.waitUntilQuiet()
             #expect(session.requests.count == 1, "\(session.requests)")
         }
     }

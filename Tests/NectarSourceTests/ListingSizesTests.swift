@@ -14,7 +14,7 @@ import Testing
             let first = try await scanIDs(client, "tarefas/")
             #expect(first == expected)
             #expect(client.listingSizes.records(path: "tarefas/", parameters: []) == expected.count)
-            try await settle(server)
+            try await server.waitUntilQuiet()
             server.resetStatistics()
             let second = try await scanIDs(client, "tarefas/")
             #expect(second == expected)
@@ -22,18 +22,6 @@ import Testing
                 line.split(separator: "page=").last.flatMap { Int($0.prefix { $0.isNumber }) }
             }
             #expect(pages.sorted() == Array(1...needed), "no page past the end")
-        }
-    }
-
-    /// Waits (at most a second) until the server has seen no new request for 50 ms: pages past
-    /// the end that the first scan cancelled may still arrive.
-    func settle(_ server: MockServer) async throws {
-        var seen = server.statistics().requests
-        for _ in 0..<20 {
-            try await Task.sleep(for: .milliseconds(50))
-            let now = server.statistics().requests
-            if now == seen { return }
-            seen = now
         }
     }
 
