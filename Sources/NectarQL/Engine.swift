@@ -28,7 +28,8 @@ public final class Engine: Sendable {
         client.maxRequestsPerSecond = configuration.maxRequestsPerSecond
         client.cacheTTL = configuration.cacheTTL
         client.maxAttempts = configuration.maxAttempts
-        self.client = try NectarClient(configuration: client)
+        let remembered = configuration.listingSizesFile.map { ListingSizesFile(path: $0).load() } ?? [:]
+        self.client = try NectarClient(configuration: client, listingSizes: ListingSizes(remembered: remembered))
         zone = Mutex(configuration.timeZone)
     }
 
@@ -60,7 +61,7 @@ public final class Engine: Sendable {
     private func plan(_ select: SelectStatement, _ context: EvaluationContext) throws -> (columns: [ResultColumn], plan: PlanNode) {
         let bound = try binder(context).bind(select)
         let planner = Planner(
-            catalog: catalog, estimates: recorder.estimates, pageSize: configuration.pageSize, pushdown: configuration.pushdown)
+            catalog: catalog, estimates: CardinalityEstimates(sizes: client.listingSizes), pageSize: configuration.pageSize, pushdown: configuration.pushdown)
         return (bound.columns, planner.plan(bound))
     }
 
@@ -90,6 +91,17 @@ public final class Engine: Sendable {
         return statistics
     }
 
-    /// Closes connections; call once, after the last statement.
-    public func shutdown() async { await client.shutdown() }
+    /// Closes connections and keeps the listing sizes learnt for the next session; call once,
+    /// after the last statement.
+    public func shutdown() async {
+        saveListingSizes()
+        await client.shutdown()
+    }
+
+    /// Writes the sizes to `listingSizesFile` when the session learnt any. A file that cannot be
+    /// written costs the next session some requests, not an answer, so it fails quietly.
+    private func saveListingSizes() {
+        guard let path = configuration.listingSizesFile, client.listingSizes.takeChanged() else { return }
+        try? ListingSizesFile(path: path).save(client.listingSizes.all)
+    }
 }

@@ -32,6 +32,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Print every request the planner's runs make to stderr.")
     var showRequests = false
 
+    @Flag(help: "Measure first sessions: the planner's runs remember no listing size (by default each query runs once unmeasured first, as an analyst's earlier session).")
+    var forgetSizes = false
+
     @Flag(help: "Time the group-by over every oportunidade at zero latency, cache off and on.")
     var cpu = false
 
@@ -113,7 +116,7 @@ struct BenchCommand: AsyncParsableCommand {
         } else {
             let benchmark = ComparisonBenchmark(
                 scale: scale, seed: seed, latencyMilliseconds: latencyMs, concurrency: concurrency, plannedRuns: runs,
-                showRequests: showRequests)
+                showRequests: showRequests, rememberSizes: !forgetSizes)
             print(try await benchmark.run())
         }
     }

@@ -91,6 +91,8 @@ struct Shell {
         var configuration = EngineConfiguration(apiURL: url, token: token, timeZone: sessionTimeZone)
         if let concurrency = arguments.concurrency { configuration.concurrency = concurrency }
         if let pageSize = arguments.pageSize { configuration.pageSize = pageSize }
+        configuration.listingSizesFile = ListingSizesLocation.path(
+            besideHistoryFile: HistoryFile.defaultPath(environment: environment), demo: demoURL != nil)
         configuration.maxRequestsPerSecond = arguments.maxRequestsPerSecond
         if arguments.noCache {
             configuration.cacheTTL = nil

@@ -70,7 +70,7 @@ struct ShellArguments: ParsableCommand {
     @Option(name: .customLong("max-rps"), help: "At most this many requests per second.")
     var maxRequestsPerSecond: Double?
 
-    @Option(name: .customLong("page-size"), help: "Records per page (the API allows at most 50).")
+    @Option(name: .customLong("page-size"), help: "Records per page, 1 to \(ClientConfiguration.maximumPageSize) (the API's largest page; the default).")
     var pageSize: Int?
 
     @Option(name: .customLong("cache-ttl"), help: "Seconds fetched pages are reused within a session.")
@@ -96,7 +96,9 @@ struct ShellArguments: ParsableCommand {
             throw ValidationError("--excel writes CSV for a spreadsheet; leave out --\(json ? "json" : "format \(requestedFormat.rawValue)")")
         }
         if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
-        if let pageSize, !(1...200).contains(pageSize) { throw ValidationError("--page-size must be between 1 and 200") }
+        if let pageSize, let problem = ClientConfiguration.pageSizeProblem(pageSize, setting: "--page-size") {
+            throw ValidationError(problem)
+        }
         if let maxRequestsPerSecond, maxRequestsPerSecond <= 0 { throw ValidationError("--max-rps must be positive") }
         if let cacheTTL, cacheTTL < 0 { throw ValidationError("--cache-ttl must be zero or more seconds") }
         if demoLatencyMilliseconds < 0 { throw ValidationError("--demo-latency-ms must be zero or more") }

@@ -17,9 +17,18 @@ enum ProcessRunner {
     static func cleanEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         for key in ["NECTAR_API_TOKEN", "NECTAR_API_URL", "NECTARQL_HISTORY"] { environment.removeValue(forKey: key) }
+        // The shell keeps files beside its history (listing sizes): never in the developer's home.
+        environment["NECTARQL_HISTORY"] = scratchDirectory + "/history"
         environment.merge(extra) { $1 }
         return environment
     }
+
+    /// A directory of this test process for the files the shell keeps between sessions.
+    static let scratchDirectory: String = {
+        let path = NSTemporaryDirectory() + "nectarql-tests-\(ProcessInfo.processInfo.processIdentifier)"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }()
 
     static func run(
         _ arguments: [String], stdin: String = "", stdinData: Data? = nil, environment: [String: String] = cleanEnvironment(),

@@ -78,7 +78,7 @@ struct Planner {
             localFilter: BoundExpression.conjunction(local),
             filterText: local.isEmpty ? nil : local.map { $0.text(columns: definition.columns.map(\.name)) }.joined(separator: " and "),
             estimate: estimate(pushdown, table: definition, recordTable: recordTable, unpushed: !local.isEmpty),
-            rowBudget: self.pushdown ? rowBudget : nil)
+            rowBudget: self.pushdown ? rowBudget : nil, columns: usedColumns)
     }
 
     /// Lookups per id and one listing per value of an `in` pay off for a few values; for many, a

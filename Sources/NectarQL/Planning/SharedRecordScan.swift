@@ -30,7 +30,14 @@ extension Planner {
             table: table, name: "\(left.name) + \(right.name)", pushdown: child.pushdown,
             attributes: Self.mergedAttributes(left.attributes, right.attributes),
             localFilter: BoundExpression.conjunction(filters), filterText: texts.isEmpty ? nil : texts.joined(separator: " and "),
-            estimate: child.estimate, rowBudget: nil, servesJoin: "\(join.kind.rawValue) join on \(join.text)")
+            estimate: child.estimate, rowBudget: nil, servesJoin: "\(join.kind.rawValue) join on \(join.text)",
+            columns: Self.mergedColumns(left.columns, right.columns, rightOffset: width))
+    }
+
+    /// Columns either side reads, the right side's after the left's; nil (every column) when either reads all.
+    private static func mergedColumns(_ left: Set<Int>?, _ right: Set<Int>?, rightOffset: Int) -> Set<Int>? {
+        guard let left, let right else { return nil }
+        return left.union(right.map { $0 + rightOffset })
     }
 
     /// Keys both sides need; no `attribute=` at all (every key) when either side needs every key.

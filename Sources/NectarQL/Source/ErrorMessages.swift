@@ -101,4 +101,19 @@ enum ErrorMessages {
         let reasons = [500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout"]
         return reasons[status].map { "\(status) \($0)" } ?? "HTTP \(status)"
     }
+
+    static func paging(_ inconsistency: PagingInconsistency, path: String, pageSize: Int) -> APIError {
+        let message: String
+        switch inconsistency {
+        case .largerThanAsked(let page, let records):
+            message = "page \(page) of GET \(path) held \(records) records though displayLength=\(pageSize) asked for at most "
+                + "\(pageSize): the API did not honour the page size, so its pages may skip records; the statement stops "
+                + "rather than give an incomplete answer. Try a smaller page size (--page-size)"
+        case .shortBeforeMore(let page, let records, let nextRecords):
+            message = "page \(page) of GET \(path) held \(records) of the \(pageSize) records asked for, which ends a listing, "
+                + "yet page \(page + 1) holds \(nextRecords) more: the API seems to cap pages at \(records) records, so the "
+                + "listing cannot be read to its end reliably; set the page size to \(records) (--page-size \(records))"
+        }
+        return APIError(kind: .invalidResponse, endpoint: path, message: message)
+    }
 }

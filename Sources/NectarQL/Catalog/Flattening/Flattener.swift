@@ -1,7 +1,11 @@
 /// Turns the API's JSON records into a table's rows, reading straight from the body's bytes:
-/// only the keys the table needs are decoded, the rest is validated and skipped.
+/// only the keys of the columns a query reads are decoded, the rest is skipped. Rows keep the
+/// table's width; a column not read is NULL.
 public struct Flattener: Sendable {
     public let table: TableDefinition
+    /// Names what this flattener makes of a body, for caches of decoded pages: the table and the
+    /// columns read, so a page decoded for two columns never answers a query that reads three.
+    public let cacheKey: String
     let trie: KeyTrie
     /// The type of each value slot: the table's columns, then (if the table has no column for
     /// the record's own id) one hidden slot for it.
@@ -11,8 +15,12 @@ public struct Flattener: Sendable {
     /// For a child table: the columns copied from the parent record into every row.
     let parentColumns: [Int]
 
-    public init(table: TableDefinition) {
+    /// `columns`: the indexes of the columns to read; nil reads them all. The record's id is
+    /// always read, since scans deduplicate records by it.
+    public init(table: TableDefinition, reading columns: Set<Int>? = nil) {
         self.table = table
+        let read = columns.map { $0.filter(table.columns.indices.contains) }
+        cacheKey = table.flatteningKey + (read.map { " reading " + $0.sorted().map(String.init).joined(separator: ",") } ?? "")
         var trie = KeyTrie()
         var slotTypes = table.columns.map(\.type)
         var parentColumns: [Int] = []
@@ -22,14 +30,14 @@ public struct Flattener: Sendable {
             elementRoot = trie.makeElementArray(at: trie.insert([key]))
         }
         var idSlot: Int?
-        for (index, column) in table.columns.enumerated() {
+        for (index, column) in table.columns.enumerated() where read?.contains(index) ?? true || Self.isRecordID(column, inChild: table.isChild) {
             switch (column.source, elementRoot) {
             case (.field(let path), let elementRoot?):
                 trie.addSlot(index, at: trie.insert(path, under: elementRoot))
             case (.field(let path), nil), (.parent(let path), _):
                 trie.addSlot(index, at: trie.insert(path))
                 if elementRoot != nil { parentColumns.append(index) }
-                if path.count == 1, path[0].lowercased() == "id", idSlot == nil { idSlot = index }
+                if Self.isRecordID(column, inChild: elementRoot != nil), idSlot == nil { idSlot = index }
             }
         }
         if idSlot == nil {
@@ -42,6 +50,15 @@ public struct Flattener: Sendable {
         self.slotTypes = slotTypes
         self.idSlot = idSlot!
         self.parentColumns = parentColumns
+    }
+
+    /// The record's own id: a child table's rows carry it as their parent's id, while their own
+    /// `id` field is the element's.
+    private static func isRecordID(_ column: ColumnDefinition, inChild: Bool) -> Bool {
+        switch column.source {
+        case .field(let path): !inChild && path.count == 1 && path[0].lowercased() == "id"
+        case .parent(let path): path.count == 1 && path[0].lowercased() == "id"
+        }
     }
 
     /// Flattens a listing page: the body must be a JSON array of records.

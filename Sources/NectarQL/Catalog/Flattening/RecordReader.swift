@@ -83,7 +83,7 @@ struct RecordReader {
             if let child {
                 try readValue(node: child, intoRow: intoRow, depth: depth + 1)
             } else {
-                try scanner.skipValue(depth: depth + 1)
+                try scanner.skipUnreadValue()
             }
         }
     }
