@@ -17,7 +17,7 @@ struct MockSession {
         _ body: (MockSession) async throws -> T
     ) async throws -> T {
         let dataset = MockDataset(seed: 7, scale: scale)
-        let server = MockServer(dataset: dataset, faults: faults, maxLifetime: .seconds(120))
+        let server = MockServer(dataset: dataset, faults: faults, maxLifetime: .seconds(600))
         _ = try await server.start(port: 0)
         var configuration = EngineConfiguration(apiURL: server.baseURL, token: MockServer.demoToken)
         configuration.cacheTTL = nil

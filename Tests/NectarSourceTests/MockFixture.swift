@@ -10,7 +10,7 @@ func withMockAPI<Result>(
     _ body: (MockServer, NectarClient) async throws -> Result
 ) async throws -> Result {
     let server = MockServer(
-        dataset: MockDataset(seed: 7, scale: scale), token: serverToken, faults: faults, maxLifetime: .seconds(120))
+        dataset: MockDataset(seed: 7, scale: scale), token: serverToken, faults: faults, maxLifetime: .seconds(600))
     _ = try await server.start(port: 0)
     var configuration = ClientConfiguration(baseURL: server.baseURL, token: clientToken)
     configuration.retryBudget = .seconds(20)
