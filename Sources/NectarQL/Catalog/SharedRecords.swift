@@ -13,7 +13,7 @@ extension TableDefinition {
             !parent.columns.contains(where: { $0.path.first?.lowercased() == key.lowercased() })
         else { return nil }
         // The parent's columns are read from the record around each element.
-        let asParent = parent.columns.map { ColumnDefinition($0.name, $0.type, .parent($0.path), summary: $0.summary) }
+        let asParent = parent.columns.map { ColumnDefinition($0.name, $0.type, .parent($0.path), summary: $0.summary, customField: $0.customField) }
         let columns = parent.name == first.name ? asParent + child.columns : child.columns + asParent
         return TableDefinition(
             name: "\(first.name) + \(second.name)", title: "\(first.title) + \(second.title)", endpoint: parent.endpoint,

@@ -10,6 +10,11 @@ public struct Flattener: Sendable {
     let idSlot: Int
     /// For a child table: the columns copied from the parent record into every row.
     let parentColumns: [Int]
+    /// Per value slot, how a custom field's value is read (nil: the seed's coercion by type).
+    let customRules: [CustomFieldRule?]
+    /// The trie node of the record's custom values object, where keys that match no column are
+    /// counted as ignored (a renamed or inactive field); -1 when the table has no custom column.
+    let customValuesNode: Int
 
     public init(table: TableDefinition) {
         self.table = table
@@ -31,7 +36,13 @@ public struct Flattener: Sendable {
                 if elementRoot != nil { parentColumns.append(index) }
                 if path.count == 1, path[0].lowercased() == "id", idSlot == nil { idSlot = index }
             }
+            // A record may file a custom value under the field's alias instead of its name.
+            for key in column.customField?.definition.recordKeys.dropFirst() ?? [] {
+                trie.addSlot(index, at: trie.insert(Array(column.path.dropLast()) + [key]))
+            }
         }
+        let customColumns = table.columns.filter { $0.customField != nil }
+        customValuesNode = customColumns.first.map { trie.insert(Array($0.path.dropLast())) } ?? -1
         if idSlot == nil {
             slotTypes.append(.float)
             idSlot = slotTypes.count - 1
@@ -42,6 +53,7 @@ public struct Flattener: Sendable {
         self.slotTypes = slotTypes
         self.idSlot = idSlot!
         self.parentColumns = parentColumns
+        customRules = slotTypes.indices.map { $0 < table.columns.count ? table.columns[$0].customField?.rule : nil }
     }
 
     /// Flattens a listing page: the body must be a JSON array of records.
