@@ -14,10 +14,12 @@ import Synchronization
 /// ```
 public final class Engine: Sendable {
     public let configuration: EngineConfiguration
-    public let catalog = Catalog.nectarCRM
     private let client: NectarClient
     private let recorder = ScanRecorder()
     private let zone: Mutex<TimeZone>
+    private let customFields = Mutex(CustomFieldsState.unknown)
+    /// Whether `describe` has already said why there are no custom columns (it says so once).
+    private let customFieldsReasonShown = Mutex(false)
 
     /// Throws `APIError` when the configuration cannot work (a malformed URL, plain `http://` to a remote host).
     public init(configuration: EngineConfiguration) throws {
@@ -40,15 +42,19 @@ public final class Engine: Sendable {
 
     /// Runs a parsed statement (e.g. one of `Parser.parseScript`); error places refer to the text it was parsed from.
     public func execute(_ statement: Statement) async throws -> QueryResult {
+        try await loadCustomFields()
         let time = ZonedTime(zone: timeZone)
+        let catalog = self.catalog
         switch statement {
         case .showTables: return SchemaResults.tables(catalog)
-        case .describe(let name): return SchemaResults.describe(try SelectBinder(catalog: catalog, time: time).table(name))
+        case .describe(let name):
+            let table = try SelectBinder(catalog: catalog, time: time).table(name)
+            return SchemaResults.describe(table, notice: Catalog.takesCustomFields(table) ? customFieldsReasonOnce() : nil)
         case .explain(let select):
-            let lines = ExplainPrinter(pageSize: configuration.pageSize).lines(try plan(select, time: time).plan)
+            let lines = ExplainPrinter(pageSize: configuration.pageSize).lines(try plan(select, catalog: catalog, time: time).plan)
             return QueryResult(columns: [ResultColumn(name: "plan", type: .text)], rows: lines.map { [.text($0)] })
         case .select(let select):
-            let (columns, plan) = try plan(select, time: time)
+            let (columns, plan) = try plan(select, catalog: catalog, time: time)
             let context = EvaluationContext(time: time, now: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
             let fetcher = ClientPageFetcher(client: client, pageSize: configuration.pageSize)
             let root = PlanExecutor(fetcher: fetcher, context: context, recorder: recorder).build(plan)
@@ -57,11 +63,37 @@ public final class Engine: Sendable {
     }
 
     /// Binds and plans a select; nothing is sent yet.
-    private func plan(_ select: SelectStatement, time: ZonedTime) throws -> (columns: [ResultColumn], plan: PlanNode) {
+    private func plan(_ select: SelectStatement, catalog: Catalog, time: ZonedTime) throws -> (columns: [ResultColumn], plan: PlanNode) {
         let bound = try SelectBinder(catalog: catalog, time: time).bind(select)
         let planner = Planner(
             catalog: catalog, estimates: recorder.estimates, pageSize: configuration.pageSize, pushdown: configuration.pushdown)
         return (bound.columns, planner.plan(bound))
+    }
+
+    /// The tables this session sees: the seed's, each followed by the account's custom fields
+    /// once they have been read (on the first statement, or `loadCustomFields()`).
+    public var catalog: Catalog {
+        guard case .defined(let definitions) = customFields.withLock({ $0 }) else { return Catalog.nectarCRM }
+        return Catalog.nectarCRM.addingCustomFields(definitions, timeZone: timeZone)
+    }
+
+    /// Reads the account's custom field definitions, once per engine (one request); every
+    /// statement does it first, so call it only to have `catalog` complete before any statement
+    /// (the shell does, for Tab completion). Throws on a network or authentication failure; a
+    /// 403 or 404 leaves the session without custom columns.
+    public func loadCustomFields() async throws {
+        guard case .unknown = customFields.withLock({ $0 }) else { return }
+        let state = try await CustomFieldDiscovery(client: client).discover()
+        customFields.withLock { $0 = state }
+    }
+
+    /// Why there are no custom columns, the first time it is asked; nil afterwards or when there are some.
+    private func customFieldsReasonOnce() -> String? {
+        guard case .unavailable(let reason) = customFields.withLock({ $0 }) else { return nil }
+        return customFieldsReasonShown.withLock { shown in
+            defer { shown = true }
+            return shown ? nil : reason
+        }
     }
 
     /// The session time zone (`.tz`): date literals are read and timestamps shown in it.
@@ -81,6 +113,7 @@ public final class Engine: Sendable {
         statistics.cacheHits = http.cacheHits
         statistics.rows = recorder.rows
         statistics.coercionFailures = recorder.coercionFailures
+        statistics.ignoredCustomValues = recorder.ignoredCustomValues
         return statistics
     }
 

@@ -7,10 +7,12 @@ struct QueryRunner {
     let token: String
 
     /// A fresh engine per measurement: cold cache and no estimates learnt from earlier statements,
-    /// which is what an analyst's first query of a session meets.
+    /// which is what an analyst's first query of a session meets. The session's one request for
+    /// the custom field definitions (the shell makes it at its start) is not the statement's.
     func measure(_ text: String, strategy: Strategy) async throws -> Measurement {
         try await Engine.using(strategy.configuration(apiURL: server.baseURL, token: token)) { engine in
-            try await measure(text, on: engine)
+            try await engine.loadCustomFields()
+            return try await measure(text, on: engine)
         }
     }
 
