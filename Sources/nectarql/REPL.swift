@@ -20,6 +20,10 @@ final class REPL {
     func run() async {
         history.load()
         LineEditor.configure(completionContext: { [unowned self] in MainActor.assumeIsolated { self.pending } })
+        CompletionCandidates.catalog = { [engine = session.engine] in engine.catalog }
+        // Read up front so Tab offers custom fields from the start; a failure here is reported
+        // by the first statement, which tries again.
+        try? await session.engine.loadCustomFields()
         defer { history.trim() }
         while !session.wantsToQuit {
             switch LineEditor.read(prompt: pending.isEmpty ? Self.prompt : Self.continuationPrompt) {

@@ -82,6 +82,7 @@ struct StatementRunner {
     /// is announced as an incomplete result (table mode writes only in `finish`, so never).
     private func stream(_ statement: Statement, to sink: OutputSink, toTerminal: Bool, progress: ProgressLine?) async throws {
         let result = try await engine.execute(statement)
+        if let notice = result.notice { StandardError.line("note: " + notice) }
         var options = output.options
         options.terminalWidth = toTerminal ? Terminal.outputWidth : nil
         let writer = Writers.make(options, sink: sink)
@@ -124,6 +125,9 @@ struct StatementRunner {
                 "Stats: \(delta.requests) requests, \(delta.rows) rows fetched, \(delta.bytes) bytes, "
                     + String(format: "%.3f s", seconds)
                     + (delta.cacheHits > 0 ? ", \(delta.cacheHits) cache hits" : "")
+                    + (delta.coercionFailures > 0 ? ", \(delta.coercionFailures) unreadable values (NULL)" : "")
+                    + (delta.ignoredCustomValues > 0
+                        ? ", \(delta.ignoredCustomValues) custom-field values under unknown labels ignored" : "")
                     + (delta.retries > 0 ? ", \(delta.retries) retries" : ""))
         }
     }
