@@ -35,7 +35,9 @@ public final class Engine: Sendable {
     }
 
     /// Runs exactly one statement (`select`, `explain`, `describe`, `show tables`). Throws
-    /// `QueryError`, with a place in `text`, before any request when the statement is wrong.
+    /// `QueryError`, with a place in `text`, before any request of its own when the statement is
+    /// wrong (the session's first statement reads the custom field definitions first: a column
+    /// name can only be judged against them).
     public func execute(_ text: String) async throws -> QueryResult {
         try await execute(try Parser.parseStatement(text))
     }
