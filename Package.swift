@@ -31,7 +31,7 @@ let package = Package(
             ],
             path: "Sources/NectarQL/Source"
         ),
-        .target(name: "NectarOutput", dependencies: ["NectarCatalog"], path: "Sources/NectarQL/Output"),
+        .target(name: "NectarOutput", dependencies: ["NectarCatalog", "CXlsxWriter"], path: "Sources/NectarQL/Output"),
         .target(
             name: "NectarQL",
             dependencies: ["NectarSyntax", "NectarCatalog", "NectarSource", "NectarOutput"],
@@ -47,6 +47,10 @@ let package = Package(
             ]
         ),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // Reads back the workbooks the tests write (a zip of XML parts); tests only.
+        .target(name: "WorkbookReading", dependencies: ["CZlib"], path: "Tests/WorkbookReading"),
         .executableTarget(
             name: "nectarql",
             dependencies: [
@@ -73,12 +77,13 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "NectarOutputTests", dependencies: ["NectarOutput"]),
+        .testTarget(
+            name: "NectarOutputTests", dependencies: ["NectarOutput", "WorkbookReading", "CXlsxWriter"], exclude: ["Fixtures"]),
         .testTarget(name: "NectarQLTests", dependencies: ["NectarQL", "NectarMock"]),
         .testTarget(
             name: "NectarMockTests",
             dependencies: ["NectarMock", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
-        .testTarget(name: "nectarqlTests", dependencies: ["NectarMock", "NectarQL"]),
+        .testTarget(name: "nectarqlTests", dependencies: ["NectarMock", "NectarQL", "WorkbookReading"]),
     ]
 )

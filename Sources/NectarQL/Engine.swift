@@ -30,7 +30,8 @@ public final class Engine: Sendable {
         client.maxRequestsPerSecond = configuration.maxRequestsPerSecond
         client.cacheTTL = configuration.cacheTTL
         client.maxAttempts = configuration.maxAttempts
-        self.client = try NectarClient(configuration: client)
+        let remembered = configuration.listingSizesFile.map { ListingSizesFile(path: $0).load() } ?? [:]
+        self.client = try NectarClient(configuration: client, listingSizes: ListingSizes(remembered: remembered))
         zone = Mutex(configuration.timeZone)
     }
 
@@ -45,19 +46,19 @@ public final class Engine: Sendable {
     /// Runs a parsed statement (e.g. one of `Parser.parseScript`); error places refer to the text it was parsed from.
     public func execute(_ statement: Statement) async throws -> QueryResult {
         try await loadCustomFields()
-        let time = ZonedTime(zone: timeZone)
+        // One instant per statement: every row, and the constants folded before planning, see the same now().
+        let context = EvaluationContext(time: ZonedTime(zone: timeZone), now: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
         let catalog = self.catalog
         switch statement {
         case .showTables: return SchemaResults.tables(catalog)
         case .describe(let name):
-            let table = try SelectBinder(catalog: catalog, time: time).table(name)
+            let table = try binder(catalog, context).table(name)
             return SchemaResults.describe(table, notice: Catalog.takesCustomFields(table) ? customFieldsReasonOnce() : nil)
         case .explain(let select):
-            let lines = ExplainPrinter(pageSize: configuration.pageSize).lines(try plan(select, catalog: catalog, time: time).plan)
+            let lines = ExplainPrinter(pageSize: configuration.pageSize).lines(try plan(select, catalog, context).plan)
             return QueryResult(columns: [ResultColumn(name: "plan", type: .text)], rows: lines.map { [.text($0)] })
         case .select(let select):
-            let (columns, plan) = try plan(select, catalog: catalog, time: time)
-            let context = EvaluationContext(time: time, now: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
+            let (columns, plan) = try plan(select, catalog, context)
             let fetcher = ClientPageFetcher(client: client, pageSize: configuration.pageSize)
             let root = PlanExecutor(fetcher: fetcher, context: context, recorder: recorder).build(plan)
             return QueryResult(columns: columns, batches: RowBatches(root))
@@ -65,10 +66,12 @@ public final class Engine: Sendable {
     }
 
     /// Binds and plans a select; nothing is sent yet.
-    private func plan(_ select: SelectStatement, catalog: Catalog, time: ZonedTime) throws -> (columns: [ResultColumn], plan: PlanNode) {
-        let bound = try SelectBinder(catalog: catalog, time: time).bind(select)
+    private func plan(
+        _ select: SelectStatement, _ catalog: Catalog, _ context: EvaluationContext
+    ) throws -> (columns: [ResultColumn], plan: PlanNode) {
+        let bound = try binder(catalog, context).bind(select)
         let planner = Planner(
-            catalog: catalog, estimates: recorder.estimates, pageSize: configuration.pageSize, pushdown: configuration.pushdown)
+            catalog: catalog, estimates: CardinalityEstimates(sizes: client.listingSizes), pageSize: configuration.pageSize, pushdown: configuration.pushdown)
         return (bound.columns, planner.plan(bound))
     }
 
@@ -98,11 +101,17 @@ public final class Engine: Sendable {
         }
     }
 
+    private func binder(_ catalog: Catalog, _ context: EvaluationContext) -> SelectBinder {
+        SelectBinder(catalog: catalog, time: context.time, now: context.now)
+    }
+
     /// The session time zone (`.tz`): date literals are read and timestamps shown in it.
     public var timeZone: TimeZone { zone.withLock { $0 } }
     public func setTimeZone(_ timeZone: TimeZone) { zone.withLock { $0 = timeZone } }
     public func setCacheEnabled(_ enabled: Bool) { client.setCacheEnabled(enabled) }
     public func clearCache() { client.clearCache() }
+    /// How long the API asked (429 with `Retry-After`) to wait before the next request, while that lasts.
+    public func serverPauseRemaining() -> Duration? { client.serverPauseRemaining() }
 
     /// Cumulative counters; take two snapshots and `since` for one statement, or poll for progress.
     public func statistics() -> EngineStatistics {
@@ -119,6 +128,17 @@ public final class Engine: Sendable {
         return statistics
     }
 
-    /// Closes connections; call once, after the last statement.
-    public func shutdown() async { await client.shutdown() }
+    /// Closes connections and keeps the listing sizes learnt for the next session; call once,
+    /// after the last statement.
+    public func shutdown() async {
+        saveListingSizes()
+        await client.shutdown()
+    }
+
+    /// Writes the sizes to `listingSizesFile` when the session learnt any. A file that cannot be
+    /// written costs the next session some requests, not an answer, so it fails quietly.
+    private func saveListingSizes() {
+        guard let path = configuration.listingSizesFile, client.listingSizes.takeChanged() else { return }
+        try? ListingSizesFile(path: path).save(client.listingSizes.all)
+    }
 }

@@ -22,6 +22,10 @@ public struct EngineConfiguration: Sendable {
     public var cacheTTL: Duration? = EngineConfiguration.client.cacheTTL
     /// Attempts per request before a statement fails (the first try included).
     public var maxAttempts: Int = EngineConfiguration.client.maxAttempts
+    /// Where the sizes of listings read to their end are kept between sessions (a small JSON
+    /// file, mode 0600); nil keeps them for the session only. A remembered size lets a scan ask
+    /// for exactly the pages it needs at once; it never changes an answer.
+    public var listingSizesFile: String?
     /// Push filters, projections, lookups and limits into the requests. Turning it off reads every
     /// table whole, one way to see what the planner saves (the benchmark's naive strategy).
     public var pushdown = true

@@ -11,7 +11,7 @@ struct BenchCommand: AsyncParsableCommand {
         discussion: """
             Without a mode flag, runs every benchmark query with the planner and with the naive strategy \
             (pushdown off, concurrency 1) and prints them side by side. --cpu times the group-by over every \
-            oportunidade; --memory measures peak RSS of a CSV export in fresh child processes.
+            oportunidade; --memory measures peak RSS of a CSV export, and of an xlsx workbook of 20,000 and 200,000 rows, in fresh child processes.
             """)
 
     @Option(help: "Latency the fake API adds to every response, in milliseconds.")
@@ -32,6 +32,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Print every request the planner's runs make to stderr.")
     var showRequests = false
 
+    @Flag(help: "Measure first sessions: the planner's runs remember no listing size (by default each query runs once unmeasured first, as an analyst's earlier session).")
+    var forgetSizes = false
+
     @Flag(help: "Time the group-by over every oportunidade at zero latency, cache off and on.")
     var cpu = false
 
@@ -50,6 +53,12 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Scales the --memory mode measures, comma separated.")
     var memoryScales = "1,20"
 
+    @Option(help: "Row counts of the --memory xlsx measurement, comma separated (empty to skip it).")
+    var memoryXlsxRows = "20000,200000"
+
+    @Option(help: "Internal, with --memory-probe: write this many rows as an xlsx workbook instead of CSV.")
+    var xlsxRows: Int?
+
     @Flag(help: "Internal: be the child process of --memory and print one report line.")
     var memoryProbe = false
 
@@ -65,6 +74,9 @@ struct BenchCommand: AsyncParsableCommand {
         guard profileRuns >= 1 else { throw ValidationError("--profile-runs must be at least 1, got \(profileRuns).") }
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1, got \(runs).") }
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1, got \(concurrency).") }
+        guard parsedMemoryXlsxRows.allSatisfy({ $0 > 0 }) else {
+            throw ValidationError("--memory-xlsx-rows takes positive row counts separated by commas, e.g. 20000,200000; got \(memoryXlsxRows).")
+        }
         guard !parsedMemoryScales.isEmpty, parsedMemoryScales.allSatisfy({ $0 > 0 }) else {
             throw ValidationError("--memory-scales takes positive numbers separated by commas, e.g. 1,20; got \(memoryScales).")
         }
@@ -72,6 +84,10 @@ struct BenchCommand: AsyncParsableCommand {
 
     var parsedMemoryScales: [Double] {
         memoryScales.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+    }
+
+    var parsedMemoryXlsxRows: [Int] {
+        memoryXlsxRows.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     }
 
     func run() async throws {
@@ -93,20 +109,23 @@ struct BenchCommand: AsyncParsableCommand {
         } else if cpu || memory {
             if cpu { print(try await CPUBenchmark(scale: scale, seed: seed, concurrency: concurrency).run()) }
             if cpu && memory { print("") }
-            if memory { print(try await MemoryBenchmark(scales: parsedMemoryScales, seed: seed).run()) }
+            if memory {
+                let benchmark = MemoryBenchmark(scales: parsedMemoryScales, seed: seed, workbookRows: parsedMemoryXlsxRows)
+                print(try await benchmark.run())
+            }
         } else {
             let benchmark = ComparisonBenchmark(
                 scale: scale, seed: seed, latencyMilliseconds: latencyMs, concurrency: concurrency, plannedRuns: runs,
-                showRequests: showRequests)
+                showRequests: showRequests, rememberSizes: !forgetSizes)
             print(try await benchmark.run())
         }
     }
 
     /// The child of --memory; standalone (no --api-url) its figure includes the fake API and its data.
     private func probe() async throws -> MemoryProbe.Report {
-        if let apiUrl { return try await MemoryProbe(apiURL: apiUrl, cacheEnabled: cache).run() }
+        if let apiUrl { return try await MemoryProbe(apiURL: apiUrl, cacheEnabled: cache, workbookRows: xlsxRows).run() }
         return try await FakeAPI.withServer(dataset: MockDataset(seed: seed, scale: scale), latencyMilliseconds: 0) { server in
-            try await MemoryProbe(apiURL: server.baseURL, cacheEnabled: cache).run()
+            try await MemoryProbe(apiURL: server.baseURL, cacheEnabled: cache, workbookRows: xlsxRows).run()
         }
     }
 }

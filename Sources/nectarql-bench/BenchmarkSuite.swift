@@ -5,7 +5,8 @@ enum BenchmarkSuite {
     static func queries(_ facts: DatasetFacts) -> [BenchmarkQuery] {
         [
             fullScan(facts), statusFilter(facts), dateRange(facts), idLookup(facts), designJoin(facts),
-            lookupJoin(facts), scanJoin(facts), groupBy(facts), limit(facts), childTable(facts),
+            lookupJoin(facts), scanJoin(facts), groupBy(facts), limit(facts), childTable(facts), namePrefix(facts),
+            limitPastTheEnd(facts),
         ]
     }
 
@@ -70,6 +71,21 @@ enum BenchmarkSuite {
     /// Five rows fit in the first page.
     static func limit(_ facts: DatasetFacts) -> BenchmarkQuery {
         BenchmarkQuery(name: "limit 5", text: "select * from contatos limit 5", budget: RequestBudget(minimum: 1, listings: 1), isScan: false)
+    }
+
+    /// A `limit` above the table's size reads the whole listing, its empty last page included.
+    static func limitPastTheEnd(_ facts: DatasetFacts) -> BenchmarkQuery {
+        BenchmarkQuery(
+            name: "limit past the end", text: "select id, titulo from tarefas limit \(facts.tarefaCount + 1)",
+            budget: .listing(records: facts.tarefaCount), isScan: true)
+    }
+
+    /// A name search: `nome=` narrows each status's listing to a page or so.
+    static func namePrefix(_ facts: DatasetFacts) -> BenchmarkQuery {
+        let word = facts.opportunityNameWord
+        return BenchmarkQuery(
+            name: "name prefix", text: "select id, nome, status from oportunidades where nome like '\(word)%'",
+            budget: facts.opportunityFanOut(namePrefix: word), isScan: false)
     }
 
     /// Addresses come inside the contatos listing, so the minimum is a scan of contatos.

@@ -7,6 +7,9 @@ struct DatasetFacts {
         let id: Int
         let status: Int?
         let clienteID: Int?
+        let name: String?
+        /// Name and code in lower case, as the API's `nome` prefix search compares them.
+        let searchable: [String]
     }
 
     let contatoIDs: [Int]
@@ -24,7 +27,9 @@ struct DatasetFacts {
         }
         opportunities = dataset.records(.oportunidades).compactMap { record in
             guard let id = record["id"]?.intValue else { return nil }
-            return Opportunity(id: id, status: record["status"]?.intValue, clienteID: record[path: ["cliente", "id"]]?.intValue)
+            return Opportunity(
+                id: id, status: record["status"]?.intValue, clienteID: record[path: ["cliente", "id"]]?.intValue,
+                name: record["nome"]?.stringValue, searchable: [record["nome"], record["codigo"]].compactMap { $0?.stringValue?.lowercased() })
         }
         tarefaClienteIDs = dataset.records(.tarefas).map { $0[path: ["cliente", "id"]]?.intValue }
     }
@@ -44,6 +49,22 @@ struct DatasetFacts {
     }
 
     var contatoScan: RequestBudget { .listing(records: contatoCount) }
+
+    /// The opportunities' listings with `nome=prefix`, one per status: the API matches a prefix
+    /// of the name or the code, in any case.
+    func opportunityFanOut(namePrefix prefix: String) -> RequestBudget {
+        let wanted = prefix.lowercased()
+        return .listings(records: Self.opportunityStatuses.map { status in
+            opportunities.count { $0.status == status && $0.searchable.contains { $0.hasPrefix(wanted) } }
+        })
+    }
+
+    /// The first word of a name in the middle of the opportunities, for a prefix search.
+    var opportunityNameWord: String {
+        let names = opportunities.compactMap(\.name)
+        let word = names.isEmpty ? "" : String(names[names.count / 2].prefix { $0.isLetter }.prefix(6))
+        return word.isEmpty ? "A" : word
+    }
 
     func distinctClientes(of opportunities: [Opportunity]) -> Int {
         Set(opportunities.compactMap(\.clienteID)).count

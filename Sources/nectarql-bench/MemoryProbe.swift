@@ -9,17 +9,18 @@ struct MemoryProbe {
     /// The fields of the line the probe prints, which the parent parses.
     struct Report: Equatable {
         var rows: Int
-        var csvBytes: Int
+        /// Bytes of CSV, or of the xlsx file.
+        var outputBytes: Int
         var baselineBytes: Int
         var peakBytes: Int
 
         var line: String {
-            "memory-probe rows=\(rows) csv_bytes=\(csvBytes) baseline_rss=\(baselineBytes) peak_rss=\(peakBytes)"
+            "memory-probe rows=\(rows) output_bytes=\(outputBytes) baseline_rss=\(baselineBytes) peak_rss=\(peakBytes)"
         }
 
-        init(rows: Int, csvBytes: Int, baselineBytes: Int, peakBytes: Int) {
+        init(rows: Int, outputBytes: Int, baselineBytes: Int, peakBytes: Int) {
             self.rows = rows
-            self.csvBytes = csvBytes
+            self.outputBytes = outputBytes
             self.baselineBytes = baselineBytes
             self.peakBytes = peakBytes
         }
@@ -32,22 +33,27 @@ struct MemoryProbe {
                 let parts = pair.split(separator: "=")
                 if parts.count == 2, let value = Int(parts[1]) { fields[String(parts[0])] = value }
             }
-            guard let rows = fields["rows"], let csv = fields["csv_bytes"], let baseline = fields["baseline_rss"],
+            guard let rows = fields["rows"], let output = fields["output_bytes"], let baseline = fields["baseline_rss"],
                 let peak = fields["peak_rss"]
             else { return nil }
-            self.init(rows: rows, csvBytes: csv, baselineBytes: baseline, peakBytes: peak)
+            self.init(rows: rows, outputBytes: output, baselineBytes: baseline, peakBytes: peak)
         }
     }
 
     let apiURL: String
     let cacheEnabled: Bool
+    /// Write this many rows as an xlsx workbook instead of the result once as CSV.
+    var workbookRows: Int? = nil
 
     func run() async throws -> Report {
         let baseline = ProcessMemory.currentBytes ?? 0
         var configuration = Strategy.planned(concurrency: EngineConfiguration(token: "").concurrency)
             .configuration(apiURL: apiURL, token: FakeAPI.token)
         if cacheEnabled { configuration.cacheTTL = EngineConfiguration(token: "").cacheTTL }
-        return try await Engine.using(configuration) { engine in try await write(engine, baseline: baseline) }
+        return try await Engine.using(configuration) { engine in
+            if let workbookRows { return try await writeWorkbook(engine, rows: workbookRows, baseline: baseline) }
+            return try await write(engine, baseline: baseline)
+        }
     }
 
     private func write(_ engine: Engine, baseline: Int) async throws -> Report {
@@ -61,6 +67,6 @@ struct MemoryProbe {
             rows += batch.count
         }
         try writer.finish()
-        return Report(rows: rows, csvBytes: sink.bytesWritten, baselineBytes: baseline, peakBytes: ProcessMemory.peakBytes ?? 0)
+        return Report(rows: rows, outputBytes: sink.bytesWritten, baselineBytes: baseline, peakBytes: ProcessMemory.peakBytes ?? 0)
     }
 }

@@ -5,12 +5,17 @@ import NectarQL
 struct QueryRunner {
     let server: MockServer
     let token: String
+    /// Where the planner's engines keep listing sizes from run to run, as the shell does from one
+    /// session to the next; nil makes every run a first session.
+    var listingSizesFile: String? = nil
 
-    /// A fresh engine per measurement: cold cache and no estimates learnt from earlier statements,
-    /// which is what an analyst's first query of a session meets. The session's one request for
-    /// the custom field definitions (the shell makes it at its start) is not the statement's.
+    /// A fresh engine per measurement: cold cache, which is what an analyst's first query of a
+    /// session meets (listing sizes remembered from earlier sessions aside). The session's one
+    /// request for the custom field definitions (the shell makes it at its start) is not the statement's.
     func measure(_ text: String, strategy: Strategy) async throws -> Measurement {
-        try await Engine.using(strategy.configuration(apiURL: server.baseURL, token: token)) { engine in
+        var configuration = strategy.configuration(apiURL: server.baseURL, token: token)
+        if case .planned = strategy { configuration.listingSizesFile = listingSizesFile }
+        return try await Engine.using(configuration) { engine in
             try await engine.loadCustomFields()
             return try await measure(text, on: engine)
         }
@@ -30,7 +35,7 @@ struct QueryRunner {
 
     /// Measures one statement on an engine the caller keeps (to time cached repeats).
     func measure(_ text: String, on engine: Engine) async throws -> Measurement {
-        try await settle()
+        try await server.waitUntilQuiet()
         server.resetStatistics()
         ProcessMemory.resetPeak()
         let startBytes = ProcessMemory.currentBytes
@@ -47,19 +52,6 @@ struct QueryRunner {
             requests: api.requests, bytes: api.bytesSent, seconds: elapsed.seconds, resultRows: rows,
             scannedRows: engineDelta.rows, cacheHits: engineDelta.cacheHits, peakBytes: ProcessMemory.peakBytes, startBytes: startBytes,
             requestLines: api.requestLines, engineRequests: engineDelta.requests)
-    }
-
-    /// Waits until the fake API has seen no new request for a moment (at most a second), so a
-    /// request the previous statement sent just before it ended (a page past the end, then
-    /// cancelled) is not counted against the next one.
-    private func settle() async throws {
-        var seen = server.statistics().requests
-        for _ in 0..<20 {
-            try await Task.sleep(for: .milliseconds(50))
-            let now = server.statistics().requests
-            if now == seen { return }
-            seen = now
-        }
     }
 }
 

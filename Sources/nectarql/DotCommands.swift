@@ -28,19 +28,20 @@ enum DotCommands {
             return .succeeded
         }),
         DotCommand(name: ".schema", arguments: "[table]", summary: "Show the columns of one table, or of every table", action: schema),
-        DotCommand(name: ".mode", arguments: "table|csv|tsv|json|jsonl|markdown|line", summary: "Set the output format", action: { session, arguments in
+        DotCommand(name: ".mode", arguments: "table|csv|tsv|json|jsonl|markdown|line|xlsx|bar", summary: "Set the output format", action: { session, arguments in
             let name = try single(arguments, usage: ".mode " + OutputFormat.allCases.map(\.rawValue).joined(separator: "|"))
             guard let format = OutputFormat(rawValue: name.lowercased()) else {
                 throw DotCommandError(message: "unknown mode '\(name)'; use one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             session.output.options.format = format
+            session.output.formatIsExplicit = true
             return .succeeded
         }),
         DotCommand(name: ".headers", arguments: "on|off", summary: "Show or hide the header row", action: { session, arguments in
             session.output.options.headers = try onOff(arguments, usage: ".headers on|off")
             return .succeeded
         }),
-        DotCommand(name: ".output", arguments: "[file]", summary: "Send results to a file; without one, back to the screen", action: { session, arguments in
+        DotCommand(name: ".output", arguments: "[file]", summary: "Send results to a file (a .xlsx name: one workbook); without one, back to the screen", action: { session, arguments in
             guard arguments.count <= 1 else { throw DotCommandError(message: "usage: .output [file]") }
             try session.output.redirect(to: arguments.first)
             return .succeeded
@@ -51,9 +52,18 @@ enum DotCommands {
         }),
         DotCommand(name: ".read", arguments: "file", summary: "Run the statements in a file", action: { session, arguments in
             let path = try single(arguments, usage: ".read file")
-            guard let data = FileManager.default.contents(atPath: path), let script = String(data: data, encoding: .utf8) else {
-                throw DotCommandError(message: "cannot read '\(path)'; check the path and its permissions")
+            guard session.readDepth < Session.maximumReadDepth else {
+                throw DotCommandError(
+                    message: ".read \(path): scripts nest more than \(Session.maximumReadDepth) deep; does a script read itself?")
             }
+            let script: String
+            do {
+                script = try ScriptFile.read(path)
+            } catch {
+                throw DotCommandError(message: "\(error)")
+            }
+            session.readDepth += 1
+            defer { session.readDepth -= 1 }
             switch await session.runScript(script, origin: path) {
             case .success: return .succeeded
             case .interrupted: return .interrupted
@@ -83,12 +93,12 @@ enum DotCommands {
                 try session.output.currentSink.write(session.timeZoneName + "\n")
                 return .succeeded
             }
-            guard arguments.count == 1, let zone = TimeZone(identifier: name) else {
+            guard arguments.count == 1, let zone = TimeZoneNames.zone(named: name) else {
                 throw DotCommandError(message: "unknown time zone '\(name)'; use an IANA name such as America/Sao_Paulo or UTC")
             }
             session.engine.setTimeZone(zone)
             session.output.options.timeZone = zone
-            session.timeZoneName = name
+            session.timeZoneName = TimeZoneNames.identifier(named: name) ?? name
             return .succeeded
         }),
         DotCommand(name: ".quit", arguments: "", summary: "Leave the shell", action: quit),

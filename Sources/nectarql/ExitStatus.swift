@@ -7,6 +7,8 @@ enum ExitStatus: Int32 {
     case usageError = 2
     /// The API could not answer: bad or expired token, access denied, network, server errors.
     case apiError = 3
+    /// The result could not be written (disk full, I/O error); a closed pipe is no failure.
+    case writeFailed = 4
     /// Ctrl-C stopped a batch run.
     case interrupted = 130
 
@@ -17,7 +19,9 @@ enum ExitStatus: Int32 {
           1    a statement failed (syntax, unknown name, evaluation error)
           2    usage error (bad option, missing token, unreadable file)
           3    API error (bad or expired token, access denied, network, server)
-          130  interrupted with Ctrl-C
+          4    the output could not be written (disk full, I/O error)
+          130  interrupted with Ctrl-C (SIGTERM and SIGHUP end it by that signal)
+        A reader that closes the pipe early (| head -1) stops the run quietly; the status is then that of the statements before.
         """
 }
 

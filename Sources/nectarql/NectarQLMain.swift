@@ -7,6 +7,10 @@ import Foundation
 enum NectarQLMain {
     @MainActor
     static func main() async {
+        if let position = RawArguments.firstNotUTF8() {
+            StandardError.line(RawArguments.notUTF8Message(position: position))
+            Foundation.exit(ExitStatus.usageError.rawValue)
+        }
         let arguments: ShellArguments
         do {
             arguments = try ShellArguments.parse()
@@ -14,6 +18,8 @@ enum NectarQLMain {
             failUsage(error)
         }
         InterruptSignal.install()
+        // A closed pipe is then an EPIPE the shell handles (stops quietly) rather than a kill.
+        signal(SIGPIPE, SIG_IGN)
         let status = await Shell(arguments: arguments, environment: ProcessInfo.processInfo.environment).run()
         Foundation.exit(status.rawValue)
     }

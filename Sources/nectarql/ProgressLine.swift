@@ -1,11 +1,13 @@
 import Foundation
 import NectarQL
 
-/// The live line on stderr while a statement fetches: pages, rows, requests, elapsed time.
+/// The live line on stderr while a statement fetches: pages, rows, requests, elapsed time, and
+/// the wait the API asked for (429 with `Retry-After`), so a pause does not look like a hang.
 /// Drawn only on a terminal and erased when the statement ends, so it never lands in a file.
 @MainActor
 final class ProgressLine {
     private let statistics: @Sendable () -> EngineStatistics
+    private let serverPause: @Sendable () -> Duration?
     private let baseline: EngineStatistics
     private let started = ContinuousClock.now
     private var ticker: Task<Void, Never>?
@@ -14,8 +16,9 @@ final class ProgressLine {
     /// Redraws about ten times a second.
     static let interval = Duration.milliseconds(100)
 
-    init(statistics: @escaping @Sendable () -> EngineStatistics) {
+    init(statistics: @escaping @Sendable () -> EngineStatistics, serverPause: @escaping @Sendable () -> Duration?) {
         self.statistics = statistics
+        self.serverPause = serverPause
         self.baseline = statistics()
     }
 
@@ -50,13 +53,15 @@ final class ProgressLine {
     private func draw() {
         let delta = statistics().since(baseline)
         let elapsed = ContinuousClock.now - started
-        StandardError.write("\r\u{1B}[2K" + Self.text(delta, elapsed: elapsed))
+        StandardError.write("\r\u{1B}[2K" + Self.text(delta, elapsed: elapsed, serverPause: serverPause()))
         isShown = true
     }
 
-    static func text(_ delta: EngineStatistics, elapsed: Duration) -> String {
+    static func text(_ delta: EngineStatistics, elapsed: Duration, serverPause: Duration? = nil) -> String {
         let seconds = elapsed / .seconds(1)
-        return "fetching… \(delta.pages) pages, \(delta.rows) rows, \(delta.requests) requests, "
-            + String(format: "%.1f s", seconds) + " (Ctrl-C cancels)"
+        let counts = "\(delta.pages) pages, \(delta.rows) rows, \(delta.requests) requests, " + String(format: "%.1f s", seconds)
+        guard let serverPause else { return "fetching… " + counts + " (Ctrl-C cancels)" }
+        let wait = Int((serverPause / .seconds(1)).rounded(.up))
+        return "waiting \(wait) s: the API asked to slow down (429 Retry-After); " + counts + " (Ctrl-C cancels)"
     }
 }

@@ -9,8 +9,10 @@ final class REPL {
 
     private let session: Session
     private let history: HistoryFile
-    /// Lines of a statement that has not ended yet.
-    private var pending = ""
+    /// The lines typed since the prompt was last fresh; a statement runs only at its `;`.
+    private var buffer = ScriptBuffer()
+    /// Whether something of `buffer` has run (then it belongs in the history).
+    private var ranSomething = false
 
     init(session: Session, history: HistoryFile) {
         self.session = session
@@ -19,45 +21,66 @@ final class REPL {
 
     func run() async {
         history.load()
-        LineEditor.configure(completionContext: { [unowned self] in MainActor.assumeIsolated { self.pending } })
+        LineEditor.configure(completionContext: { [unowned self] in MainActor.assumeIsolated { self.buffer.openText } })
         CompletionCandidates.catalog = { [engine = session.engine] in engine.catalog }
-        // Read up front so Tab offers custom fields from the start; a failure here is reported
-        // by the first statement, which tries again.
-        try? await session.engine.loadCustomFields()
-        defer { history.trim() }
+        let customFields = await startLoadingCustomFields()
+        defer {
+            customFields.cancel()
+            history.trim()
+        }
         while !session.wantsToQuit {
-            switch LineEditor.read(prompt: pending.isEmpty ? Self.prompt : Self.continuationPrompt) {
+            switch LineEditor.read(prompt: buffer.hasOpenStatement ? Self.continuationPrompt : Self.prompt) {
             case .endOfInput:
-                if pending.isEmpty { return }
-                pending = ""  // Ctrl-D inside a statement drops it, like a shell
-                StandardError.line("")
+                if !buffer.hasOpenStatement { return }
+                StandardError.line("")  // Ctrl-D inside a statement drops it, like a shell
+                startAfresh()
             case .interrupted:
-                pending = ""
+                startAfresh()
             case .line(let line):
                 await accept(line)
             }
         }
     }
 
-    private func accept(_ line: String) async {
-        pending += pending.isEmpty ? line : "\n" + line
-        let split = ShellScript.split(pending)
-        let endsNow = split.unterminated.map { StatementCompleteness.isComplete($0.text) } ?? false
-        guard !split.items.isEmpty || endsNow else {
-            if pending.trimmingBlanks().isEmpty { pending = "" }
-            return
+    /// How long the first prompt waits for the custom field definitions, so Tab knows them from
+    /// the first line. A slow or throttling API gets the prompt anyway: the analyst can type (and
+    /// Ctrl-C a statement that waits) while the load carries on behind the prompt.
+    static let customFieldsWait: Duration = .seconds(2)
+
+    /// Starts reading the definitions and waits for them at most `customFieldsWait`. A failure
+    /// is left to the first statement, which reads them again and reports it.
+    private func startLoadingCustomFields() async -> Task<Void, Never> {
+        let (settled, signal) = AsyncStream<Void>.makeStream()
+        // Detached: the prompt blocks the main actor while it reads a line.
+        let load = Task.detached { [engine = session.engine] in
+            try? await engine.loadCustomFields()
+            signal.finish()
         }
-        let script = pending
-        // An unfinished statement stays pending, from its start; what came before it is done.
-        let open = endsNow ? nil : split.unterminated
-        let bytes = Array(script.utf8)
-        pending = open.map { String(decoding: bytes[$0.location.offset...], as: UTF8.self) } ?? ""
-        history.add(open.map { String(decoding: bytes[..<$0.location.offset], as: UTF8.self) } ?? script)
-        var items = split.items
-        if endsNow, let last = split.unterminated { items.append(.statement(last)) }
+        let deadline = Task.detached {
+            try? await Task.sleep(for: Self.customFieldsWait)
+            signal.finish()
+        }
+        for await _ in settled {}
+        deadline.cancel()
+        return load
+    }
+
+    /// Runs what the line completed: statements ended by `;` and dot-command lines.
+    private func accept(_ line: String) async {
+        let items = buffer.append(line + "\n")
         for item in items {
-            if await session.run(item, script: script, origin: nil) == .interrupted { break }
+            ranSomething = true
+            if await session.run(item, script: buffer.script, origin: nil) == .interrupted { break }
             if session.wantsToQuit { break }
         }
+        if !buffer.hasOpenStatement { startAfresh() }
+    }
+
+    /// Forgets the typed text; what ran of it becomes one history entry, so error places count
+    /// lines from the entry's start.
+    private func startAfresh() {
+        if ranSomething { history.add(buffer.script) }
+        buffer = ScriptBuffer()
+        ranSomething = false
     }
 }

@@ -14,6 +14,10 @@ final class Session {
     var reportsStatistics = false
     /// Set by `.quit` / `.exit`.
     var wantsToQuit = false
+    /// Scripts being run by `.read` inside one another.
+    var readDepth = 0
+    /// Deeper than any real use; a script that reads itself stops here with an error.
+    static let maximumReadDepth = 16
     /// The session zone as the user named it (Foundation may report `UTC` as `GMT`).
     var timeZoneName: String
 
@@ -37,9 +41,10 @@ final class Session {
         do {
             return try await DotCommands.run(line, in: self)
         } catch {
+            if OutputFailure.readerClosed(error) { return .outputClosed }
             let place = origin.map { "\($0):\(lineNumber): " } ?? ""
             StandardError.line("\(place)error: \(error)")
-            return .failed(.queryError)
+            return .failed(OutputFailure.isWriteFailure(error) ? .writeFailed : .queryError)
         }
     }
 
@@ -55,12 +60,7 @@ final class Session {
     /// may do without its `;`. `nextPiece` answers nil at the end of the input; when it throws
     /// (unreadable input) the error is reported and the run stops with a usage error.
     func runScript(reading nextPiece: () throws -> String?, origin: String) async -> ExitStatus {
-        var script = ""
-        // The text not run yet (an unfinished statement) and where it starts in the script.
-        var open = ""
-        var openStart = SourceLocation.start
-        // That statement as the last split saw it: it runs at the end of the input.
-        var unfinished: StatementSplitter.Piece?
+        var buffer = ScriptBuffer()
         var status = ExitStatus.success
         while true {
             let piece: String
@@ -71,32 +71,26 @@ final class Session {
                 StandardError.line("\(origin): error: \(error)")
                 return .usageError
             }
-            script += piece
-            open += piece
-            let split = ShellScript.split(open, startingAt: openStart)
-            if let stop = await run(split.items, script: script, origin: origin, status: &status) { return stop }
-            unfinished = split.unterminated
-            if let unfinished {
-                open = String(decoding: open.utf8.dropFirst(unfinished.location.offset - openStart.offset), as: UTF8.self)
-                openStart = unfinished.location
-            } else {
-                open = ""
-                openStart = split.end
-            }
+            let items = buffer.append(piece)
+            if let stop = await run(items, script: buffer.script, origin: origin, status: &status) { return stop }
         }
         if InterruptSignal.isPending { return .interrupted }
-        let last = unfinished.map { [ScriptItem.statement($0)] } ?? []
-        return await run(last, script: script, origin: origin, status: &status) ?? status
+        let last = buffer.finish()
+        return await run(last, script: buffer.script, origin: origin, status: &status) ?? status
     }
 
-    /// Runs one statement or dot-command of `script` (`origin` nil at the prompt).
+    /// Runs one statement or dot-command of `script` (`origin` nil at the prompt). Once the
+    /// output's reader has gone, the session ends: nothing it prints can be read.
     func run(_ item: ScriptItem, script: String, origin: String?) async -> StatementOutcome {
+        let outcome: StatementOutcome
         switch item {
         case .statement(let piece):
-            return await runStatement(piece.text, report: ErrorReport(script: script, origin: origin, statementStart: piece.location))
+            outcome = await runStatement(piece.text, report: ErrorReport(script: script, origin: origin, statementStart: piece.location))
         case .directive(let line, let number):
-            return await runDotCommand(line, origin: origin, lineNumber: number)
+            outcome = await runDotCommand(line, origin: origin, lineNumber: number)
         }
+        if outcome == .outputClosed { wantsToQuit = true }
+        return outcome
     }
 
     /// Runs items in order, keeping the first failure in `status`; answers the status to stop
@@ -107,6 +101,7 @@ final class Session {
             switch await run(item, script: script, origin: origin) {
             case .succeeded: break
             case .interrupted: return .interrupted
+            case .outputClosed: return status
             case .failed(let failure):
                 if status == .success { status = failure }
                 if !continueOnError { return status }

@@ -23,6 +23,7 @@ struct Shell {
 
     private func runOrExit() async throws -> ExitStatus {
         let script = try batchScript()
+        let output = try outputSettings()
         var demo: DemoMode?
         if arguments.demo { demo = try await startDemo() }
         let token = try demo?.token ?? TokenSource.resolve(tokenFile: arguments.tokenFile, environment: environment)
@@ -36,9 +37,10 @@ struct Shell {
             throw ShellExit(status: .usageError)
         }
         let session = Session(
-            engine: engine, output: OutputSettings(options: outputOptions()), quiet: arguments.quiet,
-            continueOnError: arguments.continueOnError, timeZoneName: arguments.tz)
-        let status: ExitStatus
+            engine: engine, output: output, quiet: arguments.quiet, continueOnError: arguments.continueOnError,
+            timeZoneName: TimeZoneNames.identifier(named: arguments.tz) ?? arguments.tz)
+        var status: ExitStatus
+        if script != nil || !Terminal.inputIsTerminal { InterruptSignal.installForTermination() }
         if let script {
             status = await session.runScript(script.text, origin: script.origin)
         } else if !Terminal.inputIsTerminal {
@@ -50,9 +52,13 @@ struct Shell {
             await REPL(session: session, history: history).run()
             status = .success
         }
-        session.output.flush()
+        for failure in session.output.close() {
+            StandardError.line("error: \(failure)")
+            if status == .success { status = .queryError }
+        }
         await engine.shutdown()
         await demo?.stop()
+        if let signal = InterruptSignal.terminatingSignal { TerminationSignal.die(of: signal) }
         return status
     }
 
@@ -61,11 +67,12 @@ struct Shell {
     private func batchScript() throws -> (text: String, origin: String)? {
         if let command = arguments.command { return (command, "-c") }
         if let path = arguments.file {
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                StandardError.line("error: cannot read '\(path)'; check the path and that it is a UTF-8 text file")
+            do {
+                return (try ScriptFile.read(path == "-" ? "/dev/stdin" : path), path == "-" ? "stdin" : path)
+            } catch {
+                StandardError.line("error: \(error)")
                 throw ShellExit(status: .usageError)
             }
-            return (text, path)
         }
         return nil
     }
@@ -84,6 +91,8 @@ struct Shell {
         var configuration = EngineConfiguration(apiURL: url, token: token, timeZone: sessionTimeZone)
         if let concurrency = arguments.concurrency { configuration.concurrency = concurrency }
         if let pageSize = arguments.pageSize { configuration.pageSize = pageSize }
+        configuration.listingSizesFile = ListingSizesLocation.path(
+            besideHistoryFile: HistoryFile.defaultPath(environment: environment), demo: demoURL != nil)
         configuration.maxRequestsPerSecond = arguments.maxRequestsPerSecond
         if arguments.noCache {
             configuration.cacheTTL = nil
@@ -94,16 +103,36 @@ struct Shell {
     }
 
     private var sessionTimeZone: TimeZone {
-        TimeZone(identifier: arguments.tz) ?? EngineConfiguration.defaultTimeZone
+        TimeZoneNames.zone(named: arguments.tz) ?? EngineConfiguration.defaultTimeZone
     }
 
-    /// Table for a person at a terminal, CSV for a pipe or a file, unless asked otherwise.
+    /// Table for a person at a terminal, CSV for a pipe or a file, unless asked otherwise; `-o`'s
+    /// file name chooses by its extension, as `.output` does.
     private func outputOptions() -> OutputOptions {
-        let format = arguments.requestedFormat ?? (Terminal.outputIsTerminal ? .table : .csv)
+        let format = arguments.requestedFormat
+            ?? arguments.output.map { OutputFormat(fileName: $0) ?? .csv }
+            ?? (Terminal.outputIsTerminal ? .table : .csv)
         var options = OutputOptions(format: format, timeZone: sessionTimeZone)
         options.headers = !arguments.noHeader
         options.excel = arguments.excel
+        options.ascii = arguments.ascii || !LocaleCharset.isUTF8(environment: environment)
         return options
+    }
+
+    /// The output options and `-o`'s file; xlsx bound for a terminal is refused before anything runs.
+    private func outputSettings() throws -> OutputSettings {
+        let settings = OutputSettings(options: outputOptions(), formatIsExplicit: arguments.requestedFormat != nil)
+        do {
+            if let path = arguments.output {
+                try settings.redirect(to: path)
+            } else if settings.options.format == .xlsx && Terminal.outputIsTerminal {
+                throw OutputRefusal.xlsxToTerminal
+            }
+        } catch {
+            StandardError.line("error: \(error)")
+            throw ShellExit(status: .usageError)
+        }
+        return settings
     }
 
     private func printBanner(demo: Bool) {

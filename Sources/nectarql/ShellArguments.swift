@@ -18,14 +18,21 @@ struct ShellArguments: ParsableCommand {
             """
     )
 
+    // Arrays only so that a repeated -c or -f is refused rather than silently overridden.
     @Option(name: [.customShort("c"), .customLong("command")], help: "Run these statements (separated by ';') and exit.")
-    var command: String?
+    var commands: [String] = []
 
-    @Option(name: [.customShort("f"), .customLong("file")], help: "Run the statements in this file and exit.")
-    var file: String?
+    @Option(name: [.customShort("f"), .customLong("file")], help: "Run the statements in this file and exit (- or /dev/stdin for standard input).")
+    var files: [String] = []
 
-    @Option(help: "Output format: table, csv, tsv, json, jsonl, markdown or line (default: table on a terminal, csv otherwise).")
+    @Option(help: "Output format: table, csv, tsv, json, jsonl, markdown, line, xlsx or bar (default: table on a terminal, csv otherwise).")
     var format: String?
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Write results to this file; a name ending in .xlsx makes one Excel workbook, a sheet per statement.")
+    var output: String?
+
+    @Flag(help: "Draw bar charts with ASCII characters (the default when the locale is not UTF-8).")
+    var ascii = false
 
     @Flag(help: "Same as --format csv.")
     var csv = false
@@ -63,7 +70,7 @@ struct ShellArguments: ParsableCommand {
     @Option(name: .customLong("max-rps"), help: "At most this many requests per second.")
     var maxRequestsPerSecond: Double?
 
-    @Option(name: .customLong("page-size"), help: "Records per page (the API allows at most 50).")
+    @Option(name: .customLong("page-size"), help: "Records per page, 1 to \(ClientConfiguration.maximumPageSize) (the API's largest page; the default).")
     var pageSize: Int?
 
     @Option(name: .customLong("cache-ttl"), help: "Seconds fetched pages are reused within a session.")
@@ -76,8 +83,8 @@ struct ShellArguments: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if command != nil && file != nil {
-            throw ValidationError("use either -c or -f, not both")
+        if commands.count + files.count > 1 {
+            throw ValidationError("give one -c or one -f; put several statements in one, separated by ';'")
         }
         if let format, OutputFormat(rawValue: format.lowercased()) == nil {
             throw ValidationError("unknown format '\(format)'; use one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -85,15 +92,23 @@ struct ShellArguments: ParsableCommand {
         if [csv, json, format != nil].filter({ $0 }).count > 1 {
             throw ValidationError("choose one output format: --format, --csv or --json")
         }
+        if excel, let requestedFormat, requestedFormat != .csv {
+            throw ValidationError("--excel writes CSV for a spreadsheet; leave out --\(json ? "json" : "format \(requestedFormat.rawValue)")")
+        }
         if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
-        if let pageSize, !(1...200).contains(pageSize) { throw ValidationError("--page-size must be between 1 and 200") }
+        if let pageSize, let problem = ClientConfiguration.pageSizeProblem(pageSize, setting: "--page-size") {
+            throw ValidationError(problem)
+        }
         if let maxRequestsPerSecond, maxRequestsPerSecond <= 0 { throw ValidationError("--max-rps must be positive") }
         if let cacheTTL, cacheTTL < 0 { throw ValidationError("--cache-ttl must be zero or more seconds") }
         if demoLatencyMilliseconds < 0 { throw ValidationError("--demo-latency-ms must be zero or more") }
-        if TimeZone(identifier: tz) == nil {
+        if TimeZoneNames.zone(named: tz) == nil {
             throw ValidationError("unknown time zone '\(tz)'; use an IANA name such as America/Sao_Paulo or UTC")
         }
     }
+
+    var command: String? { commands.first }
+    var file: String? { files.first }
 
     /// The format asked for on the command line, or nil to choose by whether stdout is a terminal.
     var requestedFormat: OutputFormat? {

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -57,6 +58,12 @@ enum Terminal {
     static var inputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
     static var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var errorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Whether dimmed text may be used: not on a `TERM=dumb` terminal, nor when `NO_COLOR` is set.
+    static var allowsStyles: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        return environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+    }
 
     /// The terminal's width in cells, for table mode, or nil when stdout is not a terminal.
     static var outputWidth: Int? {

@@ -33,7 +33,9 @@ final class StandardInputLines {
     }
 
     private func take(upTo end: Int) throws(NotUTF8) -> String {
-        let bytes = buffer[..<end]
+        // A byte order mark (Windows editors save one) is no part of the first statement.
+        let skipped = linesRead == 0 && buffer.starts(with: ScriptText.byteOrderMark) ? ScriptText.byteOrderMark.count : 0
+        let bytes = buffer[skipped..<end]
         buffer.removeFirst(end)
         linesRead += 1
         guard let text = String(validating: bytes, as: UTF8.self) else { throw NotUTF8(line: linesRead) }

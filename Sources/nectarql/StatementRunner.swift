@@ -7,6 +7,8 @@ enum StatementOutcome: Equatable {
     case failed(ExitStatus)
     /// Ctrl-C cancelled it.
     case interrupted
+    /// The reader of the output went away (`| head -1`): nothing more is worth running.
+    case outputClosed
 }
 
 /// Runs one statement: asks the engine, streams the rows to the writer, shows progress,
@@ -30,17 +32,25 @@ struct StatementRunner {
     func run(_ text: String, report: ErrorReport) async -> StatementOutcome {
         let before = engine.statistics()
         let started = ContinuousClock.now
-        let progress = showsProgress ? ProgressLine(statistics: { [engine] in engine.statistics() }) : nil
+        let progress = showsProgress ? ProgressLine(
+            statistics: { [engine] in engine.statistics() }, serverPause: { [engine] in engine.serverPauseRemaining() }) : nil
         progress?.start()
-        // Asked before the sink is taken: taking it consumes a pending `.once` file.
-        let toTerminal = output.writesToTerminal
-        let sink = output.takeSink()
+        let destination: OutputSettings.Destination
+        do {
+            destination = try output.takeDestination()
+        } catch {
+            progress?.stop()
+            StandardError.line("error: \(error)")
+            return .failed(.usageError)
+        }
+        let written = WrittenRows()
         let (events, announce) = AsyncStream<Event>.makeStream()
         let work = Task { @MainActor in
             defer { announce.yield(.finished) }
             // Parsed in place, so every error location is already the script's own.
             let statement = try Parser.parseStatement(text, startingAt: report.statementStart)
-            try await stream(statement, to: sink, toTerminal: toTerminal, progress: progress)
+            let sheetName = SheetNaming.proposedName(for: statement, script: report.script, start: report.statementStart)
+            try await stream(statement, to: destination, sheetName: sheetName, progress: progress, written: written)
         }
         let watcher = Task { @MainActor in
             while !Task.isCancelled {
@@ -62,55 +72,95 @@ struct StatementRunner {
             grace.cancel()
             progress?.stop()
             output.flush()
-            StandardError.line("interrupted: the statement was cancelled")
+            StandardError.line(interruptionMessage(written))
+            closeOnceWorkbook()
             return .interrupted
         }
         let result = await work.result
         progress?.stop()
         output.flush()
         if case .failure(let error) = result {
+            closeOnceWorkbook()
+            if OutputFailure.readerClosed(error) { return .outputClosed }
+            if written.isIncomplete { StandardError.line(Self.incompleteMessage(written)) }
             let (message, status) = report.describe(error)
             StandardError.line(message)
             return .failed(status)
         }
+        guard closeOnceWorkbook() else { return .failed(.queryError) }
         reportCosts(since: before, started: started)
         return .succeeded
     }
 
+    /// Rows a streaming format has already written, so a statement stopped midway says its
+    /// output is incomplete (table and bar write only in `finish`, so never; a workbook is not
+    /// written at all when a sheet is left unfinished).
+    private final class WrittenRows {
+        var count = 0
+        var begun = false
+        var streams = false
+        var isIncomplete: Bool { begun && streams }
+    }
+
+    private static func incompleteMessage(_ written: WrittenRows) -> String {
+        "error: the output is incomplete: the statement stopped after \(written.count) rows"
+    }
+
+    /// Ctrl-C, or SIGTERM/SIGHUP in batch mode, named so a log says what stopped the run.
+    private func interruptionMessage(_ written: WrittenRows) -> String {
+        let cause = InterruptSignal.terminatingSignalName.map { "interrupted by \($0)" } ?? "interrupted"
+        let incomplete = written.isIncomplete ? "; the output is incomplete after \(written.count) rows" : ""
+        return "\(cause): the statement was cancelled\(incomplete)"
+    }
+
     /// Writes the result as it arrives. The header waits for the first rows (or the end), so a
-    /// statement that fails before answering prints nothing; a failure after rows were written
-    /// is announced as an incomplete result (table mode writes only in `finish`, so never).
-    private func stream(_ statement: Statement, to sink: OutputSink, toTerminal: Bool, progress: ProgressLine?) async throws {
+    /// statement that fails before answering prints nothing.
+    private func stream(
+        _ statement: Statement, to destination: OutputSettings.Destination, sheetName: String?, progress: ProgressLine?,
+        written: WrittenRows
+    ) async throws {
         let result = try await engine.execute(statement)
         if let notice = result.notice { StandardError.line("note: " + notice) }
-        var options = output.options
-        options.terminalWidth = toTerminal ? Terminal.outputWidth : nil
-        let writer = Writers.make(options, sink: sink)
-        var begun = false
-        var rowsWritten = 0
+        let options = destination.options
+        let writer: any ResultWriter
+        if case .stream(let sink) = destination.target, ExplainLines.wanted(for: statement, format: options.format) {
+            writer = ExplainLines(sink: sink)
+        } else {
+            writer = destination.target.writer(options, sheetName: sheetName)
+        }
+        written.streams = !options.format.writesOnlyAtEnd && options.format != .xlsx
         do {
             for try await batch in result.batches {
                 try Task.checkCancellation()
-                if options.format != .table { progress?.erase() }  // table mode prints only at the end
-                if !begun {
+                if written.streams { progress?.erase() }  // table mode prints only at the end
+                if !written.begun {
                     try writer.begin(columns: result.columns)
-                    begun = true
+                    written.begun = true
                 }
                 try writer.write(batch: batch)
-                rowsWritten += batch.count
+                written.count += batch.count
             }
             try Task.checkCancellation()
         } catch {
-            try? sink.flush()
-            if begun, options.format != .table, !(error is CancellationError) {
-                StandardError.line("error: the output is incomplete: the statement failed after \(rowsWritten) rows")
-            }
+            try? destination.target.flush()  // what was written before the failure
             throw error
         }
         progress?.erase()
-        if !begun { try writer.begin(columns: result.columns) }
+        if !written.begun { try writer.begin(columns: result.columns) }
         try writer.finish()
-        try sink.flush()
+        try destination.target.flush()
+    }
+
+    /// Writes a `.once` workbook; false (after saying why) when it could not be written.
+    @discardableResult
+    private func closeOnceWorkbook() -> Bool {
+        do {
+            try output.closeOnceWorkbook()
+            return true
+        } catch {
+            StandardError.line("error: \(error)")
+            return false
+        }
     }
 
     private func reportCosts(since before: EngineStatistics, started: ContinuousClock.Instant) {

@@ -90,6 +90,39 @@ import NectarCatalog
         #expect(result.page.ignoredCustomValues == 1)
     }
 
+    @Test func aChildlessParentInASharedLeftJoinKeepsItsCustomColumns() throws {
+        let enderecos = Catalog.nectarCRM.table(named: "contatos_enderecos")!
+        let shared = try #require(TableDefinition.sharedRecords(table, enderecos, keepingRecordsWithoutElements: true))
+        let result = try Flattened(shared, page: #"[{"id": 1, "camposPersonalizados": {"VIP": "sim"}, "enderecos": []}]"#)
+        #expect(result.rows.count == 1)
+        #expect(result.cell(0, "campo_vip") == .boolean(true))
+        #expect(result.cell(0, "contato_id") == .null, "the child's columns stay NULL")
+    }
+
+    /// Custom values beside the seed's keys, for flatteners reading a few columns.
+    private let subsetBody = Array(#"""
+        [{"id": 1, "nome": "Ana", "camposPersonalizados": {"VIP": "sim", "Área útil": "1.500", "Campo antigo": "x"}},
+         {"id": 2, "nome": "Bia", "camposPersonalizados": {"Origem do contato": {"nested": true}, "Renovação": "ontem"}}]
+        """#.utf8)
+
+    @Test func aFlattenerReadingOneCustomColumnCountsOnlyLabelsWithoutAColumn() throws {
+        let vip = table.columnIndex("campo_vip")!
+        let page = try Flattener(table: table, reading: [vip]).flattenPage(subsetBody)
+        #expect(page.rows.map { $0[vip] } == [.boolean(true), .null])
+        #expect(page.rows[0][table.columnIndex("campo_area_util")!] == .null, "a custom column not read stays NULL")
+        #expect(page.ignoredCustomValues == 2, "Campo antigo and Origem do contato; Área útil and Renovação are known")
+        #expect(page.coercionFailures == 0, "values of custom columns not read are not judged")
+    }
+
+    @Test func aFlattenerReadingNoCustomColumnStepsOverTheValuesObject() throws {
+        let nome = table.columnIndex("nome")!
+        let page = try Flattener(table: table, reading: [nome]).flattenPage(subsetBody)
+        #expect(page.rows.map { $0[nome] } == [.text("Ana"), .text("Bia")])
+        #expect(table.customColumns.allSatisfy { column in page.rows.allSatisfy { $0[table.columnIndex(column.name)!] == .null } })
+        #expect(page.ignoredCustomValues == 0)
+        #expect(page.coercionFailures == 0)
+    }
+
     @Test func aListingAsksForTheCustomValuesObject() {
         #expect(table.topLevelKeys(for: ["nome", "campo_vip"]) == ["id", "nome", "camposPersonalizados"])
     }

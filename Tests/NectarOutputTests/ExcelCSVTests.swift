@@ -39,6 +39,16 @@ import NectarCatalog
         #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self) == expected)
     }
 
+    @Test func formulaGuardCoversTabCarriageReturnAndLeadingSpaces() throws {
+        let rows: [[Value]] = [
+            [.text("\t=1+1")], [.text("\r=1+1")], [.text("  =1+1")], [.text(" @cmd")], [.text("\tplain")],
+            [.text("  ok")], [.text("   ")],
+        ]
+        let bytes = try excel([text("t")], rows, headers: false)
+        let expected = "'\t=1+1\r\n\"'\r=1+1\"\r\n'  =1+1\r\n' @cmd\r\n'\tplain\r\n  ok\r\n   \r\n"
+        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self) == expected)
+    }
+
     @Test func quotingUsesTheSemicolon() throws {
         let bytes = try excel([text("t")], [[.text("a;b")], [.text("a,b")], [.text("l1\nl2")], [.text("")]], headers: false)
         #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self) == "\"a;b\"\r\na,b\r\n\"l1\nl2\"\r\n\"\"\r\n")

@@ -49,10 +49,20 @@ import NectarCatalog
         #expect(objects[0]["t"] == tricky)
     }
 
-    @Test func nonFiniteNumbersBecomeNull() throws {
-        let output = try render(.jsonl, columns: [float("a"), float("b"), float("c")], rows: [[.float(.nan), .float(.infinity), .float(1e21)]])
-        #expect(output == #"{"a":null,"b":null,"c":1e+21}"# + "\n")
-        #expect(try parse(output) is [String: Any])
+    @Test func nonFiniteNumbersAreWrittenAsCSVWritesThem() throws {
+        let rows: [[Value]] = [[.float(.nan), .float(.infinity), .float(-.infinity), .float(1e21)]]
+        let columns = [float("a"), float("b"), float("c"), float("d")]
+        let output = try render(.jsonl, columns: columns, rows: rows)
+        #expect(output == #"{"a":"NaN","b":"Infinity","c":"-Infinity","d":1e+21}"# + "\n")
+        #expect(try parse(output) is [String: Any], "still valid JSON: JSON has no literal for them")
+        let csv = try render(.csv, columns: columns, rows: rows)
+        #expect(csv == "a,b,c,d\nNaN,Infinity,-Infinity,1e+21\n")
+    }
+
+    @Test func repeatedColumnNamesAreWrittenAsTheyCome() throws {
+        // The engine makes result names unique (OutputNameTests); the writer does not rename.
+        let output = try render(.jsonl, columns: [float("o.id"), float("c.id")], rows: [[.float(1), .float(2)]])
+        #expect(output == #"{"o.id":1,"c.id":2}"# + "\n")
     }
 
     @Test func timestampsCarryTheZoneOffsetAndMillisecondsWhenPresent() throws {

@@ -9,9 +9,16 @@ import NectarCatalog
         #expect(output == expected.joined(separator: "\n"))
     }
 
-    @Test func singularFooterAndNullAsEmpty() throws {
+    @Test func singularFooterAndNullAsTheWordNULL() throws {
         let output = try render(.table, columns: [text("a"), float("b")], rows: [[.null, .null]])
-        #expect(output == " a | b\n---+---\n   |  \n(1 row)\n")
+        #expect(output == " a    |    b\n------+------\n NULL | NULL\n(1 row)\n")
+    }
+
+    @Test func nullDiffersFromEmptyTextAndIsDimOnATerminalWithoutWidening() throws {
+        let rows: [[Value]] = [[.null], [.text("")]]
+        #expect(try render(.table, columns: [text("nome")], rows: rows) == " nome\n------\n NULL\n \n(2 rows)\n")
+        let styled = try render(.table, columns: [text("nome")], rows: rows) { $0.terminalStyles = true }
+        #expect(styled == " nome\n------\n \u{1B}[2mNULL\u{1B}[22m\n \n(2 rows)\n")
     }
 
     @Test func zeroRowsShowsHeaderAndZeroCount() throws {

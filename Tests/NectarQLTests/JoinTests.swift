@@ -317,3 +317,41 @@ import Testing
         }
     }
 }
+
+/// Every parent left-joined to each of its child tables, read once: a parent without elements
+/// gives one row whose child columns, the child's copy of the parent id included, are all NULL.
+@Suite("Left joins of a parent to its child tables")
+struct ChildLeftJoinTests {
+    struct Case: CustomStringConvertible, Sendable {
+        let parent: String, endpoint: MockEndpoint, child: String, parentID: String, array: String
+        var description: String { "\(parent) left join \(child)" }
+    }
+
+    static let cases: [Case] = [
+        Case(parent: "contatos", endpoint: .contatos, child: "contatos_contatos", parentID: "contato_id", array: "contatos"),
+        Case(parent: "contatos", endpoint: .contatos, child: "contatos_enderecos", parentID: "contato_id", array: "enderecos"),
+        Case(parent: "contatos", endpoint: .contatos, child: "contatos_contatospai", parentID: "contato_id", array: "contatosPai"),
+        Case(parent: "contatos", endpoint: .contatos, child: "contatos_empresasatuais", parentID: "contato_id", array: "empresasAtuais"),
+        Case(parent: "compromissos", endpoint: .compromissos, child: "compromissos_participantes", parentID: "compromisso_id", array: "participantes"),
+        Case(parent: "pipelines", endpoint: .pipeline, child: "pipelines_sequencias", parentID: "pipeline_id", array: "sequencias"),
+        Case(parent: "produtos", endpoint: .produto, child: "produtos_produtos", parentID: "produto_dependente_id", array: "produtos"),
+        Case(parent: "oportunidades", endpoint: .oportunidades, child: "oportunidades_produtos", parentID: "id_oportunidade", array: "produtos"),
+    ]
+
+    @Test("count of the child's parent id counts elements; 'is null' finds the parents without any", arguments: cases)
+    func parentsWithoutElementsHaveNullChildColumns(_ testCase: Case) async throws {
+        try await MockSession.run { session in
+            let join = "from \(testCase.parent) p left join \(testCase.child) e on e.\(testCase.parentID) = p.id"
+            let records = session.dataset.records(testCase.endpoint)
+            let elementCount = records.reduce(0) { $0 + ($1[testCase.array]?.elements ?? []).count }
+            let childless = records.filter { ($0[testCase.array]?.elements ?? []).isEmpty }.count
+            #expect(elementCount > 0)
+
+            let counts = try await session.rows("select count(*), count(e.\(testCase.parentID)) \(join)")
+            #expect(counts == [[.float(Double(elementCount + childless)), .float(Double(elementCount))]])
+            let without = try await session.rows("select count(*) \(join) where e.\(testCase.parentID) is null")
+            #expect(without == [[.float(Double(childless))]])
+            #expect(try await session.explain("select p.id \(join)").contains { $0.contains("one read serves both sides") })
+        }
+    }
+}

@@ -64,10 +64,24 @@ import Testing
             #expect(error?.lastFailure == .serverError)
             #expect(error.flatMap(\.status).map { [500, 502, 503, 504].contains($0) } == true)
             #expect(error?.endpoint == "contatos/?page=1&displayLength=50")
-            #expect(error?.message.contains("after 3 attempts") == true)
+            #expect(error?.message.contains("after 3 attempts over") == true, "\(error?.message ?? "")")
+            #expect(error?.message.contains("allow more attempts") == false, "there is no such option")
+            #expect(error?.message.contains("--concurrency") == true)
             #expect(server.statistics().requests == 3)
             expectNoCanary(error, client)
         }
+    }
+
+    @Test func attemptsThatFailAlikeReadAsOneSentence() throws {
+        let base = try BaseURL.parse("https://app.nectarcrm.com.br/crm/api/1/")
+        let target = RequestTarget(base: base, path: "contatos/", parameters: [QueryParameter("page", "3")])
+        let failure = ErrorMessages.Attempt(kind: .rateLimited, status: 429)
+        let error = ErrorMessages.exhausted(target, failures: Array(repeating: failure, count: 4), elapsed: .milliseconds(31_200))
+        #expect(error.message.contains("after 4 attempts over 31 s: the server answered 429 Too Many Requests each time."), "\(error.message)")
+        let mixed = ErrorMessages.exhausted(
+            target, failures: [failure, failure, ErrorMessages.Attempt(kind: .serverError, status: 503)], elapsed: .seconds(5))
+        #expect(mixed.message.contains(
+            "the server answered 429 Too Many Requests 2 times, the server answered 503 Service Unavailable once."), "\(mixed.message)")
     }
 
     @Test func truncatedBodiesExhaustTheAttempts() async throws {
@@ -109,6 +123,7 @@ import Testing
             // One wait of at most the remaining budget, then at most one more try (a loaded machine
             // may spend the whole budget on the first try); never the 60 s the server asked for.
             #expect((1...2).contains(server.statistics().requests))
+            #expect(error?.message.contains(": the server answered 429 Too Many Requests") == true, "\(error?.message ?? "")")
             #expect(ContinuousClock.now - started < .seconds(30))
             expectNoCanary(error, client)
         }
@@ -126,6 +141,11 @@ import Testing
         await client.shutdown()
         #expect(error.map { if case .network(host: "127.0.0.1", detail: _) = $0.kind { true } else { false } } == true)
         #expect(error?.message.contains("cannot reach 127.0.0.1") == true)
+        let message = error?.message ?? ""
+        #expect(message.contains(": the connection was refused. Check"), "\(message)")
+        #expect(!message.contains(".build/") && !message.contains(".swift"), "no build paths: \(message)")
+        #expect(!message.contains("(("), "\(message)")
+        #expect(message.filter { $0 == "(" }.count == message.filter { $0 == ")" }.count, "balanced: \(message)")
         expectNoCanary(error, client)
     }
 

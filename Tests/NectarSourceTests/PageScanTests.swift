@@ -131,6 +131,72 @@ import Testing
         #expect(!listing.noticed.withLock { $0 }.contains(5))
     }
 
+    @Test func aPageLargerThanAskedFailsTheScanInsteadOfTilingWrongly() async throws {
+        // The API serves 60 records a page while the scan asked for 50.
+        let listing = FakeListing(total: 200, pageSize: 60)
+        let scan = PageScan<[Int]>(pageSize: 50, window: 4, cached: { _ in nil }, load: listing.load)
+        await #expect(throws: PagingInconsistency.largerThanAsked(page: 1, records: 60)) { try await scan.next() }
+        #expect(try await scan.next() == nil)
+    }
+
+    @Test func aShortPageWhoseNextPageCameBackWithRecordsIsNotTakenForTheEnd() async throws {
+        // The API caps pages at 20 while the scan asked for 50: page 2 arrives before page 1,
+        // and its records show that page 1's shortness is the cap, not the end of the listing.
+        let listing = FakeListing(total: 200, pageSize: 20, delay: { $0 == 1 ? .milliseconds(50) : .zero })
+        let scan = PageScan<[Int]>(pageSize: 50, window: 4, slowStart: false, cached: { _ in nil }, load: listing.load)
+        try await listing.waitUntilLoaded(2)
+        await #expect(throws: PagingInconsistency.shortBeforeMore(page: 1, records: 20, nextRecords: 20)) {
+            try await scan.next()
+        }
+    }
+
+    @Test func aShortPageBeforeAnEmptyOneEndsTheListingAsUsual() async throws {
+        let listing = FakeListing(total: 70, pageSize: 50, delay: { $0 == 2 ? .milliseconds(50) : .zero })
+        let scan = PageScan<[Int]>(pageSize: 50, window: 4, slowStart: false, cached: { _ in nil }, load: listing.load)
+        #expect(try await collect(scan) == Array(0..<70))
+    }
+
+    @Test(arguments: [0, 30, 100, 120, 149])
+    func aRememberedSizeRequestsExactlyThePagesItNeedsAndNoneBeyond(total: Int) async throws {
+        let listing = FakeListing(total: total, pageSize: 50)
+        let lastPage = total / 50 + 1
+        let ends = Locked<[(page: Int, records: Int)]>([])
+        let scan = PageScan<[Int]>(
+            pageSize: 50, window: 4, expectedLastPage: lastPage, ended: { page, records in ends.withLock { $0.append((page, records)) } },
+            cached: { _ in nil }, load: listing.load)
+        #expect(try await collect(scan) == Array(0..<total))
+        #expect(listing.loaded.withLock { $0 }.sorted() == Array(1...lastPage))
+        let reported = ends.withLock { $0 }
+        #expect(reported.count == 1 && reported[0].page == lastPage && reported[0].records == total % 50)
+    }
+
+    @Test func aRememberedSizeSendsItsPagesAtOnce() async throws {
+        // Page 1 takes 30 s: only pages requested together with it are requested meanwhile.
+        let listing = FakeListing(total: 120, pageSize: 50, delay: { $0 == 1 ? .seconds(30) : .zero })
+        let scan = PageScan<[Int]>(pageSize: 50, window: 4, expectedLastPage: 3, cached: { _ in nil }, load: listing.load)
+        let reader = Task { try await scan.next() }
+        try await listing.waitUntilLoaded(3)
+        #expect(listing.loaded.withLock { $0 }.sorted() == [1, 2, 3])
+        reader.cancel()
+        await #expect(throws: CancellationError.self) { try await reader.value }
+    }
+
+    @Test(arguments: [(remembered: 2, total: 260), (remembered: 6, total: 60), (remembered: 1, total: 50)])
+    func aStaleRememberedSizeStillReadsTheWholeListing(remembered: Int, total: Int) async throws {
+        let listing = FakeListing(total: total, pageSize: 50)
+        let scan = PageScan<[Int]>(pageSize: 50, window: 4, expectedLastPage: remembered, cached: { _ in nil }, load: listing.load)
+        #expect(try await collect(scan) == Array(0..<total))
+        let lastPage = total / 50 + 1
+        #expect(listing.loaded.withLock { $0 }.allSatisfy { $0 <= max(lastPage, remembered) + 3 })
+    }
+
+    @Test func withoutARememberedSizeTheFirstPageGoesAlone() async throws {
+        let listing = FakeListing(total: 30, pageSize: 50, delay: { _ in .milliseconds(20) })
+        let scan = PageScan<[Int]>(pageSize: 50, window: 4, cached: { _ in nil }, load: listing.load)
+        #expect(try await collect(scan) == Array(0..<30))
+        #expect(listing.loaded.withLock { $0 } == [1], "a one-page listing costs one request")
+    }
+
     @Test func aFailingPageEndsTheScanWithItsError() async throws {
         struct Boom: Error {}
         let scan = PageScan<[Int]>(pageSize: 50, window: 3, cached: { _ in nil }) { page, _ in

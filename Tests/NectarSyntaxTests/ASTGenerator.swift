@@ -65,7 +65,7 @@ struct ASTGenerator {
         let kind: ExpressionKind
         switch random.int(0...9) {
         case 0: kind = .unary(random.pick(UnaryOperator.allCases), expression(depth: next))
-        case 1, 2, 3: kind = .binary(random.pick(BinaryOperator.allCases), expression(depth: next), expression(depth: next))
+        case 1, 2, 3: kind = .binary(expression(depth: next), [BinaryStep(random.pick(BinaryOperator.allCases), expression(depth: next))])
         case 4: kind = .isNull(expression(depth: next), negated: random.chance(0.5))
         case 5: kind = .inList(expression(depth: next), (0...random.int(0...2)).map { _ in expression(depth: next) }, negated: random.chance(0.5))
         case 6:
@@ -94,7 +94,12 @@ struct ASTGenerator {
         case 0: return Expression(.literal(.integer(random.int(0...Int.max))))
         case 1: return Expression(.literal(.decimal(decimal())))
         case 2: return Expression(.literal(.text(random.pick(Self.texts))))
-        case 3: return Expression(.literal(random.pick([.boolean(true), .boolean(false), .null])))
+        case 3:
+            if random.chance(0.3) {
+                let part = IntervalLiteral.Part(random.int(0...40) - 20, random.pick(IntervalUnit.allCases))
+                return Expression(.literal(.interval(IntervalLiteral([part]))))
+            }
+            return Expression(.literal(random.pick([.boolean(true), .boolean(false), .null])))
         case 4: return Expression(.function(FunctionCall(name: functionName(), arguments: .star)))
         case 5, 6: return Expression(.column(ColumnReference(table: identifier().name, name: identifier().name)))
         default: return Expression(.column(ColumnReference(name: identifier().name)))

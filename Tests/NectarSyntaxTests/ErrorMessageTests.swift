@@ -30,7 +30,7 @@ struct ErrorMessageTests {
         ("select x in (1, 2 from t", "1:19", "expected ',' or ')' after '2', found 'from'"),
         ("select x is nul", "1:13", "expected 'null' after 'is', found 'nul'"),
         ("select x between 1 or 2", "1:20", "expected 'and' after '1', found 'or'"),
-        ("select cast(x as int)", "1:18", "expected a type (float, text, boolean, timestamp) after 'as', found 'int'"),
+        ("select cast(x as number)", "1:18", "expected a type (float, text, boolean, timestamp, integer) after 'as', found 'number'"),
         ("select case x end", "1:15", "expected 'when' after 'x', found 'end'"),
         ("select case when a then b", "1:26", "expected 'when', 'else' or 'end' after 'b', found the end of the statement"),
         ("select a as from t", "1:13", "expected an alias after 'as', found 'from'"),

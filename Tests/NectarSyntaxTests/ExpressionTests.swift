@@ -67,7 +67,7 @@ struct ExpressionTests {
     @Test func operatorNodesAreLocatedAtTheOperator() throws {
         let sum = try expression("a +\n  b")
         #expect(sum.location == SourceLocation(offset: 2, line: 1, column: 3))
-        guard case let .binary(_, left, right) = sum.kind else { return #expect(Bool(false)) }
+        guard case let .binary(left, steps) = sum.kind, let right = steps.first?.operand else { return #expect(Bool(false)) }
         #expect(left.location == SourceLocation(offset: 0, line: 1, column: 1))
         #expect(right.location == SourceLocation(offset: 6, line: 2, column: 3))
     }

@@ -57,7 +57,6 @@ struct FuzzTests {
     }
 
     private func exercise(_ text: String) {
-        _ = StatementCompleteness.isComplete(text)
         _ = StatementSplitter.split(text)
         do {
             for parsed in try Parser.parseScript(text) {

@@ -49,7 +49,9 @@ func shape(of expression: Expression) -> String {
     switch expression.kind {
     case .literal, .column, .function, .cast, .caseWhen: return Printer.print(expression)
     case let .unary(op, operand): return "(\(op.rawValue) \(shape(of: operand)))"
-    case let .binary(op, left, right): return "(\(op.rawValue) \(shape(of: left)) \(shape(of: right)))"
+    case let .binary(first, steps):
+        // A flat chain shows as the left-deep tree it means: `a - b + c` → `(+ (- a b) c)`.
+        return steps.reduce(shape(of: first)) { "(\($1.op.rawValue) \($0) \(shape(of: $1.operand)))" }
     case let .isNull(operand, negated): return "(\(negated ? "isnotnull" : "isnull") \(shape(of: operand)))"
     case let .inList(operand, list, negated):
         return "(\(negated ? "notin" : "in") \(shape(of: operand)) [\(list.map(shape(of:)).joined(separator: " "))])"
@@ -64,7 +66,7 @@ func shape(of expression: Expression) -> String {
 func column(_ name: String, of table: String? = nil) -> Expression { Expression(.column(ColumnReference(table: table, name: name))) }
 func integer(_ value: Int) -> Expression { Expression(.literal(.integer(value))) }
 func text(_ value: String) -> Expression { Expression(.literal(.text(value))) }
-func binary(_ op: BinaryOperator, _ left: Expression, _ right: Expression) -> Expression { Expression(.binary(op, left, right)) }
+func binary(_ op: BinaryOperator, _ left: Expression, _ right: Expression) -> Expression { Expression(.binary(left, [BinaryStep(op, right)])) }
 func call(_ name: String, _ arguments: Expression..., distinct: Bool = false) -> Expression {
     Expression(.function(FunctionCall(name: name, arguments: .list(arguments), distinct: distinct)))
 }

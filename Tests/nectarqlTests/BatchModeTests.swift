@@ -129,6 +129,31 @@ import Testing
         #expect(result.stdoutLines.first == "column,type,label")
     }
 
+    @Test func outputToAFileTakesTheFormatFromItsExtensionUnlessOneWasChosen() throws {
+        let directory = NSTemporaryDirectory() + "nectarql-output-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let query = "select titulo from tarefas order by id limit 2;"
+        let chosen = try demo(["-c", ".output \(directory)/a.json\n\(query)\n.once \(directory)/b.md\n\(query)"])
+        #expect(chosen.status == 0, "\(chosen.stderr)")
+        let json = try Data(contentsOf: URL(fileURLWithPath: directory + "/a.json"))
+        #expect((try JSONSerialization.jsonObject(with: json) as? [[String: Any]])?.count == 2)
+        #expect(try String(contentsOfFile: directory + "/b.md", encoding: .utf8).hasPrefix("| titulo |"))
+        let explicit = try demo(["--csv", "-c", ".output \(directory)/c.json\n\(query)"])
+        #expect(explicit.status == 0, "\(explicit.stderr)")
+        #expect(try String(contentsOfFile: directory + "/c.json", encoding: .utf8).hasPrefix("titulo\n"), "--csv was chosen")
+    }
+
+    @Test func explainInCSVModePrintsPlainLines() throws {
+        let result = try demo(["--csv", "-c", "explain select nome from contatos where nome = 'Ana, a \"primeira\"'"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdoutLines
+        #expect(lines.first != "plan", "no CSV header: \(lines)")
+        #expect(lines.contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("Scan contatos") }, "\(lines)")
+        #expect(lines.allSatisfy { !$0.hasPrefix("\"") }, "no CSV quoting: \(lines)")
+        #expect(result.stdout.contains("Ana, a \"primeira\""), "text shown as is: \(result.stdout)")
+    }
+
     @Test func unknownDotCommandSuggestsTheClosest() throws {
         let result = try demo(["-c", ".mdoe csv"])
         #expect(result.status == 1)

@@ -7,7 +7,8 @@ import Testing
 @Suite struct BenchmarkSmokeTests {
     static let queryNames = [
         "full scan", "status filter", "date range", "id lookup", "design join",
-        "join, lookups win", "join, scan wins", "group by", "limit 5", "child table",
+        "join, lookups win", "join, scan wins", "group by", "limit 5", "child table", "name prefix",
+        "limit past the end",
     ]
     /// Columns of the side-by-side table, the first being the query's name.
     static let columnCount = 17
@@ -25,6 +26,7 @@ import Testing
             #expect(requests != nil && naiveRequests != nil, "request counts of \(name) are numbers: \(row)")
             #expect((minimum ?? 0) >= 1, "every query needs at least one request: \(row)")
         }
+        #expect(result.stdout.contains("Requests in all: "), "the suite's sum against its minimum")
     }
 
     @Test func rejectsANonPositiveScale() throws {

@@ -6,7 +6,7 @@ import Testing
     @Test func helpDocumentsTheExitCodes() throws {
         let result = try ProcessRunner.run(["--help"])
         #expect(result.status == 0)
-        for code in ["0 ", "1 ", "2 ", "3 ", "130"] {
+        for code in ["0 ", "1 ", "2 ", "3 ", "4 ", "130"] {
             #expect(result.stdout.contains(code), "--help should explain exit code \(code)")
         }
         #expect(result.stdout.contains("--demo"))
@@ -40,5 +40,23 @@ import Testing
         let result = try ProcessRunner.run(["--demo", "-f", "/nonexistent/query.nql"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("/nonexistent/query.nql"))
+    }
+
+    @Test(arguments: [
+        ["-c", "select 1", "-c", "select 2"],
+        ["-f", "/tmp/a.nql", "-f", "/tmp/b.nql"],
+        ["-c", "select 1", "-f", "/tmp/a.nql"],
+        ["--excel", "--json", "-c", "select 1"],
+        ["--excel", "--format", "tsv", "-c", "select 1"],
+    ])
+    func conflictingOptionsAreUsageErrors(arguments: [String]) throws {
+        let result = try ProcessRunner.run(["--demo"] + arguments)
+        #expect(result.status == 2, "\(arguments): \(result.stderr)")
+        #expect(result.stdout.isEmpty, "nothing may run: \(result.stdout)")
+    }
+
+    @Test func excelWithCSVIsFine() throws {
+        let result = try ProcessRunner.run(["--demo", "--demo-latency-ms", "0", "--excel", "--format", "csv", "-c", "select 1 as um"])
+        #expect(result.status == 0, "\(result.stderr)")
     }
 }

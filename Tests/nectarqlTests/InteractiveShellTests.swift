@@ -23,9 +23,13 @@ import Testing
         }
 
         func start(latencyMilliseconds: Int = 0) throws -> PseudoTerminal {
-            let environment = ProcessRunner.cleanEnvironment(["NECTARQL_HISTORY": historyPath, "TERM": "dumb", "HOME": directory])
-            return try PseudoTerminal(
-                arguments: ["--demo", "--demo-latency-ms", String(latencyMilliseconds)], environment: environment)
+            try start(arguments: ["--demo", "--demo-latency-ms", String(latencyMilliseconds)])
+        }
+
+        func start(arguments: [String], environment extra: [String: String] = [:]) throws -> PseudoTerminal {
+            let environment = ProcessRunner.cleanEnvironment(
+                ["NECTARQL_HISTORY": historyPath, "TERM": "dumb", "HOME": directory].merging(extra) { $1 })
+            return try PseudoTerminal(arguments: arguments, environment: environment)
         }
     }
 
@@ -101,6 +105,68 @@ import Testing
         #expect(shell.waitForExit() == 0)
         let history = try String(contentsOfFile: sandbox.historyPath, encoding: .utf8)
         #expect(history.contains("select titulo, prioridade from\ntarefas where\nprioridade >= 0 limit 3;"))
+    }
+
+    @Test func aLineThatAlreadyParsesWaitsForItsSemicolon() throws {
+        let sandbox = try Sandbox()
+        let shell = try sandbox.start()
+        defer { shell.close() }
+        try shell.expect(Self.prompt)
+        let mark = shell.mark
+        // The README's tour: a statement that would run as it stands goes on on the next line.
+        shell.type("select titulo from tarefas\r")
+        let continued = try shell.expect(Self.continuation, after: mark)
+        #expect(!shell.transcript[mark...].contains("rows)"), "nothing may run before the ';'")
+        shell.type("where prioridade >= 0 limit 2;\r")
+        let end = try shell.expect("(2 rows)", after: continued)
+        try shell.expect(Self.prompt, after: end)
+        shell.type(".quit\r")
+        #expect(shell.waitForExit() == 0)
+    }
+
+    @Test func nullAndEmptyTextLookDifferentInATable() throws {
+        let sandbox = try Sandbox()
+        let shell = try sandbox.start()
+        defer { shell.close() }
+        try shell.expect(Self.prompt)
+        let mark = shell.mark
+        shell.type("select nullif('a', 'a') as nada, '' as vazio from tarefas limit 1;\r")
+        try shell.expect(" NULL | \r\n(1 row)", after: mark)
+    }
+
+    @Test func outputToACSVFileWritesCSVEvenAtATerminal() throws {
+        let sandbox = try Sandbox()
+        let shell = try sandbox.start()
+        defer { shell.close() }
+        try shell.expect(Self.prompt)
+        var mark = shell.mark
+        let target = sandbox.directory + "/tarefas.csv"
+        for line in [".output \(target)", "select titulo from tarefas order by id limit 2;", ".output"] {
+            shell.type(line + "\r")
+            mark = try shell.expect(Self.prompt, after: mark)
+        }
+        shell.type("select titulo from tarefas limit 1;\r")
+        try shell.expect("(1 row)", after: mark)  // back on the screen, as a table
+        let written = try String(contentsOfFile: target, encoding: .utf8)
+        #expect(written.hasPrefix("titulo\n"), "\(written)")
+        #expect(written.split(separator: "\n").count == 3)
+    }
+
+    @Test func aRetryAfterWaitShowsOnTheProgressLine() async throws {
+        let server = MockServer(
+            dataset: MockDataset(seed: 1, scale: 0.01), token: "progress-token",
+            faults: FaultConfiguration(throttleRate: 1, retryAfterSeconds: 20), maxLifetime: .seconds(60))
+        _ = try await server.start(port: 0)
+        defer { Task { await server.stop() } }
+        let sandbox = try Sandbox()
+        let shell = try sandbox.start(arguments: ["--api-url", server.baseURL], environment: ["NECTAR_API_TOKEN": "progress-token"])
+        defer { shell.close() }
+        try shell.expect(Self.prompt)
+        let mark = shell.mark
+        shell.type("select titulo from tarefas;\r")
+        try shell.expect("the API asked to slow down", after: mark, timeout: 20)
+        shell.type("\u{03}")
+        try shell.expect("interrupted", after: mark, timeout: 20)
     }
 
     @Test func historySurvivesARestartAndIsPrivate() throws {

@@ -5,6 +5,8 @@ struct RunResult {
     let status: Int32
     let stdout: String
     let stderr: String
+    /// Standard output as bytes, for binary output such as an xlsx workbook.
+    var stdoutData = Data()
     var stdoutLines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty } }
 }
 
@@ -15,9 +17,18 @@ enum ProcessRunner {
     static func cleanEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         for key in ["NECTAR_API_TOKEN", "NECTAR_API_URL", "NECTARQL_HISTORY"] { environment.removeValue(forKey: key) }
+        // The shell keeps files beside its history (listing sizes): never in the developer's home.
+        environment["NECTARQL_HISTORY"] = scratchDirectory + "/history"
         environment.merge(extra) { $1 }
         return environment
     }
+
+    /// A directory of this test process for the files the shell keeps between sessions.
+    static let scratchDirectory: String = {
+        let path = NSTemporaryDirectory() + "nectarql-tests-\(ProcessInfo.processInfo.processIdentifier)"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }()
 
     static func run(
         _ arguments: [String], stdin: String = "", stdinData: Data? = nil, environment: [String: String] = cleanEnvironment(),
@@ -58,7 +69,7 @@ enum ProcessRunner {
         }
         process.waitUntilExit()
         _ = group.wait(timeout: .now() + 10)
-        return RunResult(status: process.terminationStatus, stdout: collected.stdout, stderr: collected.stderr)
+        return RunResult(status: process.terminationStatus, stdout: collected.stdout, stderr: collected.stderr, stdoutData: collected.stdoutData)
     }
 
     private final class Collected: @unchecked Sendable {
@@ -71,7 +82,8 @@ enum ProcessRunner {
             if isOutput { out = data } else { err = data }
         }
 
-        var stdout: String { lock.lock(); defer { lock.unlock() }; return String(decoding: out, as: UTF8.self) }
+        var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
+        var stdoutData: Data { lock.lock(); defer { lock.unlock() }; return out }
         var stderr: String { lock.lock(); defer { lock.unlock() }; return String(decoding: err, as: UTF8.self) }
     }
 }

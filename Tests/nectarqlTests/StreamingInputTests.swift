@@ -7,9 +7,10 @@ import Testing
     /// The shell on pipes, with its stdout gathered as it comes.
     final class PipedShell: @unchecked Sendable {
         let process = Process()
-        private let input = Pipe(), output = Pipe()
+        private let input = Pipe(), output = Pipe(), errors = Pipe()
         private let lock = NSLock()
         private var received = Data()
+        private var receivedErrors = Data()
 
         init(_ arguments: [String]) throws {
             process.executableURL = URL(fileURLWithPath: ShellBinary.path)
@@ -17,19 +18,25 @@ import Testing
             process.environment = ProcessRunner.cleanEnvironment()
             process.standardInput = input
             process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            output.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            process.standardError = errors
+            gather(output, isOutput: true)
+            gather(errors, isOutput: false)
+            try process.run()
+        }
+
+        private func gather(_ pipe: Pipe, isOutput: Bool) {
+            pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
                 let data = handle.availableData
                 guard let self else { return }
                 self.lock.lock()
-                self.received.append(data)
+                if isOutput { self.received.append(data) } else { self.receivedErrors.append(data) }
                 self.lock.unlock()
             }
-            try process.run()
         }
 
         deinit {
             output.fileHandleForReading.readabilityHandler = nil
+            errors.fileHandleForReading.readabilityHandler = nil
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         }
 
@@ -37,6 +44,12 @@ import Testing
             lock.lock()
             defer { lock.unlock() }
             return String(decoding: received, as: UTF8.self)
+        }
+
+        var stderr: String {
+            lock.lock()
+            defer { lock.unlock() }
+            return String(decoding: receivedErrors, as: UTF8.self)
         }
 
         func send(_ text: String) { input.fileHandleForWriting.write(Data(text.utf8)) }

@@ -13,11 +13,16 @@ extension TableDefinition {
             !parent.columns.contains(where: { $0.path.first?.lowercased() == key.lowercased() })
         else { return nil }
         // The parent's columns are read from the record around each element.
-        let asParent = parent.columns.map { ColumnDefinition($0.name, $0.type, .parent($0.path), summary: $0.summary, customField: $0.customField) }
-        let columns = parent.name == first.name ? asParent + child.columns : child.columns + asParent
+        let asParent = parent.columns.map {
+            ColumnDefinition($0.name, $0.type, .parent($0.path), summary: $0.summary, customField: $0.customField)
+        }
+        let parentFirst = parent.name == first.name
+        let columns = parentFirst ? asParent + child.columns : child.columns + asParent
+        let childColumns = parentFirst ? asParent.count..<columns.count : 0..<child.columns.count
         return TableDefinition(
             name: "\(first.name) + \(second.name)", title: "\(first.title) + \(second.title)", endpoint: parent.endpoint,
-            origin: child.origin, columns: columns, keepsRecordsWithoutElements: keepingRecordsWithoutElements)
+            origin: child.origin, columns: columns,
+            childColumnsOfRecordsWithoutElements: keepingRecordsWithoutElements ? childColumns : nil)
     }
 
     private static func parentAndChild(_ first: TableDefinition, _ second: TableDefinition) -> (TableDefinition, TableDefinition)? {

@@ -17,13 +17,17 @@ public struct TableDefinition: Sendable, Hashable {
     public let relationships: [Relationship]
     /// The seed's section title, e.g. "Oportunidades: produtos".
     public let title: String
-    /// For rows from array elements: a record whose array is empty or missing still gives one
-    /// row, its element columns NULL (a parent left-joined to its child table, read once).
-    public let keepsRecordsWithoutElements: Bool
+    /// For a parent left-joined to its child table, read once: a record whose array is empty or
+    /// missing still gives one row, in which these columns (the child table's, its copy of the
+    /// parent id included) stay NULL. Nil: such a record gives no row.
+    public let childColumnsOfRecordsWithoutElements: Range<Int>?
+
+    public var keepsRecordsWithoutElements: Bool { childColumnsOfRecordsWithoutElements != nil }
 
     public init(
         name: String, title: String, aliases: [String] = [], endpoint: Endpoint, origin: RowOrigin = .records,
-        columns: [ColumnDefinition], relationships: [Relationship] = [], keepsRecordsWithoutElements: Bool = false
+        columns: [ColumnDefinition], relationships: [Relationship] = [],
+        childColumnsOfRecordsWithoutElements: Range<Int>? = nil
     ) {
         self.name = name
         self.title = title
@@ -32,7 +36,7 @@ public struct TableDefinition: Sendable, Hashable {
         self.origin = origin
         self.columns = columns
         self.relationships = relationships
-        self.keepsRecordsWithoutElements = keepsRecordsWithoutElements
+        self.childColumnsOfRecordsWithoutElements = childColumnsOfRecordsWithoutElements
     }
 
     public func columnIndex(_ name: String) -> Int? {

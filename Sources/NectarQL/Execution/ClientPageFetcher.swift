@@ -7,19 +7,17 @@ struct ClientPageFetcher: PageFetching {
     let client: NectarClient
     let pageSize: Int
 
-    func pages(of request: PageRequest, flattener: Flattener, firstPage: Int, maxPages: Int?, expectsManyPages: Bool)
+    func pages(of request: PageRequest, flattener: Flattener, firstPage: Int, maxPages: Int?)
         -> AsyncThrowingStream<FlattenedPage, any Error>
     {
-        client.scan(request, cacheNamespace: flattener.table.flatteningKey, firstPage: firstPage, maxPages: maxPages,
-            slowStart: !expectsManyPages
-        ) { body in
+        client.scan(request, cacheNamespace: flattener.cacheKey, firstPage: firstPage, maxPages: maxPages) { body in
             let page = try flattener.flattenPage(body)
             return DecodedPage(content: page, recordCount: page.recordCount)
         }
     }
 
     func lookup(path: String, flattener: Flattener) async throws -> FlattenedPage? {
-        try await client.fetch(path: path, cacheNamespace: flattener.table.flatteningKey) { body in
+        try await client.fetch(path: path, cacheNamespace: flattener.cacheKey) { body in
             let page = try flattener.flattenObject(body)
             return DecodedPage(content: page, recordCount: page.recordCount)
         }

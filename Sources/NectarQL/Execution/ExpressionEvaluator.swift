@@ -12,22 +12,28 @@ extension BoundExpression {
             if case .float(let d) = e.evaluate(row, context) { return .float(-d) }
             return .null
         case .not(let e): return Truth(e.evaluate(row, context)).negated.value
-        case .arithmetic(let op, let l, let r): return Self.arithmetic(op, l.evaluate(row, context), r.evaluate(row, context))
-        case .concatenate(let l, let r):
-            let (a, b) = (l.evaluate(row, context), r.evaluate(row, context))
-            guard !a.isNull, !b.isNull else { return .null }
-            return .text(a.castText(context) + b.castText(context))
+        case .arithmetic(let first, let steps):
+            var result = first.evaluate(row, context)
+            for step in steps { result = Self.arithmetic(step.op, result, step.operand.evaluate(row, context)) }
+            return result
+        case .concatenate(let parts):
+            var text = ""
+            for part in parts {
+                let value = part.evaluate(row, context)
+                if value.isNull { return .null }
+                text += value.castText(context)
+            }
+            return .text(text)
         case .comparison(let op, let l, let r): return Self.compare(op, l.evaluate(row, context), r.evaluate(row, context))
-        case .and(let l, let r):
-            let left = Truth(l.evaluate(row, context))
-            if case .isFalse = left { return .boolean(false) }
-            return Truth.and(left, Truth(r.evaluate(row, context))).value
-        case .or(let l, let r):
-            let left = Truth(l.evaluate(row, context))
-            if case .isTrue = left { return .boolean(true) }
-            return Truth.or(left, Truth(r.evaluate(row, context))).value
+        case .and(let parts): return Self.connective(parts, row, context, isAnd: true)
+        case .or(let parts): return Self.connective(parts, row, context, isAnd: false)
         case .isNull(let e, let negated): return .boolean(e.evaluate(row, context).isNull != negated)
         case .inList(let e, let list, let negated): return Self.membership(e.evaluate(row, context), list, row, context, negated)
+        case .inSet(let e, let set, let negated):
+            let value = e.evaluate(row, context)
+            guard !value.isNull else { return .null }
+            if set.members.contains(value.groupingKey) { return .boolean(!negated) }
+            return set.containsNull ? .null : .boolean(negated)
         case .between(let e, let lo, let hi, let negated):
             let value = e.evaluate(row, context)
             let inside = Truth.and(
@@ -45,6 +51,11 @@ extension BoundExpression {
             }
             return otherwise?.evaluate(row, context) ?? .null
         case .cast(let e, let type): return e.evaluate(row, context).cast(to: type, context)
+        case .castInteger(let e): return e.evaluate(row, context).castInteger(context)
+        case .shift(let e, let intervals):
+            guard case .timestamp(var ms) = e.evaluate(row, context) else { return .null }
+            for interval in intervals { ms = interval.added(to: ms, in: context.time) }
+            return .timestamp(ms)
         case .function(let function, let arguments):
             return function.evaluate(arguments.map { $0.evaluate(row, context) }, in: context)
         }
@@ -68,6 +79,10 @@ extension BoundExpression {
     }
 
     static func compare(_ op: ComparisonOperator, _ a: Value, _ b: Value) -> Value {
+        if op == .equal || op == .notEqual {
+            guard let equal = a.isEqual(to: b) else { return .null }
+            return .boolean(equal == (op == .equal))
+        }
         guard let order = a.compare(to: b) else { return .null }
         switch op {
         case .equal: return .boolean(order == 0)
@@ -77,6 +92,18 @@ extension BoundExpression {
         case .greater: return .boolean(order > 0)
         case .greaterOrEqual: return .boolean(order >= 0)
         }
+    }
+
+    /// `a and b and …` or `a or b or …` in Kleene logic, stopping at the first operand that decides.
+    private static func connective(_ parts: [BoundExpression], _ row: [Value], _ context: EvaluationContext, isAnd: Bool) -> Value {
+        let decisive: Truth = isAnd ? .isFalse : .isTrue
+        var result: Truth = isAnd ? .isTrue : .isFalse
+        for part in parts {
+            let truth = Truth(part.evaluate(row, context))
+            result = isAnd ? Truth.and(result, truth) : Truth.or(result, truth)
+            if result == decisive { break }
+        }
+        return result.value
     }
 
     /// `x in (…)`: true on a match, unknown when there is none but a NULL was involved.
@@ -89,7 +116,7 @@ extension BoundExpression {
             let candidate = item.evaluate(row, context)
             if candidate.isNull {
                 sawNull = true
-            } else if value.compare(to: candidate) == 0 {
+            } else if value.isEqual(to: candidate) == true {
                 return .boolean(!negated)
             }
         }

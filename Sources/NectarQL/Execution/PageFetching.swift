@@ -7,10 +7,9 @@ protocol PageFetching: Sendable {
     /// Records per page the listing asks for.
     var pageSize: Int { get }
     /// The pages of one listing from `firstPage` on, in order; at most `maxPages` when given
-    /// (a `limit` needs no more, and speculative requests past it would be waste). `expectsManyPages`
-    /// opens the window of speculative pages at once; otherwise the first page goes alone.
+    /// (a `limit` needs no more, and speculative requests past it would be waste).
     /// `flattener` turns bodies into its table's rows; one serves every page and lookup of a scan.
-    func pages(of request: PageRequest, flattener: Flattener, firstPage: Int, maxPages: Int?, expectsManyPages: Bool)
+    func pages(of request: PageRequest, flattener: Flattener, firstPage: Int, maxPages: Int?)
         -> AsyncThrowingStream<FlattenedPage, any Error>
     /// One lookup (`contatos/5`, `proposta/opportunity/7`); nil when the API says 404.
     func lookup(path: String, flattener: Flattener) async throws -> FlattenedPage?
@@ -36,7 +35,7 @@ extension PageFetching {
         var count = 0
         var failures = 0
         var ignored = 0
-        for try await page in pages(of: request, flattener: flattener, firstPage: 1, maxPages: nil, expectsManyPages: false) {
+        for try await page in pages(of: request, flattener: flattener, firstPage: 1, maxPages: nil) {
             records += page.records
             count += page.recordCount
             failures += page.coercionFailures

@@ -26,12 +26,12 @@ struct PlanExecutor {
         let reader: RowOperator
         switch (scan.access, scan.rowBudget) {
         case (.lookups(let paths), _):
-            reader = LookupScanOperator(table: scan.table, paths: paths, fetcher: fetcher, recorder: recorder)
+            reader = LookupScanOperator(flattener: scan.flattener, paths: paths, fetcher: fetcher, recorder: recorder)
         case (.listings(let requests), let budget?):
-            reader = BudgetedScanOperator(table: scan.table, requests: requests, fetcher: fetcher, rowBudget: budget, recorder: recorder)
+            reader = BudgetedScanOperator(
+                flattener: scan.flattener, requests: requests, fetcher: fetcher, rowBudget: budget, recorder: recorder)
         case (.listings(let requests), nil):
-            reader = ListingScanOperator(
-                table: scan.table, requests: requests, fetcher: fetcher, expectsManyPages: scan.expectsManyPages, recorder: recorder)
+            reader = ListingScanOperator(flattener: scan.flattener, requests: requests, fetcher: fetcher, recorder: recorder)
         }
         guard let filter = scan.localFilter else { return reader }
         return FilterOperator(reader, predicate: filter, context: context)
@@ -59,7 +59,7 @@ struct PlanExecutor {
         let context = self.context
         let recorder = self.recorder
         let scan = node.right
-        let flattener = Flattener(table: scan.table)
+        let flattener = scan.flattener
         let rightColumn = node.join.rightColumns[0]
         return { keys in
             let texts = keys.compactMap(\.integralText)

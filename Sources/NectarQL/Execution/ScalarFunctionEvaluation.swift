@@ -9,7 +9,7 @@ extension ScalarFunction {
         switch self {
         case .coalesce: return arguments.first { !$0.isNull } ?? .null
         case .nullif:
-            if let order = arguments[0].compare(to: arguments[1]), order == 0 { return .null }
+            if arguments[0].isEqual(to: arguments[1]) == true { return .null }
             return arguments[0]
         case .now: return .timestamp(context.now)
         default:
@@ -41,6 +41,11 @@ extension ScalarFunction {
                 return .null
             }
             return .timestamp(Self.truncate(ms, to: unit, in: context.time))
+        case (.dateDiff, .text(let unitName)):
+            guard case .timestamp(let start) = arguments[1], case .timestamp(let end) = arguments[2],
+                let unit = IntervalUnit(word: unitName)
+            else { return .null }
+            return .float(Double(DateDifference(time: context.time).boundaries(unit, from: start, to: end)))
         default: return .null
         }
     }

@@ -28,6 +28,17 @@ extension Value {
         }
     }
 
+    /// Whether a value of one type can ever be cast to the other (booleans and timestamps cannot).
+    static func canCast(_ from: SQLType, to type: SQLType) -> Bool {
+        !((from == .boolean && type == .timestamp) || (from == .timestamp && type == .boolean))
+    }
+
+    /// `cast(x as integer)`: the float cast, truncated toward zero; NULL where that is no whole number (infinity, NaN).
+    func castInteger(_ context: EvaluationContext) -> Value {
+        guard case .float(let d) = cast(to: .float, context), d.isFinite else { return .null }
+        return .float(d.rounded(.towardZero) + 0)
+    }
+
     /// The text form: integral numbers without `.0`, timestamps as `YYYY-MM-DD HH:MM:SS` in the session zone.
     func castText(_ context: EvaluationContext) -> String {
         switch self {

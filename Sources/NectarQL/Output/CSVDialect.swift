@@ -5,7 +5,7 @@ struct CSVDialect {
     let lineEnding: [UInt8]
     /// Excel only detects UTF-8 (accents!) when the file starts with a byte order mark.
     let startsWithByteOrderMark: Bool
-    /// Prefix text starting with `=`, `+`, `-` or `@` with `'` so a spreadsheet never runs it.
+    /// Prefix text a spreadsheet could run as a formula with `'` (see `startsFormula`).
     let guardsFormulas: Bool
 
     static let rfc4180 = CSVDialect(
@@ -18,5 +18,16 @@ struct CSVDialect {
         startsWithByteOrderMark: true, guardsFormulas: true)
 
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
-    static let formulaStarters: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@")]
+    /// OWASP's CSV-injection list: `=`, `+`, `-`, `@`, tab and carriage return (a spreadsheet
+    /// drops the last two and reads what follows as a formula).
+    static let formulaStarters: Set<UInt8> = [
+        UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D,
+    ]
+
+    /// Whether a spreadsheet could take the text for a formula: its first character after any
+    /// leading spaces (which spreadsheets skip) is one of `formulaStarters`.
+    static func startsFormula(_ text: String.UTF8View) -> Bool {
+        guard let first = text.first(where: { $0 != UInt8(ascii: " ") }) else { return false }
+        return formulaStarters.contains(first)
+    }
 }

@@ -40,7 +40,7 @@ struct CSVEncoding: RowEncoding {
     /// Scans the UTF-8 view in place: no copy of the text unless it must be quoted.
     private func appendText(_ string: String, to out: inout [UInt8]) {
         let utf8 = string.utf8
-        let guarded = dialect.guardsFormulas && utf8.first.map { CSVDialect.formulaStarters.contains($0) } == true
+        let guarded = dialect.guardsFormulas && CSVDialect.startsFormula(utf8)
         let quoted = (utf8.isEmpty && !guarded) || utf8.contains(where: needsQuoting)
         if quoted { out.append(UInt8(ascii: "\"")) }
         if guarded { out.append(UInt8(ascii: "'")) }

@@ -74,6 +74,7 @@ public final class FileHandleSink: ByteCountingSink {
                 let written = posixWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
+                    if errno == EPIPE { throw OutputError.readerClosed }
                     throw OutputError.writeFailed(reason: String(cString: strerror(errno)))
                 }
                 offset += written

@@ -61,7 +61,11 @@ final class JSONWriter: ResultWriter {
         case .null:
             out.append(contentsOf: "null".utf8)
         case .float(let number) where !number.isFinite:
-            out.append(contentsOf: "null".utf8)
+            // JSON has no literal for them: a string with the text CSV writes, as PostgreSQL's
+            // to_json does, so the value is neither lost nor mistaken for NULL.
+            out.append(UInt8(ascii: "\""))
+            NumberText.append(number, decimalSeparator: UInt8(ascii: "."), to: &out)
+            out.append(UInt8(ascii: "\""))
         case .float(let number):
             NumberText.append(number, decimalSeparator: UInt8(ascii: "."), to: &out)
         case .boolean(let flag):

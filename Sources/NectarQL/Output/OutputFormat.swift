@@ -14,4 +14,11 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case markdown
     /// sqlite3's line mode: `column = value`, a blank line between rows.
     case line
+    /// An Excel workbook (libxlsxwriter): typed cells, one sheet per statement; written to a file.
+    case xlsx
+    /// A horizontal bar chart for a terminal: one bar per row, sized by its last numeric column.
+    case bar
+
+    /// Table and bar hold the rows and print only when the result ends; the others stream.
+    public var writesOnlyAtEnd: Bool { self == .table || self == .bar }
 }

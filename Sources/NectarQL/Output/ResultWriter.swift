@@ -29,7 +29,11 @@ public enum Writers {
         case .markdown:
             return StreamingWriter(MarkdownEncoding(converter: converter), headers: options.headers, sink: sink)
         case .line:
-            return LineWriter(converter: converter, sink: sink)
+            return LineWriter(converter: converter, sink: sink, terminalStyles: options.terminalStyles)
+        case .xlsx:
+            return SingleSheetWorkbookWriter(options: options, sink: sink)
+        case .bar:
+            return BarChartWriter(options: options, converter: converter, sink: sink)
         }
     }
 }

@@ -4,29 +4,38 @@ import NectarCatalog
 struct TableCell {
     let text: String
     let width: Int
+    /// NULL, drawn dimmed on a terminal.
+    let isNull: Bool
 
     init(text: String) {
-        self.text = text
-        self.width = DisplayWidth.of(text)
+        self.init(text: text, width: DisplayWidth.of(text))
     }
 
-    private init(text: String, width: Int) {
+    private init(text: String, width: Int, isNull: Bool = false) {
         self.text = text
         self.width = width
+        self.isNull = isNull
     }
 
-    /// NULL is an empty cell (as psql shows it); line breaks become `↵` so a row stays one line.
+    /// NULL shows as `NULL` (as in DuckDB), so it differs from an empty text; line breaks
+    /// become `↵` so a row stays one line.
     init(value: Value, converter: LocalTimeConverter) {
         switch value {
+        case .null: self.init(text: NullMarker.text, width: NullMarker.text.count, isNull: true)
         case .text(let string): self.init(text: Self.singleLine(string))
         default: self.init(text: ValueFormatter.text(value, in: converter) ?? "")
         }
     }
 
-    /// The cell cut to `limit` terminal cells, ending in `…` when something was cut off.
-    func truncated(to limit: Int) -> TableCell {
+    /// The text to print: NULL wrapped in the terminal's dim style when `styled`.
+    func shown(styled: Bool) -> String {
+        isNull && styled ? NullMarker.dimmed(text) : text
+    }
+
+    /// The cell cut to `limit` terminal cells, ending in `marker` when something was cut off.
+    func truncated(to limit: Int, marker: Character = "…") -> TableCell {
         guard width > limit else { return self }
-        guard limit > 0 else { return TableCell(text: "", width: 0) }
+        guard limit > 0 else { return TableCell(text: "", width: 0, isNull: isNull) }
         var kept = ""
         var keptWidth = 0
         for character in text {
@@ -35,7 +44,7 @@ struct TableCell {
             kept.append(character)
             keptWidth += characterWidth
         }
-        return TableCell(text: kept + "…", width: keptWidth + 1)
+        return TableCell(text: kept + String(marker), width: keptWidth + 1, isNull: isNull)
     }
 
     /// Line breaks (LF, CR, CRLF) as `↵`, tabs as a space, other control characters as `�`

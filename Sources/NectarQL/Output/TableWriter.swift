@@ -7,7 +7,7 @@ import NectarCatalog
 ///       1 | Ana
 ///     (1 row)
 ///
-/// Numbers are right-aligned, NULL is an empty cell, widths count terminal cells (accents,
+/// Numbers are right-aligned, NULL shows as `NULL` (dimmed on a terminal), widths count terminal cells (accents,
 /// emoji, CJK). Every row is held to size the columns and nothing is written until `finish`,
 /// so a statement that fails midway prints nothing.
 final class TableWriter: ResultWriter {
@@ -75,10 +75,11 @@ final class TableWriter: ResultWriter {
             let shown = cell.truncated(to: widths[index])
             let padding = String(repeating: " ", count: widths[index] - shown.width)
             let isLast = index == cells.count - 1
+            let text = shown.shown(styled: options.terminalStyles)
             if rightAligned[index] {
-                line += padding + shown.text
+                line += padding + text
             } else {
-                line += shown.text + (isLast ? "" : padding)  // no trailing blanks to wrap or copy
+                line += text + (isLast ? "" : padding)  // no trailing blanks to wrap or copy
             }
         }
         out.append(contentsOf: line.utf8)

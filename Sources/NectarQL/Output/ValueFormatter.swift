@@ -4,7 +4,8 @@ import NectarCatalog
 /// The value text the writers share, public so the shell and embedding programs show values
 /// exactly as the writers do.
 public enum ValueFormatter {
-    /// `1234.5`, `123456789` (never `123456789.0`), `0.3` for 0.1 + 0.2, `NaN`, `Infinity`.
+    /// `1234.5`, `123456789` (never `123456789.0`), `0.30000000000000004` for 0.1 + 0.2 (every
+    /// digit that tells the double apart), `NaN`, `Infinity`.
     public static func number(_ value: Double, decimalSeparator: Character = ".") -> String {
         var bytes: [UInt8] = []
         NumberText.append(value, decimalSeparator: decimalSeparator.asciiValue ?? UInt8(ascii: "."), to: &bytes)

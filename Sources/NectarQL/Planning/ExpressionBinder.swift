@@ -10,6 +10,8 @@ struct ExpressionBinder {
     let scope: Scope
     let time: ZonedTime
     var grouping: GroupingCollector?
+    /// Select aliases usable by name (in `having`): a name that is not a group key means that item.
+    var aliases: [String: Expression] = [:]
 
     init(scope: Scope, time: ZonedTime, grouping: GroupingCollector? = nil) {
         self.scope = scope
@@ -18,6 +20,11 @@ struct ExpressionBinder {
     }
 
     func bind(_ node: Expression) throws -> TypedExpression {
+        if let item = try aliasedItem(node) {
+            var plain = self
+            plain.aliases = [:]
+            return try plain.bind(item)
+        }
         if let grouping {
             if let key = try grouping.groupKeySlot(for: node, using: rowBinder) { return key }
             if case .function(let call) = node.kind, let function = AggregateFunction(rawValue: call.name) {
@@ -33,11 +40,21 @@ struct ExpressionBinder {
         return try bindStructure(node)
     }
 
+    private func aliasedItem(_ node: Expression) throws -> Expression? {
+        guard !aliases.isEmpty, case .column(let reference) = node.kind, reference.table == nil,
+            let item = aliases[reference.name]
+        else { return nil }
+        if let grouping, try grouping.groupKeySlot(for: node, using: rowBinder) != nil { return nil }
+        return item
+    }
+
     /// The same binder over the combined row, for what feeds the aggregate.
     var rowBinder: ExpressionBinder { ExpressionBinder(scope: scope, time: time) }
 
     private func bindStructure(_ node: Expression) throws -> TypedExpression {
         switch node.kind {
+        case .literal(.interval):
+            throw QueryError("an interval can only be added to or subtracted from a timestamp, e.g. now() - interval '7 days'", at: node.location)
         case .literal(let literal): return Self.bind(literal)
         case .column(let reference):
             let resolved = try scope.resolve(reference, at: node.location)
@@ -48,13 +65,20 @@ struct ExpressionBinder {
         case .unary(.not, let operand):
             let value = try expect(.boolean, try bind(operand), operand, role: "'not'")
             return TypedExpression(.not(value.expression), .boolean)
-        case .binary(let op, let left, let right): return try bindBinary(op, left, right, at: node.location)
+        case .binary(let first, let steps): return try bindChain(first, steps, at: node.location)
         case .isNull(let operand, let negated):
             return TypedExpression(.isNull(try bind(operand).expression, negated: negated), .boolean)
         case .inList(let operand, let list, let negated):
             let value = try bind(operand)
-            let items = try list.map { try comparable(try bind($0), $0, with: value, operand, at: node.location).right }
-            return TypedExpression(.inList(value.expression, items.map(\.expression), negated: negated), .boolean)
+            let items = try list.map { try comparable(try bind($0), $0, with: value, operand, at: node.location).right.expression }
+            let constants = items.compactMap { item -> Value? in
+                if case .literal(let constant) = item { return constant }
+                return nil
+            }
+            if constants.count == items.count {
+                return TypedExpression(.inSet(value.expression, ConstantSet(constants), negated: negated), .boolean)
+            }
+            return TypedExpression(.inList(value.expression, items, negated: negated), .boolean)
         case .between(let operand, let low, let high, let negated):
             let value = try bind(operand)
             let lo = try comparable(try bind(low), low, with: value, operand, at: node.location).right
@@ -67,12 +91,7 @@ struct ExpressionBinder {
             return TypedExpression(
                 .like(value.expression, pattern: p.expression, caseInsensitive: caseInsensitive, negated: negated), .boolean)
         case .caseWhen(let caseExpression): return try bindCase(caseExpression, at: node.location)
-        case .cast(let operand, let target):
-            let type = SQLType(rawValue: target.rawValue)!
-            let value = try bind(operand)
-            // A text literal that cannot be a timestamp is reported now, before any request.
-            if type == .timestamp { _ = try coerceLiteral(value, to: type, operand) }
-            return TypedExpression(.cast(value.expression, type), type)
+        case .cast(let operand, let target): return try bindCast(operand, to: target)
         case .function(let call): return try bindFunction(call, at: node.location)
         }
     }
@@ -84,26 +103,8 @@ struct ExpressionBinder {
         case .text(let s): TypedExpression(.literal(.text(s)), .text)
         case .boolean(let b): TypedExpression(.literal(.boolean(b)), .boolean)
         case .null: TypedExpression(.literal(.null), nil)
-        }
-    }
-
-    private func bindBinary(_ op: BinaryOperator, _ left: Expression, _ right: Expression, at location: SourceLocation) throws -> TypedExpression {
-        switch op {
-        case .and, .or:
-            let l = try expect(.boolean, try bind(left), left, role: "'\(op.rawValue)'")
-            let r = try expect(.boolean, try bind(right), right, role: "'\(op.rawValue)'")
-            return TypedExpression(op == .and ? .and(l.expression, r.expression) : .or(l.expression, r.expression), .boolean)
-        case .concatenate:
-            return TypedExpression(.concatenate(try bind(left).expression, try bind(right).expression), .text)
-        case .add, .subtract, .multiply, .divide, .modulo:
-            let l = try expect(.float, try bind(left), left, role: "'\(op.rawValue)'")
-            let r = try expect(.float, try bind(right), right, role: "'\(op.rawValue)'")
-            let arithmetic = ArithmeticOperator(rawValue: op.rawValue)!
-            return TypedExpression(.arithmetic(arithmetic, l.expression, r.expression), .float)
-        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
-            let (l, r) = try comparable(try bind(right), right, with: try bind(left), left, at: location)
-            let comparison = ComparisonOperator(rawValue: op.rawValue)!
-            return TypedExpression(.comparison(comparison, l.expression, r.expression), .boolean)
+        // Refused before this is reached: an interval never stands alone (see `bindStructure`).
+        case .interval: TypedExpression(.literal(.null), nil)
         }
     }
 
@@ -127,7 +128,7 @@ struct ExpressionBinder {
         let context = EvaluationContext(time: time, now: 0)
         let value = Value.text(text).cast(to: type, context)
         guard !value.isNull else {
-            let hint = type == .timestamp ? "; write 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM:SS'" : ""
+            let hint = type == .timestamp ? "; write 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM:SS' or 'DD/MM/YYYY'" : ""
             throw QueryError("'\(text)' is not a \(type)\(hint)", at: node.location)
         }
         return TypedExpression(.literal(value), type)
@@ -137,6 +138,18 @@ struct ExpressionBinder {
         guard let actual = value.type, actual != type else { return value }
         if value.textLiteral != nil { return try coerceLiteral(value, to: type, node) }
         throw QueryError("\(role) needs \(type), but \(Printer.print(node)) is \(actual)", at: node.location)
+    }
+
+    /// `cast(x as type)`. A literal that cannot become the type is reported now, for every type;
+    /// a value from the data that cannot gives NULL (see `Value.cast`).
+    private func bindCast(_ operand: Expression, to target: CastType) throws -> TypedExpression {
+        let value = try bind(operand)
+        let type = target == .integer ? SQLType.float : SQLType(rawValue: target.rawValue)!
+        if let from = value.type, from != type, !Value.canCast(from, to: type) {
+            throw QueryError("cannot cast \(from) to \(target.rawValue): \(Printer.print(operand)) is \(from)", at: operand.location)
+        }
+        if type != .text { _ = try coerceLiteral(value, to: type, operand) }
+        return TypedExpression(target == .integer ? .castInteger(value.expression) : .cast(value.expression, type), type)
     }
 
     private func bindCase(_ caseExpression: CaseExpression, at location: SourceLocation) throws -> TypedExpression {

@@ -26,16 +26,19 @@ struct FunctionBinding {
                 arguments.append(bound.expression)
             }
         }
-        if function == .dateTrunc { try checkUnit(nodes[0], arguments[0]) }
+        if function == .dateTrunc || function == .dateDiff { try checkUnit(nodes[0], arguments[0]) }
         return TypedExpression(.function(function, arguments), signature.result ?? shared)
     }
 
-    /// date_trunc's unit must be one it knows, and is checked before anything runs.
+    /// A date function's unit must be one it knows, and is checked before anything runs.
     private func checkUnit(_ node: Expression, _ argument: BoundExpression) throws {
         guard case .literal(.text(let unit)) = argument else { return }
-        guard TruncationUnit(rawValue: unit.lowercased()) != nil else {
-            let units = TruncationUnit.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-            throw QueryError("date_trunc does not know the unit '\(unit)'; use one of \(units)", at: node.location)
+        let known: [String] = function == .dateTrunc
+            ? TruncationUnit.allCases.map(\.rawValue) : IntervalUnit.allCases.map(\.rawValue)
+        let recognised = function == .dateTrunc ? TruncationUnit(rawValue: unit.lowercased()) != nil : IntervalUnit(word: unit) != nil
+        guard recognised else {
+            let units = known.map { "'\($0)'" }.joined(separator: ", ")
+            throw QueryError("\(function.rawValue) does not know the unit '\(unit)'; use one of \(units)", at: node.location)
         }
     }
 }

@@ -33,6 +33,11 @@ struct ScanNode: Sendable {
     var customFieldFilter: String? = nil
     /// For a parent and its child table read together: the join this one scan stands for.
     var servesJoin: String? = nil
+    /// The columns the query reads, the only ones decoded; nil decodes every column.
+    var columns: Set<Int>? = nil
+
+    /// Turns this scan's records into rows, decoding only the columns the query reads.
+    var flattener: Flattener { Flattener(table: table, reading: columns) }
 
     /// The path of the endpoint that lists this table's records.
     var path: String { table.endpoint.path }
@@ -52,13 +57,6 @@ struct ScanNode: Sendable {
     /// with `parameter=key`, projected like the scan.
     func keyedRequests(parameter: String, listings: [[QueryParameter]], key: String) -> [PageRequest] {
         listings.map { PageRequest(path: path, parameters: $0 + [QueryParameter(parameter, key)] + attributeParameters) }
-    }
-
-    /// Whether each listing is expected to span several pages, so speculating pages from the
-    /// start pays off; a listing expected to fit one page starts with that page alone.
-    var expectsManyPages: Bool {
-        guard case .listings(let sets) = pushdown.access, !sets.isEmpty else { return false }
-        return estimate.requests / sets.count >= 2
     }
 }
 

@@ -78,7 +78,8 @@ struct Planner {
             localFilter: BoundExpression.conjunction(local),
             filterText: local.isEmpty ? nil : local.map { $0.text(columns: definition.columns.map(\.name)) }.joined(separator: " and "),
             estimate: estimate(pushdown, table: definition, recordTable: recordTable, unpushed: !local.isEmpty),
-            rowBudget: self.pushdown ? rowBudget : nil, customFieldFilter: Self.customFieldFilterText(local, table: definition))
+            rowBudget: self.pushdown ? rowBudget : nil, customFieldFilter: Self.customFieldFilterText(local, table: definition),
+            columns: usedColumns)
     }
 
     /// The predicates on custom fields, which only run locally: the API documents a

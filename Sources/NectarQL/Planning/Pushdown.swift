@@ -99,12 +99,7 @@ struct ColumnConstraints {
         switch conjunct {
         case .comparison(let op, .column(let slot), .literal(let value)): add(op, slot, value)
         case .comparison(let op, .literal(let value), .column(let slot)): add(op.flipped, slot, value)
-        case .inList(.column(let slot), let items, negated: false):
-            let literals = items.compactMap { item -> Value? in
-                if case .literal(let value) = item, !value.isNull { return value }
-                return nil
-            }
-            if literals.count == items.count { restrict(slot, to: literals) }
+        case .inSet(.column(let slot), let set, negated: false): restrict(slot, to: set.values)
         case .between(.column(let slot), .literal(let low), .literal(let high), negated: false):
             add(.greaterOrEqual, slot, low)
             add(.lessOrEqual, slot, high)
@@ -138,12 +133,14 @@ struct ColumnConstraints {
         }
     }
 
-    /// Two constraints on one column keep only the values both allow.
+    /// Two constraints on one column keep only the values both allow (in linear time: an `in`
+    /// list may hold 100,000 ids).
     private mutating func restrict(_ slot: Int, to candidates: [Value]) {
-        var unique: [Value] = []
-        for value in candidates where !unique.contains(value) { unique.append(value) }
+        var seen = Set<Value>()
+        var unique = candidates.filter { seen.insert($0).inserted }
         if let existing = values[slot] {
-            unique = unique.filter { existing.values.contains($0) }
+            let allowed = Set(existing.values)
+            unique = unique.filter { allowed.contains($0) }
         }
         values[slot] = Values(values: unique)
     }
@@ -152,9 +149,15 @@ struct ColumnConstraints {
         switch expression {
         case .comparison(.equal, .column(let slot), .literal(let value)), .comparison(.equal, .literal(let value), .column(let slot)):
             return value.isNull ? nil : (slot, [value])
-        case .or(let left, let right):
-            guard let (a, first) = equalities(left), let (b, second) = equalities(right), a == b else { return nil }
-            return (a, first + second)
+        case .or(let parts):
+            var slot: Int?
+            var literals: [Value] = []
+            for part in parts {
+                guard let (partSlot, values) = equalities(part), slot == nil || slot == partSlot else { return nil }
+                slot = partSlot
+                literals += values
+            }
+            return slot.map { ($0, literals) }
         default: return nil
         }
     }

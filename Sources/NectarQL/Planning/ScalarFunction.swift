@@ -6,6 +6,7 @@ enum ScalarFunction: String, Sendable, Hashable, CaseIterable {
     case lower, upper, length, trim, coalesce, nullif, round, abs, substr
     case year, month, day, date
     case dateTrunc = "date_trunc"
+    case dateDiff = "date_diff"
     case now
 
     /// What each argument must be; `nil` means "the same type as the other arguments".
@@ -31,6 +32,7 @@ enum ScalarFunction: String, Sendable, Hashable, CaseIterable {
         case .year, .month, .day: Signature(parameters: [.timestamp], optionalCount: 0, variadic: false, result: .float)
         case .date: Signature(parameters: [.timestamp], optionalCount: 0, variadic: false, result: .text)
         case .dateTrunc: Signature(parameters: [.text, .timestamp], optionalCount: 0, variadic: false, result: .timestamp)
+        case .dateDiff: Signature(parameters: [.text, .timestamp, .timestamp], optionalCount: 0, variadic: false, result: .float)
         case .now: Signature(parameters: [], optionalCount: 0, variadic: false, result: .timestamp)
         }
     }
@@ -43,6 +45,7 @@ enum ScalarFunction: String, Sendable, Hashable, CaseIterable {
         case .round: "round(x[, digits])"
         case .substr: "substr(text, start[, length])"
         case .dateTrunc: "date_trunc('day'|'week'|'month'|'quarter'|'year', timestamp)"
+        case .dateDiff: "date_diff('second'|'minute'|'hour'|'day'|'week'|'month'|'quarter'|'year', start, end)"
         case .now: "now()"
         default: "\(rawValue)(\(signature.parameters.map { $0?.rawValue ?? "x" }.joined(separator: ", ")))"
         }

@@ -5,6 +5,8 @@ import NectarSyntax
 struct SelectBinder {
     let catalog: Catalog
     let time: ZonedTime
+    /// The statement's `now()`, so constant expressions fold before the pushdown.
+    let now: Int64
 
     func bind(_ select: SelectStatement) throws -> BoundQuery {
         var scope = Scope()
@@ -21,7 +23,7 @@ struct SelectBinder {
         var filters: [BoundExpression] = []
         if let condition = select.whereClause {
             let bound = try rowBinder.expect(.boolean, try rowBinder.bind(condition), condition, role: "'where'")
-            filters = bound.expression.conjuncts
+            filters = bound.expression.folded(EvaluationContext(time: time, now: now)).conjuncts
             text.filters = [Printer.print(condition)]
         }
         let items = try expandItems(select.items, scope: scope)
@@ -39,7 +41,9 @@ struct SelectBinder {
         var having: BoundExpression?
         if let node = select.having {
             guard grouping != nil else { throw QueryError("'having' needs 'group by' or an aggregate", at: node.location) }
-            having = try outputBinder.expect(.boolean, try outputBinder.bind(node), node, role: "'having'").expression
+            var havingBinder = outputBinder
+            havingBinder.aliases = Dictionary(items.compactMap { item in item.alias.map { ($0, item.node) } }, uniquingKeysWith: { first, _ in first })
+            having = try havingBinder.expect(.boolean, try havingBinder.bind(node), node, role: "'having'").expression
             text.having = Printer.print(node)
         }
         let orderBinder = OrderBinder(binder: outputBinder, items: items, outputs: outputs, distinct: select.distinct)
@@ -51,7 +55,7 @@ struct SelectBinder {
         text.aggregates = grouping?.aggregates.map(Self.describe) ?? []
         return BoundQuery(
             scope: scope, joins: joins, filters: filters, grouping: groupingResult, outputs: outputs.map(\.expression),
-            columns: zip(items, outputs).map { ResultColumn(name: $0.name, type: $1.type ?? .text) },
+            columns: zip(OutputNames.unique(items.map(\.outputName)), outputs).map { ResultColumn(name: $0, type: $1.type ?? .text) },
             order: order, distinct: select.distinct,
             limit: select.limit, offset: select.offset ?? 0, text: text)
     }
@@ -68,6 +72,11 @@ struct SelectBinder {
         let node: Expression
         let name: String
         let alias: String?
+        /// The written table or alias of a plain column reference (or `*`'s table): what tells
+        /// two result columns of the same name apart.
+        var qualifier: String? = nil
+
+        var outputName: OutputNames.Candidate { OutputNames.Candidate(name: name, qualifier: alias == nil ? qualifier : nil) }
     }
 
     private func expandItems(_ items: [SelectItem], scope: Scope) throws -> [Item] {
@@ -84,7 +93,9 @@ struct SelectBinder {
                 }
                 return columnItems(of: table)
             case .expression(let node, let alias):
-                return [Item(node: node, name: alias?.name ?? Self.outputName(node), alias: alias?.name)]
+                var qualifier: String?
+                if case .column(let reference) = node.kind { qualifier = reference.table }
+                return [Item(node: node, name: alias?.name ?? Self.outputName(node), alias: alias?.name, qualifier: qualifier)]
             }
         }
     }
@@ -92,7 +103,7 @@ struct SelectBinder {
     private func columnItems(of table: BoundTable) -> [Item] {
         table.definition.columns.map { column in
             let reference = ColumnReference(table: table.exposedName, name: column.name)
-            return Item(node: Expression(.column(reference)), name: column.name, alias: nil)
+            return Item(node: Expression(.column(reference)), name: column.name, alias: nil, qualifier: table.exposedName)
         }
     }
 

@@ -31,12 +31,20 @@ extension Planner {
             attributes: Self.mergedAttributes(left.attributes, right.attributes),
             localFilter: BoundExpression.conjunction(filters), filterText: texts.isEmpty ? nil : texts.joined(separator: " and "),
             estimate: child.estimate, rowBudget: nil,
-            customFieldFilter: Self.joined([left.customFieldFilter, right.customFieldFilter]), servesJoin: "\(join.kind.rawValue) join on \(join.text)")
+            customFieldFilter: Self.joined([left.customFieldFilter, right.customFieldFilter]),
+            servesJoin: "\(join.kind.rawValue) join on \(join.text)",
+            columns: Self.mergedColumns(left.columns, right.columns, rightOffset: width))
     }
 
     private static func joined(_ texts: [String?]) -> String? {
         let present = texts.compactMap { $0 }
         return present.isEmpty ? nil : present.joined(separator: " and ")
+    }
+
+    /// Columns either side reads, the right side's after the left's; nil (every column) when either reads all.
+    private static func mergedColumns(_ left: Set<Int>?, _ right: Set<Int>?, rightOffset: Int) -> Set<Int>? {
+        guard let left, let right else { return nil }
+        return left.union(right.map { $0 + rightOffset })
     }
 
     /// Keys both sides need; no `attribute=` at all (every key) when either side needs every key.

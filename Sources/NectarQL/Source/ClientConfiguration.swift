@@ -7,7 +7,9 @@ public struct ClientConfiguration: Sendable {
     /// Sent only as the `Access-Token` header; never written into a URL, error or statistic.
     public var token: String
     /// `displayLength`, sent with every page request; a shorter page marks the end.
-    public var pageSize = 50
+    /// At most `maximumPageSize`: the API answers a larger request with a page of its own cap,
+    /// which would read as the end of the listing.
+    public var pageSize = ClientConfiguration.maximumPageSize
     /// One limit on requests in flight, shared by every scan and lookup of the client.
     public var concurrency = 4
     /// Spaces out every request of the client; `nil` means no limit.
@@ -23,6 +25,17 @@ public struct ClientConfiguration: Sendable {
     /// Response bytes the cache may hold (decoded pages take two to three times as much): a session
     /// that reads a large table whole keeps memory flat instead of holding the table for the TTL.
     public var cacheByteBudget = 6 * 1024 * 1024
+
+    /// The most records a page may ask for: the API's endpoint pages document 50 (nectar-api.md).
+    public static let maximumPageSize = 50
+
+    /// Why `size` cannot be the page size, or nil when it can; `setting` names it as the user
+    /// wrote it (`--page-size`). The one rule the client, the engine and the shell apply.
+    public static func pageSizeProblem(_ size: Int, setting: String) -> String? {
+        guard !(1...maximumPageSize).contains(size) else { return nil }
+        return "\(setting) must be between 1 and \(maximumPageSize) (the API's largest page is \(maximumPageSize) records "
+            + "and it answers a larger request with a page of \(maximumPageSize), which would look like the end of the listing); got \(size)"
+    }
 
     public init(baseURL: String, token: String) {
         self.baseURL = baseURL

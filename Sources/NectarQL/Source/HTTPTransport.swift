@@ -114,12 +114,12 @@ final class HTTPTransport: Sendable {
         let unreachableMarks = ["connectionrefused", "connection refused", "econnrefused", "dns", "resolution",
                                 "nioconnectionerror", "ssl", "tls", "certificate", "unreachable", "no route"]
         if unreachableMarks.contains(where: lowered.contains) {
-            return TransportFailure(kind: .unreachable, detail: detail)
+            return TransportFailure(kind: .unreachable, detail: NetworkErrorText.plain(detail))
         }
         if lowered.contains("parser") || lowered.contains("eof") || lowered.contains("invalideof") {
             return TransportFailure(kind: .truncatedBody, detail: "the response ended before it was complete")
         }
-        return TransportFailure(kind: .droppedConnection, detail: detail)
+        return TransportFailure(kind: .droppedConnection, detail: NetworkErrorText.plain(detail))
     }
 }
 

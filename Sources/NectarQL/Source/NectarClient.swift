@@ -15,13 +15,17 @@ public final class NectarClient: Sendable {
     /// Stands in for the cache when a caller names no namespace: stores and finds nothing.
     private let uncached = DecodedCache(ttl: nil)
     private let recorder = StatisticsRecorder()
+    /// Listings' sizes learnt from their ends, which shape later scans of the same listings.
+    public let listingSizes: ListingSizes
     private let isShutDown = Locked(false)
 
     /// Refuses malformed base URLs, plain `http://` to anything but loopback, and settings
     /// that cannot work, explaining each.
-    public init(configuration: ClientConfiguration) throws(APIError) {
+    /// `listingSizes` may come remembered from earlier sessions (`ListingSizesFile`).
+    public init(configuration: ClientConfiguration, listingSizes: ListingSizes = ListingSizes()) throws(APIError) {
         try Self.validate(configuration)
         self.configuration = configuration
+        self.listingSizes = listingSizes
         base = try BaseURL.parse(configuration.baseURL)
         transport = HTTPTransport(token: configuration.token)
         cache = DecodedCache(ttl: configuration.cacheTTL, byteBudget: configuration.cacheByteBudget)
@@ -40,18 +44,22 @@ public final class NectarClient: Sendable {
 
     /// Pages of one listing, in page order, fetched through a sliding window (at most
     /// `concurrency` pages ahead, sharing the client's global limit). Ends after the first page
-    /// whose `recordCount` is below `pageSize`. Dropping the stream or cancelling the consuming
+    /// whose `recordCount` is below `pageSize`; a page that contradicts the page size (more records
+    /// than asked, or a short page before one with records) fails with an `APIError`. Dropping the stream or cancelling the consuming
     /// task cancels the requests in flight. `cacheNamespace` names what `decode` produces
     /// (e.g. the table), since the same bytes decode differently per table; without one
     /// (`""`) nothing is cached, as two decoders could otherwise share entries. `firstPage` and
     /// `maxPages` read part of a listing (a `limit` needs only its first pages): no request goes
-    /// past `maxPages`, so the stream may end while the listing has more. `slowStart` sends the
-    /// first page alone before opening the window: right for listings expected to be short.
+    /// past `maxPages`, so the stream may end while the listing has more. A listing whose size
+    /// `listingSizes` remembers has the pages that size needs requested at once, and none past
+    /// them; any other starts with its first page alone and opens the window once a page comes
+    /// back full, since most listings that filters produce fit in one page.
     public func scan<Content: Sendable>(
         _ request: PageRequest, cacheNamespace: String = "", firstPage: Int = 1, maxPages: Int? = nil,
-        slowStart: Bool = true, decode: @escaping @Sendable ([UInt8]) throws -> DecodedPage<Content>
+        decode: @escaping @Sendable ([UInt8]) throws -> DecodedPage<Content>
     ) -> AsyncThrowingStream<Content, any Error> {
         let pageSize = configuration.pageSize
+        let sizes = listingSizes
         let cache = cache(for: cacheNamespace)
         let key: @Sendable (Int) -> DecodedCache.Key = { page in
             DecodedCache.Key(
@@ -60,7 +68,9 @@ public final class NectarClient: Sendable {
         }
         let pages = PageScan<Content>(
             pageSize: pageSize, window: configuration.concurrency, firstPage: firstPage, maxPages: maxPages,
-            slowStart: slowStart, cached: { [cache, recorder] page in
+            expectedLastPage: sizes.records(of: request).map { $0 / pageSize + 1 },
+            ended: { page, records in sizes.remember((page - 1) * pageSize + records, of: request) },
+            cached: { [cache, recorder] page in
                 guard case .found(let any) = cache.lookup(key(page)), let hit = any as? DecodedPage<Content>
                 else { return nil }
                 recorder.cacheHit()
@@ -75,6 +85,8 @@ public final class NectarClient: Sendable {
                 return try await pages.next()
             } catch let error as APIError {
                 throw error.redacting(token)
+            } catch let inconsistency as PagingInconsistency {
+                throw ErrorMessages.paging(inconsistency, path: request.path, pageSize: pageSize).redacting(token)
             }
         }
     }
@@ -123,6 +135,9 @@ public final class NectarClient: Sendable {
     /// Cumulative counters since the client was created.
     public func statistics() -> ClientStatistics { recorder.snapshot() }
 
+    /// How long the API asked (429 with `Retry-After`) to wait before the next request, while that lasts.
+    public func serverPauseRemaining() -> Duration? { executor.pauseRemaining }
+
     /// Bypasses (and stops filling) the cache while off; has no effect if `cacheTTL` is nil.
     public func setCacheEnabled(_ on: Bool) { cache.setEnabled(on) }
 
@@ -169,7 +184,7 @@ public final class NectarClient: Sendable {
         if configuration.token.contains(where: { $0.isNewline || $0 == "\0" }) {
             throw refuse("the API token contains a line break or NUL; copy it again without surrounding whitespace")
         }
-        if configuration.pageSize < 1 { throw refuse("pageSize must be at least 1 (the API's page limit is 50)") }
+        if let problem = ClientConfiguration.pageSizeProblem(configuration.pageSize, setting: "pageSize") { throw refuse(problem) }
         if configuration.concurrency < 1 { throw refuse("concurrency must be at least 1 request in flight") }
         if configuration.maxAttempts < 1 { throw refuse("maxAttempts must be at least 1 (the first try counts)") }
         if let rate = configuration.maxRequestsPerSecond, !(rate > 0 && rate.isFinite) {

@@ -3,10 +3,14 @@
 /// Up to `window` requests are in flight (each still waits for a permit of the client's global
 /// limit). A page leaves the window as soon as its body shows it is full, while it still
 /// decodes, so decoding overlaps the next requests; pages waiting for the consumer are bounded
-/// too, at another `window`. The first page shorter than `pageSize` ends the listing: pages
+/// too, at another `window`. A page that contradicts the page size (larger than asked, or short
+/// while the next page holds records) fails the scan with `PagingInconsistency` rather than end it
+/// silently. The first page shorter than `pageSize` ends the listing: pages
 /// after it that are still in flight are cancelled, so at most `window - 1` requests go past
 /// the end. With `slowStart` the first page goes alone: most listings that filters and per-key
 /// lookups produce fit in one page, and speculating on them would quadruple the requests for nothing.
+/// With `expectedLastPage` (a remembered size) pages up to it go out at once and none past it,
+/// unless it comes back full.
 actor PageScan<Content: Sendable> {
     private enum Slot {
         case ready(DecodedPage<Content>)
@@ -25,6 +29,8 @@ actor PageScan<Content: Sendable> {
     private var opened = false
     /// Whether a page's full-page notice could start another page now; read by loading tasks.
     private nonisolated let noticeWanted = Locked(true)
+    /// Record counts of loaded pages not yet delivered, written by the loading tasks as they finish.
+    private nonisolated let arrived = Locked<[Int: Int]>([:])
     private var nextToLaunch: Int
     private var nextToDeliver: Int
     private let slowStart: Bool
@@ -32,16 +38,26 @@ actor PageScan<Content: Sendable> {
     private let lastAllowed: Int?
     /// Set when a cached short page tells where the listing ends before it is delivered.
     private var lastPage: Int?
+    /// The page that should end the listing, from its remembered size: pages up to it go out at
+    /// once, none past it unless the listing turns out to have grown.
+    private let expectedLastPage: Int?
+    /// A page at or past `expectedLastPage` came back full: the remembered size is stale.
+    private var grown = false
+    /// Told the last page and its records when a short page ends the listing.
+    private let ended: @Sendable (_ page: Int, _ records: Int) -> Void
     private var finished = false
 
     init(
         pageSize: Int, window: Int, firstPage: Int = 1, maxPages: Int? = nil, slowStart: Bool = true,
+        expectedLastPage: Int? = nil, ended: @escaping @Sendable (_ page: Int, _ records: Int) -> Void = { _, _ in },
         cached: @escaping @Sendable (Int) -> DecodedPage<Content>?,
         load: @escaping @Sendable (Int, FullPageNotice) async throws -> DecodedPage<Content>
     ) {
         self.pageSize = pageSize
         self.window = max(1, window)
         self.slowStart = slowStart
+        self.expectedLastPage = expectedLastPage
+        self.ended = ended
         let start = max(1, firstPage)
         nextToLaunch = start
         nextToDeliver = start
@@ -57,6 +73,11 @@ actor PageScan<Content: Sendable> {
     /// The next page's content, or `nil` after the last page.
     func next() async throws -> Content? {
         guard !finished else { return nil }
+        // Cached pages need no request, so without this check a cancelled reader would never stop.
+        if Task.isCancelled {
+            finish()
+            throw CancellationError()
+        }
         fillWindow()
         // The slot stays while awaited, so pages arriving meanwhile still count its request.
         guard let slot = slots[nextToDeliver] else {
@@ -70,17 +91,45 @@ actor PageScan<Content: Sendable> {
             finish()
             throw error
         }
-        slots.removeValue(forKey: nextToDeliver)
-        knownFull.remove(nextToDeliver)
+        let number = nextToDeliver
+        slots.removeValue(forKey: number)
+        knownFull.remove(number)
+        arrived.withLock { $0[number] = nil }
         nextToDeliver += 1
         refreshNoticeWanted()
+        if let inconsistency = inconsistency(of: page, number: number) {
+            finish()
+            throw inconsistency
+        }
         if page.recordCount < pageSize {
+            ended(number, page.recordCount)
             finish()
             // An empty page past the end carries nothing worth a batch.
             if page.recordCount == 0 { return nil }
         }
         opened = true
+        noteFull(number)
         return page.content
+    }
+
+    /// Whether `page` contradicts the paging asked for (checked before its shortness ends the
+    /// listing). A short page is checked against the next one when the window's speculative
+    /// request for it has already come back: proof of the end at no extra request or wait.
+    private func inconsistency(of page: DecodedPage<Content>, number: Int) -> PagingInconsistency? {
+        if page.recordCount > pageSize { return .largerThanAsked(page: number, records: page.recordCount) }
+        guard page.recordCount > 0, page.recordCount < pageSize, let nextRecords = recordsArrived(onPage: number + 1),
+            nextRecords > 0
+        else { return nil }
+        return .shortBeforeMore(page: number, records: page.recordCount, nextRecords: nextRecords)
+    }
+
+    /// How many records page `number` holds, if it is cached or its request has come back.
+    private func recordsArrived(onPage number: Int) -> Int? {
+        switch slots[number] {
+        case .ready(let page): page.recordCount
+        case .running: arrived.withLock { $0[number] } ?? (knownFull.contains(number) ? pageSize : nil)
+        case nil: nil
+        }
     }
 
     /// A running page's body showed a full page: its request no longer holds the window.
@@ -88,7 +137,12 @@ actor PageScan<Content: Sendable> {
         guard !finished, case .running = slots[number] else { return }
         knownFull.insert(number)
         opened = true
+        noteFull(number)
         fillWindow()
+    }
+
+    private func noteFull(_ number: Int) {
+        if let expectedLastPage, number >= expectedLastPage { grown = true }
     }
 
     private func value(of slot: Slot) async throws -> DecodedPage<Content> {
@@ -119,7 +173,11 @@ actor PageScan<Content: Sendable> {
                     guard let scan = self else { return }
                     Task { await scan.pageIsFull(number) }
                 }
-                slots[number] = .running(Task { try await load(number, notice) })
+                slots[number] = .running(Task { [arrived] in
+                    let page = try await load(number, notice)
+                    arrived.withLock { $0[number] = page.recordCount }
+                    return page
+                })
             }
         }
         refreshNoticeWanted()
@@ -132,12 +190,20 @@ actor PageScan<Content: Sendable> {
         noticeWanted.withLock { $0 = wanted }
     }
 
-    /// Requests allowed in flight: one until a page has come back full, with `slowStart`.
-    private var width: Int { slowStart && !opened ? 1 : window }
+    /// Requests allowed in flight: one until a page has come back full, with `slowStart` and
+    /// no remembered size.
+    private var width: Int { slowStart && !opened && expectedLastPage == nil ? 1 : window }
 
     /// Whether a page past the last launched one may exist and is wanted.
     private var hasPagesToLaunch: Bool {
         (lastPage.map { nextToLaunch <= $0 } ?? true) && (lastAllowed.map { nextToLaunch <= $0 } ?? true)
+            && isExpected(nextToLaunch)
+    }
+
+    /// Whether the remembered size allows starting `page`: the page the consumer waits for always is.
+    private func isExpected(_ page: Int) -> Bool {
+        guard let expectedLastPage, !grown else { return true }
+        return page <= max(expectedLastPage, nextToDeliver)
     }
 
     private var requestsInFlight: Int {
@@ -151,6 +217,7 @@ actor PageScan<Content: Sendable> {
         for case .running(let task) in slots.values { task.cancel() }
         slots.removeAll()
         knownFull.removeAll()
+        arrived.withLock { $0.removeAll() }
         noticeWanted.withLock { $0 = false }
     }
 }

@@ -41,6 +41,9 @@ final class RequestExecutor: Sendable {
         self.statistics = statistics
     }
 
+    /// How long the server's `Retry-After` still holds every request off, if it does.
+    var pauseRemaining: Duration? { pause.remaining }
+
     /// `received` sees each successful body before it is decoded (a listing glances at it to
     /// decide whether to request its next page early) and says whether it started other work.
     func perform<Content: Sendable>(
@@ -49,6 +52,7 @@ final class RequestExecutor: Sendable {
     ) async throws -> Outcome<Content> {
         let started = ContinuousClock.now
         var attempts = 0
+        var failures: [ErrorMessages.Attempt] = []
         while true {
             attempts += 1
             let failure: Failure
@@ -59,15 +63,14 @@ final class RequestExecutor: Sendable {
             }
             let (kind, status, detail) = (failure.kind, failure.status, failure.detail)
             statistics.failed(kind)
+            failures.append(ErrorMessages.Attempt(kind: kind, status: status))
             guard kind.isRetryable else {
                 throw Self.finalError(kind, target: target, status: status, detail: detail, attempts: attempts)
             }
             let remaining = policy.budget - (ContinuousClock.now - started)
             let mayRetry = attempts < policy.maxAttempts && remaining > .zero
             guard mayRetry else {
-                throw ErrorMessages.exhausted(
-                    target, attempts: attempts, last: kind, status: status, detail: detail,
-                    elapsed: ContinuousClock.now - started)
+                throw ErrorMessages.exhausted(target, failures: failures, elapsed: ContinuousClock.now - started)
             }
             let backoff = policy.backoff.delay(beforeRetry: attempts, jitter: policy.jitter())
             let wait = Backoff.wait(retryAfter: failure.retryAfter, backoff: backoff, remainingBudget: remaining)

@@ -8,6 +8,13 @@ final class ServerPause: Sendable {
         resumeAt.withLock { current in current = max(current ?? until, until) }
     }
 
+    /// How long requests still hold off, or nil when no pause is under way (the progress line shows it).
+    var remaining: Duration? {
+        guard let until = resumeAt.withLock({ $0 }) else { return nil }
+        let left = until - .now
+        return left > .zero ? left : nil
+    }
+
     /// Returns at once unless a pause is under way; throws `CancellationError` if cancelled while waiting.
     func waitWhilePaused() async throws {
         guard let until = resumeAt.withLock({ $0 }), until > .now else { return }

@@ -41,7 +41,7 @@ extension TableDefinition {
     func addingColumns(_ extra: [ColumnDefinition]) -> TableDefinition {
         TableDefinition(
             name: name, title: title, aliases: aliases, endpoint: endpoint, origin: origin, columns: columns + extra,
-            relationships: relationships, keepsRecordsWithoutElements: keepsRecordsWithoutElements)
+            relationships: relationships, childColumnsOfRecordsWithoutElements: childColumnsOfRecordsWithoutElements)
     }
 
     /// Custom dates are read in the session's zone, so pages flattened in another zone differ.

@@ -1,7 +1,11 @@
 /// Turns the API's JSON records into a table's rows, reading straight from the body's bytes:
-/// only the keys the table needs are decoded, the rest is validated and skipped.
+/// only the keys of the columns a query reads are decoded, the rest is skipped. Rows keep the
+/// table's width; a column not read is NULL.
 public struct Flattener: Sendable {
     public let table: TableDefinition
+    /// Names what this flattener makes of a body, for caches of decoded pages: the table and the
+    /// columns read, so a page decoded for two columns never answers a query that reads three.
+    public let cacheKey: String
     let trie: KeyTrie
     /// The type of each value slot: the table's columns, then (if the table has no column for
     /// the record's own id) one hidden slot for it.
@@ -13,11 +17,15 @@ public struct Flattener: Sendable {
     /// Per value slot, how a custom field's value is read (nil: the seed's coercion by type).
     let customRules: [CustomFieldRule?]
     /// The trie node of the record's custom values object, where keys that match no column are
-    /// counted as ignored (a renamed or inactive field); -1 when the table has no custom column.
+    /// counted as ignored (a renamed or inactive field); -1 when no custom column is read.
     let customValuesNode: Int
 
-    public init(table: TableDefinition) {
+    /// `columns`: the indexes of the columns to read; nil reads them all. The record's id is
+    /// always read, since scans deduplicate records by it.
+    public init(table: TableDefinition, reading columns: Set<Int>? = nil) {
         self.table = table
+        let read = columns.map { $0.filter(table.columns.indices.contains) }
+        cacheKey = table.flatteningKey + (read.map { " reading " + $0.sorted().map(String.init).joined(separator: ",") } ?? "")
         var trie = KeyTrie()
         var slotTypes = table.columns.map(\.type)
         var parentColumns: [Int] = []
@@ -27,22 +35,21 @@ public struct Flattener: Sendable {
             elementRoot = trie.makeElementArray(at: trie.insert([key]))
         }
         var idSlot: Int?
-        for (index, column) in table.columns.enumerated() {
+        for (index, column) in table.columns.enumerated() where read?.contains(index) ?? true || Self.isRecordID(column, inChild: table.isChild) {
             switch (column.source, elementRoot) {
             case (.field(let path), let elementRoot?):
                 trie.addSlot(index, at: trie.insert(path, under: elementRoot))
             case (.field(let path), nil), (.parent(let path), _):
                 trie.addSlot(index, at: trie.insert(path))
                 if elementRoot != nil { parentColumns.append(index) }
-                if path.count == 1, path[0].lowercased() == "id", idSlot == nil { idSlot = index }
+                if Self.isRecordID(column, inChild: elementRoot != nil), idSlot == nil { idSlot = index }
             }
             // A record may file a custom value under the field's alias instead of its name.
             for key in column.customField?.definition.recordKeys.dropFirst() ?? [] {
                 trie.addSlot(index, at: trie.insert(Array(column.path.dropLast()) + [key]))
             }
         }
-        let customColumns = table.columns.filter { $0.customField != nil }
-        customValuesNode = customColumns.first.map { trie.insert(Array($0.path.dropLast())) } ?? -1
+        customValuesNode = Self.addCustomValuesNode(of: table, reading: read, to: &trie)
         if idSlot == nil {
             slotTypes.append(.float)
             idSlot = slotTypes.count - 1
@@ -54,6 +61,28 @@ public struct Flattener: Sendable {
         self.idSlot = idSlot!
         self.parentColumns = parentColumns
         customRules = slotTypes.indices.map { $0 < table.columns.count ? table.columns[$0].customField?.rule : nil }
+    }
+
+    /// The node of the custom values object when some custom column is read (-1 otherwise: the
+    /// whole object is then skipped unread). The labels of custom columns not read become leaves
+    /// without slots, skipped without being counted as values under an unknown label.
+    private static func addCustomValuesNode(of table: TableDefinition, reading read: Set<Int>?, to trie: inout KeyTrie) -> Int {
+        let custom = table.columns.indices.filter { table.columns[$0].customField != nil }
+        guard let first = custom.first(where: { read?.contains($0) ?? true }) else { return -1 }
+        let objectPath = Array(table.columns[first].path.dropLast())
+        for index in custom where !(read?.contains(index) ?? true) {
+            for key in table.columns[index].customField!.definition.recordKeys { trie.insert(objectPath + [key]) }
+        }
+        return trie.insert(objectPath)
+    }
+
+    /// The record's own id: a child table's rows carry it as their parent's id, while their own
+    /// `id` field is the element's.
+    private static func isRecordID(_ column: ColumnDefinition, inChild: Bool) -> Bool {
+        switch column.source {
+        case .field(let path): !inChild && path.count == 1 && path[0].lowercased() == "id"
+        case .parent(let path): path.count == 1 && path[0].lowercased() == "id"
+        }
     }
 
     /// Flattens a listing page: the body must be a JSON array of records.

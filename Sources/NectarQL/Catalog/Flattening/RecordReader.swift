@@ -50,8 +50,13 @@ struct RecordReader {
         let columnCount = flattener.table.columns.count
         let id = recordValues[flattener.idSlot]
         if flattener.table.isChild {
-            if elementRows.isEmpty, flattener.table.keepsRecordsWithoutElements {
-                elementRows.append(Array(repeating: .null, count: columnCount))
+            if elementRows.isEmpty, let childColumns = flattener.table.childColumnsOfRecordsWithoutElements {
+                // Only the record's own columns: the child's copy of the parent id stays NULL too,
+                // so `count(child.parent_id)` and `child.parent_id is null` see no element.
+                var row = [Value](repeating: .null, count: columnCount)
+                for column in flattener.parentColumns where !childColumns.contains(column) { row[column] = recordValues[column] }
+                records.append(FlattenedRecord(id: id, rows: [row]))
+                return
             }
             // Written in place and handed over: a copy would copy every row before its first write.
             for rowIndex in elementRows.indices {
@@ -81,7 +86,7 @@ struct RecordReader {
                 try readValue(node: child, intoRow: intoRow, depth: depth + 1)
             } else {
                 if node == flattener.customValuesNode { ignoredCustomValues += 1 }
-                try scanner.skipValue(depth: depth + 1)
+                try scanner.skipUnreadValue()
             }
         }
     }
@@ -96,6 +101,10 @@ struct RecordReader {
             return try readObject(node: index, intoRow: intoRow, depth: depth)
         }
         let slots = flattener.trie.slotStart[index]..<flattener.trie.slotStart[index + 1]
+        if slots.isEmpty, !flattener.trie.hasChildren[index] {
+            // A custom field's label whose column this query does not read: known, so not counted.
+            return try scanner.skipUnreadValue()
+        }
         if slots.isEmpty {
             // An object was expected: null means "none"; anything else is unexpected nesting.
             if byte != UInt8(ascii: "n") { failures += 1 }

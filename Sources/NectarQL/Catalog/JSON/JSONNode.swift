@@ -84,13 +84,3 @@ public enum JSONNode: Sendable, Equatable {
         out += "\""
     }
 }
-
-/// How numbers become text: integral values without `.0` (ids, counts), others as Swift prints them.
-public enum NumberText {
-    public static func render(_ value: Double) -> String {
-        if value.isFinite, value == value.rounded(.towardZero), abs(value) < 9.007_199_254_740_992e15 {
-            return String(Int64(value))
-        }
-        return String(value)
-    }
-}

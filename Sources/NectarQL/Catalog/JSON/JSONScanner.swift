@@ -1,8 +1,9 @@
 /// A validating, byte-level JSON reader over a borrowed buffer.
 ///
 /// Callers walk a document with `objectHasNextMember`/`arrayHasNextElement` and read only the
-/// values they need; everything else goes through `skipValue`, which validates as strictly as
-/// `readNode` (strings, escapes, UTF-8, numbers, nesting) without building anything.
+/// values they need. `skipValue` validates what it steps over as strictly as `readNode`
+/// (strings, escapes, UTF-8, numbers, nesting) without building anything; `skipUnreadValue`
+/// only finds where a value ends, for the many a flattener does not read.
 /// Running out of bytes anywhere is `.truncated`.
 struct JSONScanner {
     static let maximumDepth = 512

@@ -100,7 +100,8 @@ private struct Accumulator {
     var sum = 0.0
     /// Neumaier's compensation: sums of money keep their cents (0.1 + 0.2 stays 0.3).
     var compensation = 0.0
-    var extreme: Value = .null
+    /// min or max so far, with its collation key when it is text.
+    var extreme: SortValue?
 
     init(_ aggregate: AggregateOperator.Aggregate) {
         function = aggregate.function
@@ -118,8 +119,11 @@ private struct Accumulator {
         count += 1
         switch function {
         case .sum, .avg: if case .float(let d) = value { addToSum(d) }
-        case .min: if extreme.isNull || (value.compare(to: extreme) ?? 0) < 0 { extreme = value }
-        case .max: if extreme.isNull || (value.compare(to: extreme) ?? 0) > 0 { extreme = value }
+        case .min, .max:
+            let candidate = SortValue(value)
+            guard let current = extreme else { return extreme = candidate }
+            let order = candidate.compare(current) ?? 0
+            if function == .min ? order < 0 : order > 0 { extreme = candidate }
         case .count: break
         }
     }
@@ -135,7 +139,7 @@ private struct Accumulator {
         case .count: .float(Double(count))
         case .sum: count == 0 ? .null : .float(sum + compensation)
         case .avg: count == 0 ? .null : .float((sum + compensation) / Double(count))
-        case .min, .max: extreme
+        case .min, .max: extreme?.value ?? .null
         }
     }
 }

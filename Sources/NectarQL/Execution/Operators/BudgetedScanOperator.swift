@@ -9,7 +9,13 @@ final class BudgetedScanOperator: RowOperator {
         let request: PageRequest
         var iterator: AsyncThrowingStream<FlattenedPage, any Error>.AsyncIterator
         var nextPage: Int
+        /// Pages the stream may still deliver before its allowance runs out.
+        var pagesLeft: Int
         var lastPageWasFull = true
+
+        /// The stream ended because its page allowance ran out while pages were still full, not
+        /// because the listing ended: a short or empty page ends a stream before its allowance.
+        var stoppedAtAllowance: Bool { pagesLeft == 0 && lastPageWasFull }
     }
 
     private let flattener: Flattener
@@ -20,8 +26,8 @@ final class BudgetedScanOperator: RowOperator {
     private var deduplicator = RecordDeduplicator()
     private let recorder: ScanRecorder
 
-    init(table: TableDefinition, requests: [PageRequest], fetcher: PageFetching, rowBudget: Int, recorder: ScanRecorder) {
-        flattener = Flattener(table: table)
+    init(flattener: Flattener, requests: [PageRequest], fetcher: PageFetching, rowBudget: Int, recorder: ScanRecorder) {
+        self.flattener = flattener
         self.fetcher = fetcher
         self.pendingRequests = requests
         self.rowBudget = rowBudget
@@ -30,6 +36,7 @@ final class BudgetedScanOperator: RowOperator {
 
     func next() async throws -> [[Value]]? {
         while rowBudget > 0 {
+            try Task.checkCancellation()
             if cursor == nil {
                 guard !pendingRequests.isEmpty else { return nil }
                 cursor = open(pendingRequests.removeFirst(), from: 1)
@@ -39,6 +46,7 @@ final class BudgetedScanOperator: RowOperator {
                 continue
             }
             cursor?.nextPage += 1
+            cursor?.pagesLeft -= 1
             cursor?.lastPageWasFull = page.recordCount >= fetcher.pageSize
             let rows = deduplicator.rows(of: page)
             recorder.record(rows: rows.count, from: [page])
@@ -50,8 +58,8 @@ final class BudgetedScanOperator: RowOperator {
 
     private func open(_ request: PageRequest, from page: Int) -> Cursor {
         let maxPages = max(1, (rowBudget + fetcher.pageSize - 1) / fetcher.pageSize)
-        let stream = fetcher.pages(of: request, flattener: flattener, firstPage: page, maxPages: maxPages, expectsManyPages: maxPages > 1)
-        return Cursor(request: request, iterator: stream.makeAsyncIterator(), nextPage: page)
+        let stream = fetcher.pages(of: request, flattener: flattener, firstPage: page, maxPages: maxPages)
+        return Cursor(request: request, iterator: stream.makeAsyncIterator(), nextPage: page, pagesLeft: maxPages)
     }
 
     /// A listing that stopped at its page allowance while its pages were still full (child rows or
@@ -59,7 +67,7 @@ final class BudgetedScanOperator: RowOperator {
     private func continueOrClose() {
         guard let finished = cursor else { return }
         cursor = nil
-        if finished.lastPageWasFull, rowBudget > 0 {
+        if finished.stoppedAtAllowance, rowBudget > 0 {
             cursor = open(finished.request, from: finished.nextPage)
         }
     }

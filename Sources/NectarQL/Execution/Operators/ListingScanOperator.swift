@@ -10,11 +10,10 @@ final class ListingScanOperator: RowOperator {
     private var deduplicator = RecordDeduplicator()
     private let recorder: ScanRecorder
 
-    init(table: TableDefinition, requests: [PageRequest], fetcher: PageFetching, expectsManyPages: Bool, recorder: ScanRecorder) {
-        let flattener = Flattener(table: table)
+    init(flattener: Flattener, requests: [PageRequest], fetcher: PageFetching, recorder: ScanRecorder) {
         self.recorder = recorder
         readers = requests.map { request in
-            ListingReader(request: request, pages: fetcher.pages(of: request, flattener: flattener, firstPage: 1, maxPages: nil, expectsManyPages: expectsManyPages))
+            ListingReader(pages: fetcher.pages(of: request, flattener: flattener, firstPage: 1, maxPages: nil))
         }
     }
 
@@ -45,12 +44,9 @@ final class ListingScanOperator: RowOperator {
         }
         var open: [ListingReader] = []
         for (reader, page) in zip(current, pages) {
-            if let page {
-                ready.append(page)
-                open.append(reader)
-            } else {
-                recorder.finished(reader.request, records: await reader.records)
-            }
+            guard let page else { continue }
+            ready.append(page)
+            open.append(reader)
         }
         readers = open
     }
@@ -58,12 +54,9 @@ final class ListingScanOperator: RowOperator {
 
 /// One listing's pages, readable from any task (the round reads several at once).
 actor ListingReader {
-    nonisolated let request: PageRequest
     private var iterator: AsyncThrowingStream<FlattenedPage, any Error>.AsyncIterator
-    private(set) var records = 0
 
-    init(request: PageRequest, pages: AsyncThrowingStream<FlattenedPage, any Error>) {
-        self.request = request
+    init(pages: AsyncThrowingStream<FlattenedPage, any Error>) {
         iterator = pages.makeAsyncIterator()
     }
 
@@ -73,7 +66,6 @@ actor ListingReader {
         var pages = iterator
         let page = try await pages.next(isolation: self)
         iterator = pages
-        records += page?.recordCount ?? 0
         return page
     }
 }

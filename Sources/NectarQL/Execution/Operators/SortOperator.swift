@@ -25,11 +25,11 @@ final class SortOperator: RowOperator {
         if finished { return nil }
         let rows = try await input.drain()
         // Evaluate each key once per row, then sort indices: stable because ties fall back to position.
-        let keyValues = rows.map { row in keys.map { $0.expression.evaluate(row, context) } }
+        let keyValues = rows.map { row in keys.map { SortValue($0.expression.evaluate(row, context)) } }
         let order = rows.indices.sorted { a, b in
             for (k, key) in keys.enumerated() {
-                var c = Value.sortOrder(keyValues[a][k], keyValues[b][k], nullsFirst: key.nullsFirst)
-                if key.descending, !keyValues[a][k].isNull, !keyValues[b][k].isNull { c = -c }
+                var c = SortValue.order(keyValues[a][k], keyValues[b][k], nullsFirst: key.nullsFirst)
+                if key.descending, !keyValues[a][k].value.isNull, !keyValues[b][k].value.isNull { c = -c }
                 if c != 0 { return c < 0 }
             }
             return a < b

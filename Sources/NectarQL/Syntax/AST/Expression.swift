@@ -12,9 +12,10 @@ public struct Expression: Sendable, Hashable {
     public let height: Int
 
     public init(_ kind: ExpressionKind, at location: SourceLocation = .start) {
-        self.kind = kind
-        self.location = location
-        self.height = 1 + (kind.children.map(\.height).max() ?? 0)
+        let (canonical, place) = OperatorChain.flattened(kind, at: location)
+        self.kind = canonical
+        self.location = place
+        self.height = 1 + (canonical.children.map(\.height).max() ?? 0)
     }
 
     public static func == (lhs: Expression, rhs: Expression) -> Bool { lhs.kind == rhs.kind }
@@ -26,7 +27,10 @@ public indirect enum ExpressionKind: Sendable, Hashable {
     case column(ColumnReference)
     /// `-x`, `not x`
     case unary(UnaryOperator, Expression)
-    case binary(BinaryOperator, Expression, Expression)
+    /// `a op b op c …`: operators of one precedence level applied left to right, `(a op b) op c`.
+    /// A chain of `or`, `and`, `||`, `+ -` or `* / %` is one flat node however long it is, so
+    /// 10,000 terms are 10,000 operands, not 10,000 levels (see `OperatorChain`).
+    case binary(Expression, [BinaryStep])
     /// `x is null`, `x is not null`
     case isNull(Expression, negated: Bool)
     /// `x [not] in (a, b, …)`
@@ -45,7 +49,7 @@ public indirect enum ExpressionKind: Sendable, Hashable {
         switch self {
         case .literal, .column: return []
         case let .unary(_, operand): return [operand]
-        case let .binary(_, left, right): return [left, right]
+        case let .binary(first, steps): return [first] + steps.map(\.operand)
         case let .isNull(operand, _): return [operand]
         case let .inList(operand, list, _): return [operand] + list
         case let .between(operand, low, high, _): return [operand, low, high]
@@ -68,6 +72,8 @@ public enum Literal: Sendable, Hashable {
     case text(String)
     case boolean(Bool)
     case null
+    /// `interval '30 days'`: a span of calendar time, only for adding to or subtracting from a timestamp.
+    case interval(IntervalLiteral)
 }
 
 /// `name` or `qualifier.name` (qualifier = table or alias). Both already normalised.
@@ -94,8 +100,18 @@ public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
     case multiply = "*", divide = "/", modulo = "%"
 }
 
+/// The types `cast` converts to. `integer` is a float truncated toward zero (the seed has no
+/// integer type); `int` and `bigint` are read as `integer`.
 public enum CastType: String, Sendable, Hashable, CaseIterable {
-    case float, text, boolean, timestamp
+    case float, text, boolean, timestamp, integer
+
+    /// The type a word names in `cast(x as word)`.
+    public init?(word: String) {
+        switch word {
+        case "int", "bigint": self = .integer
+        default: self.init(rawValue: word)
+        }
+    }
 }
 
 /// `case [operand] when … then … [else …] end`.

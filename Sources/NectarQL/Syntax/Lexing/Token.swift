@@ -26,6 +26,10 @@ struct Token: Sendable {
 
     func isWord(_ word: String) -> Bool { kind == .word(word) }
     func isSymbol(_ symbol: Symbol) -> Bool { kind == .symbol(symbol) }
+    var isString: Bool {
+        if case .string = kind { return true }
+        return false
+    }
 }
 
 enum Symbol: String, Sendable, CaseIterable {

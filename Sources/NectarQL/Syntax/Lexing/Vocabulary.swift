@@ -13,7 +13,7 @@ public enum Vocabulary {
     /// after `show`); elsewhere they are ordinary names.
     public static let contextualWords: Set<String> = [
         "explain", "describe", "show", "tables", "asc", "desc", "nulls", "first", "last",
-        "float", "text", "boolean", "timestamp",
+        "float", "text", "boolean", "timestamp", "integer", "int", "bigint", "interval",
     ]
 
     /// Every keyword, sorted, for completion.
@@ -22,7 +22,7 @@ public enum Vocabulary {
     /// The functions the engine knows, for completion (the binder checks calls against its own table).
     public static let functions: [String] = [
         "count", "sum", "avg", "min", "max", "lower", "upper", "length", "trim", "coalesce", "nullif",
-        "round", "abs", "substr", "year", "month", "day", "date", "date_trunc", "now",
+        "round", "abs", "substr", "year", "month", "day", "date", "date_trunc", "date_diff", "now",
     ]
 
     static let unsupportedWords: Set<String> = [

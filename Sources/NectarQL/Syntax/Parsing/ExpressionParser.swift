@@ -19,15 +19,25 @@ extension TokenStream {
         while true {
             let token = current
             if let op = BinaryOperator(token), op.precedence >= minimum {
-                advance()
-                let right = try parseOperators(atLeast: op.precedence.tighter)
-                left = try node(.binary(op, left, right), at: token.location)
+                left = try node(.binary(left, try parseChain(of: op.precedence)), at: token.location)
             } else if minimum <= .comparison, let postfix = try parsePostfix(on: left) {
                 left = postfix
             } else {
                 return left
             }
         }
+    }
+
+    /// The operators of one level and their operands: all of them for a level that chains flat
+    /// (so a long `or` or `+` chain needs no recursion), one for comparisons.
+    private mutating func parseChain(of level: Precedence) throws(QueryError) -> [BinaryStep] {
+        var steps: [BinaryStep] = []
+        repeat {
+            let token = advance()
+            guard let op = BinaryOperator(token) else { break }
+            steps.append(BinaryStep(op, try parseOperators(atLeast: level.tighter), at: token.location))
+        } while OperatorChain.flattens(steps[0].op) && BinaryOperator(current)?.precedence == level
+        return steps
     }
 
     private mutating func parsePrefix(atLeast minimum: Precedence, expecting what: String) throws(QueryError) -> Expression {
@@ -97,6 +107,8 @@ extension TokenStream {
             return Expression(.literal(.null), at: token.location)
         case .word("case"):
             return try parseCase()
+        case .word("interval") where peek().isString:
+            return try parseInterval()
         case .word("cast"):
             return try parseCast()
         case .symbol(.leftParen):
@@ -159,12 +171,23 @@ extension TokenStream {
         let operand = try parseExpression()
         try expectWord("as")
         let types = CastType.allCases.map(\.rawValue).joined(separator: ", ")
-        guard case let .word(word) = current.kind, let type = CastType(rawValue: word) else {
+        guard case let .word(word) = current.kind, let type = CastType(word: word) else {
             throw expected("a type (\(types))")
         }
         advance()
         try expect(.rightParen)
         return try node(.cast(operand, type), at: location)
+    }
+
+    /// `interval '30 days'`: the text is read now, so a bad unit is reported where it was written.
+    private mutating func parseInterval() throws(QueryError) -> Expression {
+        let location = advance().location
+        let token = advance()
+        guard case let .string(text) = token.kind else { throw expected("a quoted interval such as '30 days'") }
+        switch IntervalLiteral.parse(text) {
+        case let .success(interval): return Expression(.literal(.interval(interval)), at: location)
+        case let .failure(error): throw QueryError(error.message, at: token.location)
+        }
     }
 
     /// Builds a node, refusing trees deeper than `Parser.maximumDepth` (long operator chains

@@ -52,7 +52,7 @@ extension Expression {
     /// How tightly this node binds when printed (atoms bind tightest).
     var precedence: Precedence {
         switch kind {
-        case let .binary(op, _, _): op.precedence
+        case let .binary(_, steps): steps.first?.op.precedence ?? .primary
         case .unary(.not, _): .not
         case .unary(.negate, _): .unary
         case .isNull, .inList, .between, .like: .comparison

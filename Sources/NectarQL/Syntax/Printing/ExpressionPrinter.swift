@@ -12,9 +12,11 @@ enum ExpressionPrinter {
             // `- -x` must not print as `--x`, which starts a comment.
             if case .unary(.negate, _) = operand.kind { return "-(" + text(of: operand) + ")" }
             return "-" + child(operand, atLeast: .unary)
-        case let .binary(op, left, right):
-            let symbol = op.rawValue
-            return child(left, atLeast: op.precedence) + " \(symbol) " + child(right, atLeast: op.precedence.tighter)
+        case let .binary(first, steps):
+            let level = expression.precedence
+            var text = child(first, atLeast: level)
+            for step in steps { text += " \(step.op.rawValue) " + child(step.operand, atLeast: level.tighter) }
+            return text
         case let .isNull(operand, negated):
             return child(operand, atLeast: .comparison) + (negated ? " is not null" : " is null")
         case let .inList(operand, list, negated):
@@ -48,6 +50,7 @@ enum ExpressionPrinter {
         case let .text(value): value.quoted(with: "'")
         case let .boolean(value): value ? "true" : "false"
         case .null: "null"
+        case let .interval(interval): "interval " + interval.text.quoted(with: "'")
         }
     }
 

@@ -1,5 +1,5 @@
 /// A light scan of a script that knows only what hides a `;`: strings, quoted names and
-/// comments. Used to split scripts and to tell the REPL whether a buffer is complete; with a
+/// comments. Used to split scripts (a statement ends only at its `;`); with a
 /// directive prefix it also picks out the shell's directive lines (`.mode csv`).
 struct ScriptScanner {
     private var cursor: ScalarCursor
@@ -7,8 +7,6 @@ struct ScriptScanner {
     private let directivePrefix: Unicode.Scalar?
     /// Only blanks since the start of the current line.
     private var atLineStart = true
-    /// The text ended inside a string, quoted name or block comment.
-    private(set) var endsInsideQuoteOrComment = false
     /// The last piece returned was closed by a `;`.
     private(set) var lastPieceTerminated = false
 
@@ -112,9 +110,7 @@ struct ScriptScanner {
 
     /// False when the comment is not closed.
     private mutating func skipBlockComment() -> Bool {
-        if cursor.skipBlockComment() { return true }
-        endsInsideQuoteOrComment = true
-        return false
+        cursor.skipBlockComment()
     }
 
     private mutating func skipQuoted(_ quote: Unicode.Scalar) {
@@ -126,6 +122,5 @@ struct ScriptScanner {
                 cursor.advance()
             }
         }
-        endsInsideQuoteOrComment = true
     }
 }

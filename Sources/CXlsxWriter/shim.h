@@ -1,0 +1,2 @@
+// libxlsxwriter (Debian: libxlsxwriter-dev), which writes real Excel workbooks.
+#include <xlsxwriter.h>
