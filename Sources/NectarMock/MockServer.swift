@@ -34,9 +34,9 @@ public final class MockServer: Sendable {
 
     public init(
         dataset: MockDataset, token: String = MockServer.demoToken, faults: FaultConfiguration = .init(),
-        maxLifetime: Duration = .seconds(900)
+        maxLifetime: Duration = .seconds(900), customFields: CustomFieldAccess = .available
     ) {
-        core = MockServerCore(router: MockRouter(dataset: dataset, token: token), faults: faults)
+        core = MockServerCore(router: MockRouter(dataset: dataset, token: token, customFields: customFields), faults: faults)
         self.maxLifetime = maxLifetime
     }
 

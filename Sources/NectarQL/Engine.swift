@@ -14,10 +14,12 @@ import Synchronization
 /// ```
 public final class Engine: Sendable {
     public let configuration: EngineConfiguration
-    public let catalog = Catalog.nectarCRM
     private let client: NectarClient
     private let recorder = ScanRecorder()
     private let zone: Mutex<TimeZone>
+    private let customFields = Mutex(CustomFieldsState.unknown)
+    /// Whether `describe` has already said why there are no custom columns (it says so once).
+    private let customFieldsReasonShown = Mutex(false)
 
     /// Throws `APIError` when the configuration cannot work (a malformed URL, plain `http://` to a remote host).
     public init(configuration: EngineConfiguration) throws {
@@ -34,23 +36,29 @@ public final class Engine: Sendable {
     }
 
     /// Runs exactly one statement (`select`, `explain`, `describe`, `show tables`). Throws
-    /// `QueryError`, with a place in `text`, before any request when the statement is wrong.
+    /// `QueryError`, with a place in `text`, before any request of its own when the statement is
+    /// wrong (the session's first statement reads the custom field definitions first: a column
+    /// name can only be judged against them).
     public func execute(_ text: String) async throws -> QueryResult {
         try await execute(try Parser.parseStatement(text))
     }
 
     /// Runs a parsed statement (e.g. one of `Parser.parseScript`); error places refer to the text it was parsed from.
     public func execute(_ statement: Statement) async throws -> QueryResult {
+        try await loadCustomFields()
         // One instant per statement: every row, and the constants folded before planning, see the same now().
         let context = EvaluationContext(time: ZonedTime(zone: timeZone), now: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
+        let catalog = self.catalog
         switch statement {
         case .showTables: return SchemaResults.tables(catalog)
-        case .describe(let name): return SchemaResults.describe(try binder(context).table(name))
+        case .describe(let name):
+            let table = try binder(catalog, context).table(name)
+            return SchemaResults.describe(table, notice: Catalog.takesCustomFields(table) ? customFieldsReasonOnce() : nil)
         case .explain(let select):
-            let lines = ExplainPrinter(pageSize: configuration.pageSize).lines(try plan(select, context).plan)
+            let lines = ExplainPrinter(pageSize: configuration.pageSize).lines(try plan(select, catalog, context).plan)
             return QueryResult(columns: [ResultColumn(name: "plan", type: .text)], rows: lines.map { [.text($0)] })
         case .select(let select):
-            let (columns, plan) = try plan(select, context)
+            let (columns, plan) = try plan(select, catalog, context)
             let fetcher = ClientPageFetcher(client: client, pageSize: configuration.pageSize)
             let root = PlanExecutor(fetcher: fetcher, context: context, recorder: recorder).build(plan)
             return QueryResult(columns: columns, batches: RowBatches(root))
@@ -58,14 +66,42 @@ public final class Engine: Sendable {
     }
 
     /// Binds and plans a select; nothing is sent yet.
-    private func plan(_ select: SelectStatement, _ context: EvaluationContext) throws -> (columns: [ResultColumn], plan: PlanNode) {
-        let bound = try binder(context).bind(select)
+    private func plan(
+        _ select: SelectStatement, _ catalog: Catalog, _ context: EvaluationContext
+    ) throws -> (columns: [ResultColumn], plan: PlanNode) {
+        let bound = try binder(catalog, context).bind(select)
         let planner = Planner(
             catalog: catalog, estimates: CardinalityEstimates(sizes: client.listingSizes), pageSize: configuration.pageSize, pushdown: configuration.pushdown)
         return (bound.columns, planner.plan(bound))
     }
 
-    private func binder(_ context: EvaluationContext) -> SelectBinder {
+    /// The tables this session sees: the seed's, each followed by the account's custom fields
+    /// once they have been read (on the first statement, or `loadCustomFields()`).
+    public var catalog: Catalog {
+        guard case .defined(let definitions) = customFields.withLock({ $0 }) else { return Catalog.nectarCRM }
+        return Catalog.nectarCRM.addingCustomFields(definitions, timeZone: timeZone)
+    }
+
+    /// Reads the account's custom field definitions, once per engine (one request); every
+    /// statement does it first, so call it only to have `catalog` complete before any statement
+    /// (the shell does, for Tab completion). Throws on a network or authentication failure; a
+    /// 403 or 404 leaves the session without custom columns.
+    public func loadCustomFields() async throws {
+        guard case .unknown = customFields.withLock({ $0 }) else { return }
+        let state = try await CustomFieldDiscovery(client: client).discover()
+        customFields.withLock { $0 = state }
+    }
+
+    /// Why there are no custom columns, the first time it is asked; nil afterwards or when there are some.
+    private func customFieldsReasonOnce() -> String? {
+        guard case .unavailable(let reason) = customFields.withLock({ $0 }) else { return nil }
+        return customFieldsReasonShown.withLock { shown in
+            defer { shown = true }
+            return shown ? nil : reason
+        }
+    }
+
+    private func binder(_ catalog: Catalog, _ context: EvaluationContext) -> SelectBinder {
         SelectBinder(catalog: catalog, time: context.time, now: context.now)
     }
 
@@ -88,6 +124,7 @@ public final class Engine: Sendable {
         statistics.cacheHits = http.cacheHits
         statistics.rows = recorder.rows
         statistics.coercionFailures = recorder.coercionFailures
+        statistics.ignoredCustomValues = recorder.ignoredCustomValues
         return statistics
     }
 

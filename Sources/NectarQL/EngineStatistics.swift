@@ -8,6 +8,8 @@ public struct EngineStatistics: Sendable, Equatable {
     public var cacheHits = 0
     /// Values the flattener could not coerce to their column's type (shown as NULL).
     public var coercionFailures = 0
+    /// Custom-field values under a label no column reads (a renamed or inactive field), skipped.
+    public var ignoredCustomValues = 0
 
     public init() {}
 
@@ -21,6 +23,7 @@ public struct EngineStatistics: Sendable, Equatable {
         delta.retries = retries - earlier.retries
         delta.cacheHits = cacheHits - earlier.cacheHits
         delta.coercionFailures = coercionFailures - earlier.coercionFailures
+        delta.ignoredCustomValues = ignoredCustomValues - earlier.ignoredCustomValues
         return delta
     }
 }

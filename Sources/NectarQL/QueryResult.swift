@@ -5,6 +5,9 @@
 public struct QueryResult: Sendable {
     public let columns: [ResultColumn]
     public let batches: RowBatches
+    /// Something the reader should know about the answer, said once (why `describe` shows no
+    /// custom fields); the shell writes it to stderr.
+    public internal(set) var notice: String?
 
     init(columns: [ResultColumn], batches: RowBatches) {
         self.columns = columns

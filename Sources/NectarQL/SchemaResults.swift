@@ -15,8 +15,18 @@ enum SchemaResults {
         return QueryResult(columns: columns, rows: rows)
     }
 
-    static func describe(_ table: TableDefinition) -> QueryResult {
-        let columns = [ResultColumn(name: "column", type: .text), ResultColumn(name: "type", type: .text)]
-        return QueryResult(columns: columns, rows: table.columns.map { [.text($0.name), .text($0.type.rawValue)] })
+    /// One row per column: name, type, and for a custom field the label the account gave it
+    /// (NULL for the seed's columns). `notice` says why a table has no custom columns.
+    static func describe(_ table: TableDefinition, notice: String? = nil) -> QueryResult {
+        let columns = [
+            ResultColumn(name: "column", type: .text), ResultColumn(name: "type", type: .text),
+            ResultColumn(name: "label", type: .text),
+        ]
+        let rows: [[Value]] = table.columns.map { column in
+            [.text(column.name), .text(column.type.rawValue), column.customField.map { Value.text($0.label) } ?? Value.null]
+        }
+        var result = QueryResult(columns: columns, rows: rows)
+        result.notice = notice
+        return result
     }
 }

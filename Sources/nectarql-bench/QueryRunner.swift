@@ -10,12 +10,14 @@ struct QueryRunner {
     var listingSizesFile: String? = nil
 
     /// A fresh engine per measurement: cold cache, which is what an analyst's first query of a
-    /// session meets (listing sizes remembered from earlier sessions aside).
+    /// session meets (listing sizes remembered from earlier sessions aside). The session's one
+    /// request for the custom field definitions (the shell makes it at its start) is not the statement's.
     func measure(_ text: String, strategy: Strategy) async throws -> Measurement {
         var configuration = strategy.configuration(apiURL: server.baseURL, token: token)
         if case .planned = strategy { configuration.listingSizesFile = listingSizesFile }
         return try await Engine.using(configuration) { engine in
-            try await measure(text, on: engine)
+            try await engine.loadCustomFields()
+            return try await measure(text, on: engine)
         }
     }
 

@@ -5,6 +5,9 @@ import NectarQL
 /// tables the statement already names. Pure, so it is easy to reason about and test.
 @MainActor
 enum CompletionCandidates {
+    /// The session's tables with their columns (custom fields included, once read).
+    static var catalog: () -> Catalog = { Catalog.nectarCRM }
+
     /// - Parameters:
     ///   - word: the partial word under the cursor.
     ///   - lineBefore: the current line up to the start of `word`.
@@ -23,7 +26,7 @@ enum CompletionCandidates {
             let partial = String(word[word.index(after: dot)...])
             return filter(columns(of: fullStatement), by: partial).map { qualifier + $0 }
         }
-        let words = Vocabulary.keywords + Vocabulary.functions + Catalog.nectarCRM.tableNames + columns(of: fullStatement)
+        let words = Vocabulary.keywords + Vocabulary.functions + catalog().tableNames + columns(of: fullStatement)
         return filter(words, by: word, matchingCase: true)
     }
 
@@ -33,7 +36,7 @@ enum CompletionCandidates {
             return DotCommands.names
         }
         switch command {
-        case ".schema": return Catalog.nectarCRM.tableNames
+        case ".schema": return catalog().tableNames
         case ".mode": return OutputFormat.allCases.map(\.rawValue)
         case ".headers", ".timer", ".stats": return ["on", "off"]
         case ".cache": return ["on", "off", "clear"]
@@ -46,8 +49,9 @@ enum CompletionCandidates {
     static func columns(of statement: String) -> [String] {
         var seen = Set<String>()
         var columns: [String] = []
+        let tables = catalog()
         for name in identifiers(in: statement) {
-            guard let table = Catalog.nectarCRM.table(named: name), seen.insert(table.name).inserted else { continue }
+            guard let table = tables.table(named: name), seen.insert(table.name).inserted else { continue }
             columns += table.columns.map(\.name)
         }
         var unique = Set<String>()

@@ -134,23 +134,29 @@ enum DotCommands {
 
     private static let schema: @MainActor (Session, [String]) async throws -> StatementOutcome = { session, arguments in
         let tables: [TableDefinition]
+        try await session.engine.loadCustomFields()
+        let catalog = session.engine.catalog
         if let name = arguments.first {
-            guard let table = Catalog.nectarCRM.table(named: name) else {
-                let hint = Suggestion.closest(to: name, among: Catalog.nectarCRM.tableNames).map { "; did you mean \($0)?" } ?? "; type .tables for the list"
+            guard let table = catalog.table(named: name) else {
+                let hint = Suggestion.closest(to: name, among: catalog.tableNames).map { "; did you mean \($0)?" } ?? "; type .tables for the list"
                 throw DotCommandError(message: "unknown table '\(name)'\(hint)")
             }
             tables = [table]
         } else {
-            tables = Catalog.nectarCRM.tables
+            tables = catalog.tables
         }
         try session.output.currentSink.write(tables.map(schemaText).joined(separator: "\n"))
         return .succeeded
     }
 
-    /// A table as a person reads it: `create table`-style, one column per line with its type.
+    /// A table as a person reads it: `create table`-style, one column per line with its type, and
+    /// a custom field's label as a comment.
     static func schemaText(_ table: TableDefinition) -> String {
-        let columns = table.columns.map { "  \($0.name) \($0.type)" }.joined(separator: ",\n")
-        return "-- \(table.title)\ncreate table \(table.name) (\n\(columns)\n);\n"
+        let columns = table.columns.enumerated().map { position, column in
+            let separator = position == table.columns.count - 1 ? "" : ","
+            return "  \(column.name) \(column.type)\(separator)" + (column.customField.map { "  -- \($0.label)" } ?? "")
+        }
+        return "-- \(table.title)\ncreate table \(table.name) (\n\(columns.joined(separator: "\n"))\n);\n"
     }
 
     private static func single(_ arguments: [String], usage: String) throws -> String {

@@ -22,7 +22,12 @@ final class REPL {
     func run() async {
         history.load()
         LineEditor.configure(completionContext: { [unowned self] in MainActor.assumeIsolated { self.buffer.openText } })
-        defer { history.trim() }
+        CompletionCandidates.catalog = { [engine = session.engine] in engine.catalog }
+        let customFields = await startLoadingCustomFields()
+        defer {
+            customFields.cancel()
+            history.trim()
+        }
         while !session.wantsToQuit {
             switch LineEditor.read(prompt: buffer.hasOpenStatement ? Self.continuationPrompt : Self.prompt) {
             case .endOfInput:
@@ -35,6 +40,29 @@ final class REPL {
                 await accept(line)
             }
         }
+    }
+
+    /// How long the first prompt waits for the custom field definitions, so Tab knows them from
+    /// the first line. A slow or throttling API gets the prompt anyway: the analyst can type (and
+    /// Ctrl-C a statement that waits) while the load carries on behind the prompt.
+    static let customFieldsWait: Duration = .seconds(2)
+
+    /// Starts reading the definitions and waits for them at most `customFieldsWait`. A failure
+    /// is left to the first statement, which reads them again and reports it.
+    private func startLoadingCustomFields() async -> Task<Void, Never> {
+        let (settled, signal) = AsyncStream<Void>.makeStream()
+        // Detached: the prompt blocks the main actor while it reads a line.
+        let load = Task.detached { [engine = session.engine] in
+            try? await engine.loadCustomFields()
+            signal.finish()
+        }
+        let deadline = Task.detached {
+            try? await Task.sleep(for: Self.customFieldsWait)
+            signal.finish()
+        }
+        for await _ in settled {}
+        deadline.cancel()
+        return load
     }
 
     /// Runs what the line completed: statements ended by `;` and dot-command lines.

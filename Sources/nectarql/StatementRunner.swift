@@ -120,6 +120,7 @@ struct StatementRunner {
         written: WrittenRows
     ) async throws {
         let result = try await engine.execute(statement)
+        if let notice = result.notice { StandardError.line("note: " + notice) }
         let options = destination.options
         let writer: any ResultWriter
         if case .stream(let sink) = destination.target, ExplainLines.wanted(for: statement, format: options.format) {
@@ -174,6 +175,9 @@ struct StatementRunner {
                 "Stats: \(delta.requests) requests, \(delta.rows) rows fetched, \(delta.bytes) bytes, "
                     + String(format: "%.3f s", seconds)
                     + (delta.cacheHits > 0 ? ", \(delta.cacheHits) cache hits" : "")
+                    + (delta.coercionFailures > 0 ? ", \(delta.coercionFailures) unreadable values (NULL)" : "")
+                    + (delta.ignoredCustomValues > 0
+                        ? ", \(delta.ignoredCustomValues) custom-field values under unknown labels ignored" : "")
                     + (delta.retries > 0 ? ", \(delta.retries) retries" : ""))
         }
     }

@@ -10,6 +10,11 @@ struct Flattened {
         page = try Flattener(table: table).flattenPage(Array(json.utf8))
     }
 
+    init(_ table: TableDefinition, page json: String) throws {
+        self.table = table
+        page = try Flattener(table: table).flattenPage(Array(json.utf8))
+    }
+
     init(_ tableName: String, object json: String) throws {
         table = Catalog.nectarCRM.table(named: tableName)!
         page = try Flattener(table: table).flattenObject(Array(json.utf8))

@@ -29,9 +29,9 @@ struct MockHarness {
 
     static func run<Result>(
         dataset: MockDataset = sharedDataset, faults: FaultConfiguration = .init(), maxLifetime: Duration = .seconds(120),
-        _ body: (MockHarness) async throws -> Result
+        customFields: CustomFieldAccess = .available, _ body: (MockHarness) async throws -> Result
     ) async throws -> Result {
-        let server = MockServer(dataset: dataset, faults: faults, maxLifetime: maxLifetime)
+        let server = MockServer(dataset: dataset, faults: faults, maxLifetime: maxLifetime, customFields: customFields)
         _ = try await server.start()
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: .seconds(5), read: .seconds(20))

@@ -19,6 +19,8 @@ import Testing
     func rejectedBeforeAnyRequest(_ index: Int) async throws {
         let (sql, message, column) = Self.cases[index]
         try await MockSession.run(scale: 0.05) { session in
+            // The session read its custom field definitions up front; the statement itself sends nothing.
+            session.server.resetStatistics()
             let error = await #expect(throws: QueryError.self) { _ = try await session.engine.execute(sql) }
             #expect(error?.message.contains(message) == true, "\(sql) → \(error?.message ?? "no error")")
             #expect(error?.location?.column == column, "\(sql) → \(String(describing: error?.location))")

@@ -11,13 +11,15 @@ struct MockSession {
     let engine: Engine
 
     /// Starts a server, runs `body`, and stops both whether or not `body` throws.
+    /// The engine reads the custom field definitions before `body` (unless `loadsCustomFields` is
+    /// false), so the requests a test counts are its statements' own.
     static func run<T>(
-        scale: Double = 0.2, faults: FaultConfiguration = .init(),
-        configure: (inout EngineConfiguration) -> Void = { _ in },
+        scale: Double = 0.2, faults: FaultConfiguration = .init(), customFields: CustomFieldAccess = .available,
+        loadsCustomFields: Bool = true, configure: (inout EngineConfiguration) -> Void = { _ in },
         _ body: (MockSession) async throws -> T
     ) async throws -> T {
         let dataset = MockDataset(seed: 7, scale: scale)
-        let server = MockServer(dataset: dataset, faults: faults, maxLifetime: .seconds(600))
+        let server = MockServer(dataset: dataset, faults: faults, maxLifetime: .seconds(600), customFields: customFields)
         _ = try await server.start(port: 0)
         var configuration = EngineConfiguration(apiURL: server.baseURL, token: MockServer.demoToken)
         configuration.cacheTTL = nil
@@ -31,6 +33,7 @@ struct MockSession {
         }
         let session = MockSession(server: server, dataset: dataset, engine: engine)
         do {
+            if loadsCustomFields { try await engine.loadCustomFields() }
             let value = try await body(session)
             await engine.shutdown()
             await server.stop()

@@ -18,6 +18,8 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: path))
 
             let second = try Engine(configuration: session.engine.configuration)
+            // The session's one request for the custom field definitions is not the statement's.
+            try await second.loadCustomFields()
             try await session.server.waitUntilQuiet()
             session.server.resetStatistics()
             let rows = try await second.execute("select id from contatos").allRows()

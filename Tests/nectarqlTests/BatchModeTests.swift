@@ -7,12 +7,36 @@ import Testing
         try ProcessRunner.run(["--demo", "--demo-latency-ms", "0"] + arguments, stdin: stdin)
     }
 
-    @Test func describeListsTheSeedColumnsInSeedOrder() throws {
+    @Test func describeListsTheSeedColumnsInSeedOrderThenTheCustomFields() throws {
         let result = try demo(["-c", "describe contatos", "--format", "csv"])
         #expect(result.status == 0, "\(result.stderr)")
         let seed = SeedSchema.columns(ofSection: "Contatos")
         #expect(seed.count == 72)
-        #expect(result.stdoutLines == ["column,type"] + seed.map { "\($0.name),\($0.type)" })
+        let lines = result.stdoutLines
+        #expect(Array(lines.prefix(seed.count + 1)) == ["column,type,label"] + seed.map { "\($0.name),\($0.type)," })
+        #expect(Array(lines.dropFirst(seed.count + 1)) == [
+            "campo_numero_de_funcionarios,float,Número de funcionários (Número)",
+            "campo_cliente_desde,text,Cliente desde (Texto)",
+            "campo_segmento_de_atuacao,text,Segmento de atuação (Lista de opções)",
+            "campo_regiao,text,Região (Texto)",
+            "campo_regiao_2,text,Regiao (Texto)",
+            "campo_area_de_expansao_n,float,Área 🚀 de expansão (nº) (Número)",
+            "campo_cliente_vip,boolean,Cliente VIP (Booleano)",
+            "campo_origem_do_lead,text,Origem do lead (Radio)",
+        ])
+    }
+
+    @Test func customFieldsFilterAndGroupInEveryFormat() throws {
+        let query = "select campo_regiao_2 as uf, count(*) as n from contatos where campo_regiao = 'Sul' group by uf order by uf"
+        let csv = try demo(["-c", query, "--csv"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(csv.stdoutLines.first == "uf,n")
+        #expect(csv.stdoutLines.count > 3)
+        for format in ["table", "tsv", "json", "jsonl", "markdown", "line"] {
+            let result = try demo(["-c", query, "--format", format])
+            #expect(result.status == 0, "\(format): \(result.stderr)")
+            #expect(result.stdout.contains("uf") && result.stdout.contains("RS"), "\(format): \(result.stdout)")
+        }
     }
 
     @Test func showTablesListsTheSixteenTables() throws {
@@ -42,8 +66,9 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let parsed = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
         let rows = try #require(parsed)
-        #expect(rows.count == SeedSchema.columns(ofSection: "Tarefas").count)
+        #expect(rows.count == SeedSchema.columns(ofSection: "Tarefas").count + 1, "the seed's columns and one custom field")
         #expect(rows.first?["column"] as? String == "id")
+        #expect(rows.last?["label"] as? String == "Prioridade interna (Radio)")
         #expect(rows.first?["type"] as? String == "float")
     }
 
@@ -51,7 +76,7 @@ import Testing
         let result = try demo(["-c", "describe tarefas", "--format", "jsonl"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdoutLines
-        #expect(lines.count == SeedSchema.columns(ofSection: "Tarefas").count)
+        #expect(lines.count == SeedSchema.columns(ofSection: "Tarefas").count + 1)
         for line in lines {
             #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) is [String: Any], "not a JSON object: \(line)")
         }
@@ -60,13 +85,13 @@ import Testing
     @Test func tsvSeparatesWithTabs() throws {
         let result = try demo(["-c", "describe tarefas", "--format", "tsv"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdoutLines.first == "column\ttype")
+        #expect(result.stdoutLines.first == "column\ttype\tlabel")
     }
 
     @Test func statementsArePipedThroughStdin() throws {
         let result = try demo([], stdin: "-- two statements\nshow tables;\ndescribe tarefas;\n")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdoutLines.count == 17 + 1 + SeedSchema.columns(ofSection: "Tarefas").count)
+        #expect(result.stdoutLines.count == 17 + 1 + SeedSchema.columns(ofSection: "Tarefas").count + 1)
     }
 
     @Test func scriptFileRuns() throws {
@@ -101,7 +126,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let file = try String(contentsOfFile: target.path, encoding: .utf8)
         #expect(file.split(separator: "\n").count == 17)
-        #expect(result.stdoutLines.first == "column,type")
+        #expect(result.stdoutLines.first == "column,type,label")
     }
 
     @Test func outputToAFileTakesTheFormatFromItsExtensionUnlessOneWasChosen() throws {

@@ -22,6 +22,23 @@ import Testing
         }
     }
 
+    @Test func schemaShowsCustomFieldsAfterTheSeedColumnsWithTheirLabels() throws {
+        let result = try demo(".schema oportunidades")
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdoutLines
+        let custom = try #require(lines.firstIndex { $0.hasPrefix("  campo_") })
+        #expect(lines[custom] == "  campo_valor_do_contrato float,  -- Valor do contrato (Moeda)")
+        #expect(lines[..<custom].allSatisfy { !$0.contains("campo_") })
+        #expect(lines.contains("  campo_probabilidade float  -- Probabilidade (%) (Fracionário)"))
+    }
+
+    @Test func statsCountUnreadableValuesAndValuesUnderUnknownLabels() throws {
+        let result = try demo(".stats on\nselect campo_valor_do_contrato, campo_origem_do_lead from oportunidades join contatos on cliente_id where status = 2;")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("unreadable values (NULL)"), "\(result.stderr)")
+        #expect(result.stderr.contains("custom-field values under unknown labels ignored"), "\(result.stderr)")
+    }
+
     @Test func schemaOfAnUnknownTableSuggestsOne() throws {
         let result = try demo(".schema tarefa")
         #expect(result.status == 1)

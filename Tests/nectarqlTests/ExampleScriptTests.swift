@@ -16,6 +16,7 @@ import Testing
         "qualification_funnel.nql": ["situacao", "qualificacoes"],
         "top_clients_by_revenue.nql": ["cliente", "responsavel", "negocios_ganhos", "receita"],
         "stalled_deals.nql": ["nome", "cliente", "etapa", "responsavel", "dias_na_etapa", "valortotal"],
+        "contract_value_by_segment.nql": ["segmento_cliente", "negocios_ganhos", "valor_contratado"],
         "weekly_report.nql": ["mes", "negocios_ganhos", "receita"],
     ]
 

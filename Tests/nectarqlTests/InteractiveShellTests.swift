@@ -74,6 +74,19 @@ import Testing
         try shell.expect(Self.prompt, after: mark)
     }
 
+    @Test func tabCompletesACustomFieldBeforeAnyStatementRan() throws {
+        let sandbox = try Sandbox()
+        let shell = try sandbox.start()
+        defer { shell.close() }
+        try shell.expect(Self.prompt)
+        let mark = shell.mark
+        shell.type("select nome from contatos where campo_cliente_v\t")
+        try shell.expect("campo_cliente_vip", after: mark)
+        shell.type("limit 1;\r")
+        let end = try shell.expect("(1 row)", after: mark)
+        try shell.expect(Self.prompt, after: end)
+    }
+
     @Test func aMultiLineStatementRunsAtTheSemicolonAndIsOneHistoryEntry() throws {
         let sandbox = try Sandbox()
         let shell = try sandbox.start()

@@ -56,6 +56,8 @@ struct DatasetBuilder {
             contatos[3] = contatos[3].setting("observacao", to: .string(HostileText.longText))
             records[.contatos] = contatos
         }
+        var customValues = CustomFieldValues(rng: rng.fork(300))
+        customValues.fill(&records)
         return records
     }
 

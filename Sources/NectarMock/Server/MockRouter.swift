@@ -9,14 +9,16 @@ struct MockRouter: Sendable {
     static let maximumListing = 200
 
     let token: String
+    let customFields: CustomFieldAccess
     let records: [MockEndpoint: [IndexedRecord]]
     /// Positions of each endpoint's records by id, for single-record lookups.
     let positions: [MockEndpoint: [Int: Int]]
     /// Matching positions per filter query, so a scan of many pages filters once, not once per page.
     private let selections = SelectionCache()
 
-    init(dataset: MockDataset, token: String) {
+    init(dataset: MockDataset, token: String, customFields: CustomFieldAccess = .available) {
         self.token = token
+        self.customFields = customFields
         var records: [MockEndpoint: [IndexedRecord]] = [:]
         var positions: [MockEndpoint: [Int: Int]] = [:]
         for endpoint in MockEndpoint.allCases {
@@ -39,6 +41,9 @@ struct MockRouter: Sendable {
             return .error(404, "Unknown path \(request.path): the API lives under \(Self.basePath).")
         }
         let segments = request.path.dropFirst(Self.basePath.count).split(separator: "/").map { MockRequest.percentDecoded($0) }
+        if let first = segments.first, CustomFieldDefinitions.paths.contains(first), segments.count == 1 {
+            return customFieldDefinitions(request)
+        }
         guard let first = segments.first, let endpoint = MockEndpoint(rawValue: first) else {
             return .error(404, "Unknown endpoint \(request.path).")
         }
@@ -76,6 +81,18 @@ struct MockRouter: Sendable {
         } catch {
             return .error(401, "Malformed parameter \(error.parameter)=\(error.value).")
         }
+    }
+
+    /// The account's custom field definitions, paged like a listing (`page=-1`: up to 200), or
+    /// the status an account without access gets.
+    private func customFieldDefinitions(_ request: MockRequest) -> MockResponse {
+        if let status = customFields.refusal { return .error(status, "Custom fields are not available to this token.") }
+        let page = (try? ListingFilter.integer("page", request)) ?? 1
+        let requested = (try? ListingFilter.integer("displayLength", request)) ?? Self.defaultPageSize
+        let length = max(1, min(requested, Self.maximumPageSize))
+        let all = CustomFieldDefinitions.all
+        let window = page == -1 ? all.prefix(Self.maximumListing) : all.dropFirst(max(0, page - 1) * length).prefix(length)
+        return .json(200, .array(Array(window)))
     }
 
     /// The positions of the records `filter` selects, computed once per distinct filter query.

@@ -7,18 +7,23 @@ public enum ColumnSource: Sendable, Hashable {
     case parent([String])
 }
 
-/// One column of a seed table.
+/// One column of a table: the seed's, or one of the account's custom fields.
 public struct ColumnDefinition: Sendable, Hashable {
     public let name: String
     public let type: SQLType
     public let source: ColumnSource
     /// The seed's Portuguese description, when it has one.
     public let summary: String?
+    /// For a custom field's column: its definition and how values are read (nil for the seed's columns).
+    public let customField: CustomFieldColumn?
 
-    public init(_ name: String, _ type: SQLType, _ source: ColumnSource, summary: String? = nil) {
+    public init(
+        _ name: String, _ type: SQLType, _ source: ColumnSource, summary: String? = nil, customField: CustomFieldColumn? = nil
+    ) {
         self.name = name
         self.type = type
         self.source = source
         self.summary = summary
+        self.customField = customField
     }
 }

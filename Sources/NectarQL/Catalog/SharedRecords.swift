@@ -13,7 +13,9 @@ extension TableDefinition {
             !parent.columns.contains(where: { $0.path.first?.lowercased() == key.lowercased() })
         else { return nil }
         // The parent's columns are read from the record around each element.
-        let asParent = parent.columns.map { ColumnDefinition($0.name, $0.type, .parent($0.path), summary: $0.summary) }
+        let asParent = parent.columns.map {
+            ColumnDefinition($0.name, $0.type, .parent($0.path), summary: $0.summary, customField: $0.customField)
+        }
         let parentFirst = parent.name == first.name
         let columns = parentFirst ? asParent + child.columns : child.columns + asParent
         let childColumns = parentFirst ? asParent.count..<columns.count : 0..<child.columns.count

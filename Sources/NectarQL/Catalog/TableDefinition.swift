@@ -51,7 +51,7 @@ public struct TableDefinition: Sendable, Hashable {
     /// Names what flattening a body for this table gives, for caches of decoded pages: tables
     /// that flatten the same body differently never share a key.
     public var flatteningKey: String {
-        keepsRecordsWithoutElements ? name + " (records without elements kept)" : name
+        (keepsRecordsWithoutElements ? name + " (records without elements kept)" : name) + customDatesKey
     }
 
     public var isChild: Bool {

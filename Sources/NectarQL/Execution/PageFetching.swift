@@ -34,11 +34,13 @@ extension PageFetching {
         var records: [FlattenedRecord] = []
         var count = 0
         var failures = 0
+        var ignored = 0
         for try await page in pages(of: request, flattener: flattener, firstPage: 1, maxPages: nil) {
             records += page.records
             count += page.recordCount
             failures += page.coercionFailures
+            ignored += page.ignoredCustomValues
         }
-        return FlattenedPage(records: records, recordCount: count, coercionFailures: failures)
+        return FlattenedPage(records: records, recordCount: count, coercionFailures: failures, ignoredCustomValues: ignored)
     }
 }

@@ -79,7 +79,7 @@ struct PlanExecutor {
             for page in pages {
                 let rows = deduplicator.rows(of: page).filter { scan.localFilter?.holds(for: $0, context) ?? true }
                 for row in rows { found[row[rightColumn].groupingKey, default: []].append(row) }
-                recorder.record(rows: rows.count, coercionFailures: page.coercionFailures)
+                recorder.record(rows: rows.count, from: [page])
             }
             return found
         }

@@ -79,6 +79,9 @@ struct ExplainPrinter {
         }
         for pushed in scan.pushdown.pushed { out.append("\(pad)  pushed to the API: \(pushed)") }
         if let filter = scan.filterText { out.append("\(pad)  local filter (always applied): \(filter)") }
+        if let custom = scan.customFieldFilter {
+            out.append("\(pad)  custom fields filtered locally only (the API's camposPersonalizados filter is undocumented): \(custom)")
+        }
         if let budget = scan.rowBudget { out.append("\(pad)  reads only the pages \(budget) rows need") }
         out.append("\(pad)  estimated: \(scan.estimate.requests) requests, \(scan.estimate.rows) rows")
     }

@@ -29,6 +29,8 @@ struct ScanNode: Sendable {
     let estimate: Estimate
     /// Rows a `limit` right above needs; no page past them is fetched.
     let rowBudget: Int?
+    /// Predicates on custom fields: evaluated here only, never sent (for explain).
+    var customFieldFilter: String? = nil
     /// For a parent and its child table read together: the join this one scan stands for.
     var servesJoin: String? = nil
     /// The columns the query reads, the only ones decoded; nil decodes every column.

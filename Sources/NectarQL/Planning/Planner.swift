@@ -78,7 +78,16 @@ struct Planner {
             localFilter: BoundExpression.conjunction(local),
             filterText: local.isEmpty ? nil : local.map { $0.text(columns: definition.columns.map(\.name)) }.joined(separator: " and "),
             estimate: estimate(pushdown, table: definition, recordTable: recordTable, unpushed: !local.isEmpty),
-            rowBudget: self.pushdown ? rowBudget : nil, columns: usedColumns)
+            rowBudget: self.pushdown ? rowBudget : nil, customFieldFilter: Self.customFieldFilterText(local, table: definition),
+            columns: usedColumns)
+    }
+
+    /// The predicates on custom fields, which only run locally: the API documents a
+    /// `camposPersonalizados` filter but not its shape, so none is sent.
+    private static func customFieldFilterText(_ local: [BoundExpression], table: TableDefinition) -> String? {
+        let onCustomFields = local.filter { $0.referencedColumns.contains { table.columns[$0].customField != nil } }
+        guard !onCustomFields.isEmpty else { return nil }
+        return onCustomFields.map { $0.text(columns: table.columns.map(\.name)) }.joined(separator: " and ")
     }
 
     /// Lookups per id and one listing per value of an `in` pay off for a few values; for many, a

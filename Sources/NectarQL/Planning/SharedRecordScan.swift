@@ -30,8 +30,15 @@ extension Planner {
             table: table, name: "\(left.name) + \(right.name)", pushdown: child.pushdown,
             attributes: Self.mergedAttributes(left.attributes, right.attributes),
             localFilter: BoundExpression.conjunction(filters), filterText: texts.isEmpty ? nil : texts.joined(separator: " and "),
-            estimate: child.estimate, rowBudget: nil, servesJoin: "\(join.kind.rawValue) join on \(join.text)",
+            estimate: child.estimate, rowBudget: nil,
+            customFieldFilter: Self.joined([left.customFieldFilter, right.customFieldFilter]),
+            servesJoin: "\(join.kind.rawValue) join on \(join.text)",
             columns: Self.mergedColumns(left.columns, right.columns, rightOffset: width))
+    }
+
+    private static func joined(_ texts: [String?]) -> String? {
+        let present = texts.compactMap { $0 }
+        return present.isEmpty ? nil : present.joined(separator: " and ")
     }
 
     /// Columns either side reads, the right side's after the left's; nil (every column) when either reads all.

@@ -22,11 +22,14 @@ public struct FlattenedPage: Sendable {
     /// Values that could not be read as their column's type (stored as NULL), plus records or
     /// elements that were not objects and nested values of an unexpected kind.
     public let coercionFailures: Int
+    /// Custom values filed under a label no column reads (a renamed or inactive field): skipped.
+    public let ignoredCustomValues: Int
 
-    public init(records: [FlattenedRecord], recordCount: Int, coercionFailures: Int) {
+    public init(records: [FlattenedRecord], recordCount: Int, coercionFailures: Int, ignoredCustomValues: Int = 0) {
         self.records = records
         self.recordCount = recordCount
         self.coercionFailures = coercionFailures
+        self.ignoredCustomValues = ignoredCustomValues
     }
 
     public var rows: [[Value]] { records.flatMap(\.rows) }

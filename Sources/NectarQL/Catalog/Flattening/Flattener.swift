@@ -14,6 +14,11 @@ public struct Flattener: Sendable {
     let idSlot: Int
     /// For a child table: the columns copied from the parent record into every row.
     let parentColumns: [Int]
+    /// Per value slot, how a custom field's value is read (nil: the seed's coercion by type).
+    let customRules: [CustomFieldRule?]
+    /// The trie node of the record's custom values object, where keys that match no column are
+    /// counted as ignored (a renamed or inactive field); -1 when no custom column is read.
+    let customValuesNode: Int
 
     /// `columns`: the indexes of the columns to read; nil reads them all. The record's id is
     /// always read, since scans deduplicate records by it.
@@ -39,7 +44,12 @@ public struct Flattener: Sendable {
                 if elementRoot != nil { parentColumns.append(index) }
                 if Self.isRecordID(column, inChild: elementRoot != nil), idSlot == nil { idSlot = index }
             }
+            // A record may file a custom value under the field's alias instead of its name.
+            for key in column.customField?.definition.recordKeys.dropFirst() ?? [] {
+                trie.addSlot(index, at: trie.insert(Array(column.path.dropLast()) + [key]))
+            }
         }
+        customValuesNode = Self.addCustomValuesNode(of: table, reading: read, to: &trie)
         if idSlot == nil {
             slotTypes.append(.float)
             idSlot = slotTypes.count - 1
@@ -50,6 +60,20 @@ public struct Flattener: Sendable {
         self.slotTypes = slotTypes
         self.idSlot = idSlot!
         self.parentColumns = parentColumns
+        customRules = slotTypes.indices.map { $0 < table.columns.count ? table.columns[$0].customField?.rule : nil }
+    }
+
+    /// The node of the custom values object when some custom column is read (-1 otherwise: the
+    /// whole object is then skipped unread). The labels of custom columns not read become leaves
+    /// without slots, skipped without being counted as values under an unknown label.
+    private static func addCustomValuesNode(of table: TableDefinition, reading read: Set<Int>?, to trie: inout KeyTrie) -> Int {
+        let custom = table.columns.indices.filter { table.columns[$0].customField != nil }
+        guard let first = custom.first(where: { read?.contains($0) ?? true }) else { return -1 }
+        let objectPath = Array(table.columns[first].path.dropLast())
+        for index in custom where !(read?.contains(index) ?? true) {
+            for key in table.columns[index].customField!.definition.recordKeys { trie.insert(objectPath + [key]) }
+        }
+        return trie.insert(objectPath)
     }
 
     /// The record's own id: a child table's rows carry it as their parent's id, while their own

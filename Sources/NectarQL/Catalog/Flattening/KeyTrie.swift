@@ -19,7 +19,8 @@ struct KeyTrie: Sendable {
     mutating func insert(_ path: [String], under start: Int = KeyTrie.root) -> Int {
         var current = start
         for key in path {
-            let lowered = Array(key.lowercased().utf8)
+            // ASCII-only, as records' keys are compared: `Área` must still match `Área`.
+            let lowered = key.utf8.map(Self.lowercased)
             if let existing = nodes[current].children.first(where: { nodes[$0].key == lowered }) {
                 current = existing
             } else {

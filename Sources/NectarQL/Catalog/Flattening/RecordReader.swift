@@ -5,6 +5,7 @@ struct RecordReader {
     private var records: [FlattenedRecord] = []
     private var recordCount = 0
     private var failures = 0
+    private var ignoredCustomValues = 0
     /// The current record's slots (record columns, or a child table's parent columns).
     private var recordValues: [Value]
     /// A child table's rows of the current record, one per array element.
@@ -18,7 +19,8 @@ struct RecordReader {
     }
 
     var page: FlattenedPage {
-        FlattenedPage(records: records, recordCount: recordCount, coercionFailures: failures)
+        FlattenedPage(
+            records: records, recordCount: recordCount, coercionFailures: failures, ignoredCustomValues: ignoredCustomValues)
     }
 
     mutating func readRecordArray() throws(JSONError) {
@@ -83,6 +85,7 @@ struct RecordReader {
             if let child {
                 try readValue(node: child, intoRow: intoRow, depth: depth + 1)
             } else {
+                if node == flattener.customValuesNode { ignoredCustomValues += 1 }
                 try scanner.skipUnreadValue()
             }
         }
@@ -98,6 +101,10 @@ struct RecordReader {
             return try readObject(node: index, intoRow: intoRow, depth: depth)
         }
         let slots = flattener.trie.slotStart[index]..<flattener.trie.slotStart[index + 1]
+        if slots.isEmpty, !flattener.trie.hasChildren[index] {
+            // A custom field's label whose column this query does not read: known, so not counted.
+            return try scanner.skipUnreadValue()
+        }
         if slots.isEmpty {
             // An object was expected: null means "none"; anything else is unexpected nesting.
             if byte != UInt8(ascii: "n") { failures += 1 }
@@ -108,7 +115,9 @@ struct RecordReader {
         for slotIndex in slots {
             let slot = flattener.trie.slotPool[slotIndex]
             scanner.rewind(to: start)
-            let value = try readScalar(as: flattener.slotTypes[slot], depth: depth, countsFailure: slot < flattener.table.columns.count)
+            let value = try readScalar(
+                as: flattener.slotTypes[slot], rule: flattener.customRules[slot], depth: depth,
+                countsFailure: slot < flattener.table.columns.count)
             if intoRow { elementRows[elementRows.count - 1][slot] = value } else { recordValues[slot] = value }
         }
     }
@@ -133,22 +142,26 @@ struct RecordReader {
         }
     }
 
-    /// Reads the value at `peek()` as a cell of `type`; NULL (and a counted failure) when it cannot be.
-    private mutating func readScalar(as type: SQLType, depth: Int, countsFailure: Bool) throws(JSONError) -> Value {
+    /// Reads the value at `peek()` as a cell of `type` (by a custom field's `rule` when it has
+    /// one); NULL (and a counted failure) when it cannot be.
+    private mutating func readScalar(
+        as type: SQLType, rule: CustomFieldRule?, depth: Int, countsFailure: Bool
+    ) throws(JSONError) -> Value {
         let coerced: Value?
         switch try scanner.peek() {
         case UInt8(ascii: "\""):
             let slice = try scanner.scanString()
             // `bytes` already has the escapes decoded: the text is made from them, not decoded again.
             coerced = scanner.withBytes(of: slice) { bytes in
-                ValueCoercion.fromString(bytes, as: type) { String(decoding: bytes, as: UTF8.self) }
+                if let rule { return rule.value(fromText: String(decoding: bytes, as: UTF8.self)) }
+                return ValueCoercion.fromString(bytes, as: type) { String(decoding: bytes, as: UTF8.self) }
             }
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             let number = try scanner.readNumber()
             let bytes = scanner.bytes
-            coerced = ValueCoercion.fromNumber(number.value, isIntegerLiteral: number.isIntegerLiteral, as: type) {
-                String(decoding: UnsafeRawBufferPointer(rebasing: bytes[number.start..<number.end]), as: UTF8.self)
-            }
+            let literal = { String(decoding: UnsafeRawBufferPointer(rebasing: bytes[number.start..<number.end]), as: UTF8.self) }
+            coerced = rule.map { $0.value(fromNumber: number.value, literal: literal()) }
+                ?? ValueCoercion.fromNumber(number.value, isIntegerLiteral: number.isIntegerLiteral, as: type, literalText: literal)
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             if type == .text {
                 coerced = .text(try scanner.readNode(depth: depth).compactText)
@@ -158,7 +171,7 @@ struct RecordReader {
             }
         default:
             switch try scanner.readLiteral() {
-            case .bool(let value): coerced = ValueCoercion.fromBool(value, as: type)
+            case .bool(let value): coerced = rule.map { $0.value(fromBool: value) } ?? ValueCoercion.fromBool(value, as: type)
             default: coerced = .null
             }
         }

@@ -49,7 +49,7 @@ final class BudgetedScanOperator: RowOperator {
             cursor?.pagesLeft -= 1
             cursor?.lastPageWasFull = page.recordCount >= fetcher.pageSize
             let rows = deduplicator.rows(of: page)
-            recorder.record(rows: rows.count, coercionFailures: page.coercionFailures)
+            recorder.record(rows: rows.count, from: [page])
             rowBudget -= rows.count
             if !rows.isEmpty { return rows }
         }

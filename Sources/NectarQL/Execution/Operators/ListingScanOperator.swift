@@ -26,7 +26,7 @@ final class ListingScanOperator: RowOperator {
             }
             let page = ready.removeFirst()
             let rows = deduplicator.rows(of: page)
-            recorder.record(rows: rows.count, coercionFailures: page.coercionFailures)
+            recorder.record(rows: rows.count, from: [page])
             if !rows.isEmpty { return rows }
         }
     }

@@ -21,7 +21,7 @@ final class LookupScanOperator: RowOperator {
         self.paths = nil
         let found = try await fetcher.lookUp(paths, flattener: flattener)
         let rows = found.flatMap { deduplicator.rows(of: $0) }
-        recorder.record(rows: rows.count, coercionFailures: found.reduce(0) { $0 + $1.coercionFailures })
+        recorder.record(rows: rows.count, from: found)
         return rows.isEmpty ? nil : rows
     }
 }

@@ -1,0 +1,15 @@
+/// Whether the fake account's token may read custom field definitions: a plan without them
+/// answers 403, an API without the endpoint 404.
+public enum CustomFieldAccess: Sendable, Equatable {
+    case available
+    case forbidden
+    case missing
+
+    var refusal: Int? {
+        switch self {
+        case .available: nil
+        case .forbidden: 403
+        case .missing: 404
+        }
+    }
+}
