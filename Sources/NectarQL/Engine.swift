@@ -15,8 +15,9 @@ import Synchronization
 public final class Engine: Sendable {
     public let configuration: EngineConfiguration
     public let catalog = Catalog.nectarCRM
-    private let client: NectarClient
+    let client: NectarClient
     private let recorder = ScanRecorder()
+    let snapshotSettings = SnapshotSettings()
     private let zone: Mutex<TimeZone>
 
     /// Throws `APIError` when the configuration cannot work (a malformed URL, plain `http://` to a remote host).
@@ -45,12 +46,15 @@ public final class Engine: Sendable {
         case .showTables: return SchemaResults.tables(catalog)
         case .describe(let name): return SchemaResults.describe(try SelectBinder(catalog: catalog, time: time).table(name))
         case .explain(let select):
-            let lines = ExplainPrinter(pageSize: configuration.pageSize).lines(try plan(select, time: time).plan)
+            var printer = ExplainPrinter(pageSize: configuration.pageSize)
+            let settings = snapshotSettings.current
+            printer.sourceLine = settings.store.map { snapshotSourceLine(store: $0, maxAge: settings.maxAge) }
+            let lines = printer.lines(try plan(select, time: time).plan)
             return QueryResult(columns: [ResultColumn(name: "plan", type: .text)], rows: lines.map { [.text($0)] })
         case .select(let select):
             let (columns, plan) = try plan(select, time: time)
             let context = EvaluationContext(time: time, now: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
-            let fetcher = ClientPageFetcher(client: client, pageSize: configuration.pageSize)
+            let fetcher = try await pageFetcher(for: plan)
             let root = PlanExecutor(fetcher: fetcher, context: context, recorder: recorder).build(plan)
             return QueryResult(columns: columns, batches: RowBatches(root))
         }

@@ -7,6 +7,7 @@ import Foundation
 enum NectarQLMain {
     @MainActor
     static func main() async {
+        if CommandLine.arguments.dropFirst().first == "sync" { await sync(Array(CommandLine.arguments.dropFirst(2))) }
         let arguments: ShellArguments
         do {
             arguments = try ShellArguments.parse()
@@ -15,6 +16,25 @@ enum NectarQLMain {
         }
         InterruptSignal.install()
         let status = await Shell(arguments: arguments, environment: ProcessInfo.processInfo.environment).run()
+        Foundation.exit(status.rawValue)
+    }
+
+    /// `nectarql sync …`: a subcommand with its own options; `nectarql` alone stays the shell.
+    private static func sync(_ words: [String]) async -> Never {
+        let arguments: SyncArguments
+        do {
+            arguments = try SyncArguments.parse(words)
+        } catch {
+            let message = SyncArguments.fullMessage(for: error)
+            if SyncArguments.exitCode(for: error) == .success {
+                print(message)
+                Foundation.exit(ExitStatus.success.rawValue)
+            }
+            StandardError.line(message)
+            Foundation.exit(ExitStatus.usageError.rawValue)
+        }
+        InterruptSignal.install()
+        let status = await SyncCommand(arguments: arguments, environment: ProcessInfo.processInfo.environment).run()
         Foundation.exit(status.rawValue)
     }
 

@@ -35,6 +35,7 @@ struct Shell {
             await demo?.stop()
             throw ShellExit(status: .usageError)
         }
+        try useSnapshot(engine)
         let session = Session(
             engine: engine, output: OutputSettings(options: outputOptions()), quiet: arguments.quiet,
             continueOnError: arguments.continueOnError, timeZoneName: arguments.tz)
@@ -54,6 +55,18 @@ struct Shell {
         await engine.shutdown()
         await demo?.stop()
         return status
+    }
+
+    /// `--snapshot PATH` and `--max-age`: a file that cannot be read stops the shell before any statement.
+    private func useSnapshot(_ engine: Engine) throws {
+        guard let path = arguments.snapshot else { return }
+        do {
+            try engine.useSnapshot(path: path)
+        } catch {
+            StandardError.line("error: \(error)")
+            throw ShellExit(status: .usageError)
+        }
+        engine.setSnapshotMaxAge(arguments.maxAge.flatMap(DurationText.parse))
     }
 
     /// The statements of `-c` or `-f`, and the name errors are reported under; piped stdin is
