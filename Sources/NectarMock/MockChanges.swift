@@ -2,7 +2,7 @@
 /// with `MockDataset.changing`, following nectar-api.md: an edit moves `dataAtualizacao` (so the
 /// day-granular updated-date filters find it), a deletion simply stops the record appearing.
 public struct MockChanges: Sendable {
-    /// Ids of records edited at `instant`: `nome` gains " (alterado)" and the last element of every
+    /// Ids of records edited at `instant`: `nome` (a task's `titulo`) gains " (alterado)" and the last element of every
     /// array of objects (an opportunity's `produtos`, a contact's `enderecos`) is removed.
     public var edited: [MockEndpoint: [Int]] = [:]
     /// How many records are created at `instant`, copies of the endpoint's first record with new ids.
@@ -56,7 +56,7 @@ extension MockDataset {
             switch member.value {
             case .array(let elements) where elements.last?.members != nil:
                 return MockJSON.Member(member.key, .array(Array(elements.dropLast())))
-            case .string(let name) where member.key == "nome":
+            case .string(let name) where member.key == "nome" || member.key == "titulo":
                 return MockJSON.Member(member.key, .string(name + " (alterado)"))
             default:
                 return member

@@ -62,7 +62,7 @@ import Testing
                 #expect(after[0][0] == .float((before[0][0].number ?? 0) - 1), "the removed product's row is gone")
                 let created = try await session.snapshotRows("select count(*) from oportunidades where nome like 'Novo registro %'", from: file)
                 #expect(created[0][0] == .float(2))
-                let tarefa = try await session.snapshotRows("select count(*) from tarefas where nome like '% (alterado)'", from: file)
+                let tarefa = try await session.snapshotRows("select count(*) from tarefas where titulo like '% (alterado)'", from: file)
                 #expect(tarefa[0][0] == .float(1))
                 // A delta cannot see a deletion; the full read does.
                 let stillThere = try await session.snapshotRows("select count(*) from oportunidades where id = \(deleted)", from: file)
