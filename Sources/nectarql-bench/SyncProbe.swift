@@ -21,12 +21,7 @@ struct SyncProbe {
 
         /// Reads the probe's line out of its whole output; nil when it is missing.
         init?(output: String) {
-            guard let line = output.split(separator: "\n").last(where: { $0.hasPrefix("sync-probe ") }) else { return nil }
-            var fields: [String: String] = [:]
-            for pair in line.split(separator: " ").dropFirst() {
-                let parts = pair.split(separator: "=")
-                if parts.count == 2 { fields[String(parts[0])] = String(parts[1]) }
-            }
+            guard let fields = ProbeLine.fields("sync-probe", in: output) else { return nil }
             guard let seconds = fields["seconds"].flatMap(Double.init), let requests = fields["requests"].flatMap(Int.init),
                 let rows = fields["rows"].flatMap(Int.init), let peak = fields["peak_rss"].flatMap(Int.init)
             else { return nil }

@@ -12,7 +12,7 @@ enum NectarQLMain {
         do {
             arguments = try ShellArguments.parse()
         } catch {
-            failUsage(error)
+            failUsage(error, of: ShellArguments.self)
         }
         InterruptSignal.install()
         let status = await Shell(arguments: arguments, environment: ProcessInfo.processInfo.environment).run()
@@ -25,13 +25,7 @@ enum NectarQLMain {
         do {
             arguments = try SyncArguments.parse(words)
         } catch {
-            let message = SyncArguments.fullMessage(for: error)
-            if SyncArguments.exitCode(for: error) == .success {
-                print(message)
-                Foundation.exit(ExitStatus.success.rawValue)
-            }
-            StandardError.line(message)
-            Foundation.exit(ExitStatus.usageError.rawValue)
+            failUsage(error, of: SyncArguments.self)
         }
         InterruptSignal.install()
         let status = await SyncCommand(arguments: arguments, environment: ProcessInfo.processInfo.environment).run()
@@ -39,9 +33,9 @@ enum NectarQLMain {
     }
 
     /// `--help` prints to stdout and succeeds; anything else is a usage error on stderr.
-    private static func failUsage(_ error: any Error) -> Never {
-        let message = ShellArguments.fullMessage(for: error)
-        if ShellArguments.exitCode(for: error) == .success {
+    private static func failUsage<Command: ParsableCommand>(_ error: any Error, of command: Command.Type) -> Never {
+        let message = command.fullMessage(for: error)
+        if command.exitCode(for: error) == .success {
             print(message)
             Foundation.exit(ExitStatus.success.rawValue)
         }

@@ -11,14 +11,7 @@ struct Shell {
     static let apiURLVariable = "NECTAR_API_URL"
 
     func run() async -> ExitStatus {
-        do {
-            return try await runOrExit()
-        } catch let exit as ShellExit {
-            return exit.status
-        } catch {
-            StandardError.line("error: \(error)")
-            return .usageError
-        }
+        await ShellExit.status(of: runOrExit)
     }
 
     private func runOrExit() async throws -> ExitStatus {
@@ -35,7 +28,11 @@ struct Shell {
             await demo?.stop()
             throw ShellExit(status: .usageError)
         }
-        try useSnapshot(engine)
+        guard useSnapshot(engine) else {
+            await engine.shutdown()
+            await demo?.stop()
+            throw ShellExit(status: .usageError)
+        }
         let session = Session(
             engine: engine, output: OutputSettings(options: outputOptions()), quiet: arguments.quiet,
             continueOnError: arguments.continueOnError, timeZoneName: arguments.tz)
@@ -57,16 +54,18 @@ struct Shell {
         return status
     }
 
-    /// `--snapshot PATH` and `--max-age`: a file that cannot be read stops the shell before any statement.
-    private func useSnapshot(_ engine: Engine) throws {
-        guard let path = arguments.snapshot else { return }
+    /// `--snapshot PATH` and `--max-age`; false after explaining why the file cannot be read, which
+    /// stops the shell before any statement.
+    private func useSnapshot(_ engine: Engine) -> Bool {
+        guard let path = arguments.snapshot else { return true }
         do {
             try engine.useSnapshot(path: path)
         } catch {
             StandardError.line("error: \(error)")
-            throw ShellExit(status: .usageError)
+            return false
         }
         engine.setSnapshotMaxAge(arguments.maxAge.flatMap(DurationText.parse))
+        return true
     }
 
     /// The statements of `-c` or `-f`, and the name errors are reported under; piped stdin is

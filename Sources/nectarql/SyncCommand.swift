@@ -9,14 +9,7 @@ struct SyncCommand {
     let environment: [String: String]
 
     func run() async -> ExitStatus {
-        do {
-            return try await runOrExit()
-        } catch let exit as ShellExit {
-            return exit.status
-        } catch {
-            StandardError.line("error: \(error)")
-            return .usageError
-        }
+        await ShellExit.status(of: runOrExit)
     }
 
     private func runOrExit() async throws -> ExitStatus {
