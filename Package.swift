@@ -32,11 +32,15 @@ let package = Package(
             path: "Sources/NectarQL/Source"
         ),
         .target(name: "NectarOutput", dependencies: ["NectarCatalog", "CXlsxWriter"], path: "Sources/NectarQL/Output"),
+        // Snapshots: the account copied into a SQLite file through the system library (see README).
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .target(
+            name: "NectarSnapshot", dependencies: ["NectarCatalog", "NectarSource", "CSQLite"], path: "Sources/NectarQL/Snapshot"),
         .target(
             name: "NectarQL",
-            dependencies: ["NectarSyntax", "NectarCatalog", "NectarSource", "NectarOutput"],
+            dependencies: ["NectarSyntax", "NectarCatalog", "NectarSource", "NectarOutput", "NectarSnapshot"],
             path: "Sources/NectarQL",
-            exclude: ["Syntax", "Catalog", "Source", "Output"]
+            exclude: ["Syntax", "Catalog", "Source", "Output", "Snapshot"]
         ),
         .target(
             name: "NectarMock",
@@ -79,6 +83,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NectarOutputTests", dependencies: ["NectarOutput", "WorkbookReading", "CXlsxWriter"], exclude: ["Fixtures"]),
+        .testTarget(name: "NectarSnapshotTests", dependencies: ["NectarSnapshot", "NectarMock"]),
         .testTarget(name: "NectarQLTests", dependencies: ["NectarQL", "NectarMock"]),
         .testTarget(
             name: "NectarMockTests",

@@ -17,6 +17,12 @@ public struct MockDataset: Sendable {
         storage = builder.build()
     }
 
+    init(seed: UInt64, scale: Double, storage: [MockEndpoint: [MockJSON]]) {
+        self.seed = seed
+        self.scale = scale
+        self.storage = storage
+    }
+
     /// 2026-06-30 18:00 UTC.
     public static let defaultNow = DatasetBuilder.defaultNow
 

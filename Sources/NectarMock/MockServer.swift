@@ -21,6 +21,7 @@ public final class MockServer: Sendable {
     public static let demoToken = "nectar-demo-token-0000"
 
     private let core: MockServerCore
+    private let token: String
     private let maxLifetime: Duration
     private let state = Locked(RunState())
 
@@ -37,6 +38,7 @@ public final class MockServer: Sendable {
         maxLifetime: Duration = .seconds(900), customFields: CustomFieldAccess = .available
     ) {
         core = MockServerCore(router: MockRouter(dataset: dataset, token: token, customFields: customFields), faults: faults)
+        self.token = token
         self.maxLifetime = maxLifetime
     }
 
@@ -80,6 +82,12 @@ public final class MockServer: Sendable {
     }
 
     public var port: Int { state.withLock { $0.port } }
+
+    /// Serves `dataset` from the next request on, as the account would after its users edited,
+    /// added and deleted records (`MockDataset.changing`); requests in flight finish on the old data.
+    public func replaceDataset(_ dataset: MockDataset) {
+        core.setRouter(MockRouter(dataset: dataset, token: token))
+    }
 
     /// Replaces the fault configuration; the PRNG restarts from the new seed.
     public func setFaults(_ faults: FaultConfiguration) {

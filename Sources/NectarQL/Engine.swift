@@ -14,8 +14,9 @@ import Synchronization
 /// ```
 public final class Engine: Sendable {
     public let configuration: EngineConfiguration
-    private let client: NectarClient
+    let client: NectarClient
     private let recorder = ScanRecorder()
+    let snapshotSettings = SnapshotSettings()
     private let zone: Mutex<TimeZone>
     private let customFields = Mutex(CustomFieldsState.unknown)
     /// Whether `describe` has already said why there are no custom columns (it says so once).
@@ -55,11 +56,14 @@ public final class Engine: Sendable {
             let table = try binder(catalog, context).table(name)
             return SchemaResults.describe(table, notice: Catalog.takesCustomFields(table) ? customFieldsReasonOnce() : nil)
         case .explain(let select):
-            let lines = ExplainPrinter(pageSize: configuration.pageSize).lines(try plan(select, catalog, context).plan)
+            var printer = ExplainPrinter(pageSize: configuration.pageSize)
+            let settings = snapshotSettings.current
+            printer.sourceLine = settings.store.map { snapshotSourceLine(store: $0, maxAge: settings.maxAge) }
+            let lines = printer.lines(try plan(select, catalog, context).plan)
             return QueryResult(columns: [ResultColumn(name: "plan", type: .text)], rows: lines.map { [.text($0)] })
         case .select(let select):
             let (columns, plan) = try plan(select, catalog, context)
-            let fetcher = ClientPageFetcher(client: client, pageSize: configuration.pageSize)
+            let fetcher = try await pageFetcher(for: plan)
             let root = PlanExecutor(fetcher: fetcher, context: context, recorder: recorder).build(plan)
             return QueryResult(columns: columns, batches: RowBatches(root))
         }
@@ -76,9 +80,10 @@ public final class Engine: Sendable {
     }
 
     /// The tables this session sees: the seed's, each followed by the account's custom fields
-    /// once they have been read (on the first statement, or `loadCustomFields()`).
+    /// once they have been read (on the first statement, or `loadCustomFields()`). A snapshot
+    /// holds the seed's tables only, so a session reading one sees those.
     public var catalog: Catalog {
-        guard case .defined(let definitions) = customFields.withLock({ $0 }) else { return Catalog.nectarCRM }
+        guard snapshotPath == nil, case .defined(let definitions) = customFields.withLock({ $0 }) else { return Catalog.nectarCRM }
         return Catalog.nectarCRM.addingCustomFields(definitions, timeZone: timeZone)
     }
 
@@ -87,7 +92,8 @@ public final class Engine: Sendable {
     /// (the shell does, for Tab completion). Throws on a network or authentication failure; a
     /// 403 or 404 leaves the session without custom columns.
     public func loadCustomFields() async throws {
-        guard case .unknown = customFields.withLock({ $0 }) else { return }
+        // A snapshot query sends no request, and the snapshot stores no custom fields yet.
+        guard snapshotPath == nil, case .unknown = customFields.withLock({ $0 }) else { return }
         let state = try await CustomFieldDiscovery(client: client).discover()
         customFields.withLock { $0 = state }
     }

@@ -59,6 +59,15 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Internal, with --memory-probe: write this many rows as an xlsx workbook instead of CSV.")
     var xlsxRows: Int?
 
+    @Flag(help: "Snapshots: the first sync (time against the round-trip floor, peak RSS), the group-by read from the file against the sqlite3 command, an incremental refresh's requests.")
+    var snapshot = false
+
+    @Flag(help: "Internal: be the child process of --snapshot that makes the first sync, and print one report line.")
+    var syncProbe = false
+
+    @Option(help: "Internal, with --sync-probe: the snapshot file to create.")
+    var snapshotPath: String?
+
     @Flag(help: "Internal: be the child process of --memory and print one report line.")
     var memoryProbe = false
 
@@ -102,6 +111,10 @@ struct BenchCommand: AsyncParsableCommand {
     private func runMode() async throws {
         if memoryProbe {
             print(try await probe().line)
+        } else if syncProbe, let apiUrl, let snapshotPath {
+            print(try await SyncProbe(apiURL: apiUrl, path: snapshotPath, concurrency: concurrency).run().line)
+        } else if snapshot {
+            print(try await SnapshotBenchmark(scale: scale, seed: seed, latencyMilliseconds: latencyMs, concurrency: concurrency).run())
         } else if profileQuery {
             let profile = ProfileQuery(
                 scale: scale, seed: seed, concurrency: concurrency, pushdown: pushdown, runs: profileRuns, apiURL: apiUrl)

@@ -27,12 +27,7 @@ struct MemoryProbe {
 
         /// Reads the probe's line out of its whole output; nil when it is missing.
         init?(output: String) {
-            guard let line = output.split(separator: "\n").last(where: { $0.hasPrefix("memory-probe ") }) else { return nil }
-            var fields: [String: Int] = [:]
-            for pair in line.split(separator: " ").dropFirst() {
-                let parts = pair.split(separator: "=")
-                if parts.count == 2, let value = Int(parts[1]) { fields[String(parts[0])] = value }
-            }
+            guard let fields = ProbeLine.fields("memory-probe", in: output)?.compactMapValues(Int.init) else { return nil }
             guard let rows = fields["rows"], let output = fields["output_bytes"], let baseline = fields["baseline_rss"],
                 let peak = fields["peak_rss"]
             else { return nil }

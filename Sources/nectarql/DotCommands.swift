@@ -103,7 +103,7 @@ enum DotCommands {
         }),
         DotCommand(name: ".quit", arguments: "", summary: "Leave the shell", action: quit),
         DotCommand(name: ".exit", arguments: "", summary: "Leave the shell", action: quit),
-    ]
+    ] + SnapshotDotCommands.all
 
     static var names: [String] { all.map(\.name) }
 

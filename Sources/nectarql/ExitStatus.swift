@@ -28,4 +28,17 @@ enum ExitStatus: Int32 {
 /// Stops the program with a status; thrown so that `defer` blocks and shutdown still run.
 struct ShellExit: Error {
     let status: ExitStatus
+
+    /// The status `body` returns, or the one it stops with; any other error is reported as a usage error.
+    @MainActor
+    static func status(of body: () async throws -> ExitStatus) async -> ExitStatus {
+        do {
+            return try await body()
+        } catch let exit as ShellExit {
+            return exit.status
+        } catch {
+            StandardError.line("error: \(error)")
+            return .usageError
+        }
+    }
 }

@@ -11,14 +11,7 @@ struct Shell {
     static let apiURLVariable = "NECTAR_API_URL"
 
     func run() async -> ExitStatus {
-        do {
-            return try await runOrExit()
-        } catch let exit as ShellExit {
-            return exit.status
-        } catch {
-            StandardError.line("error: \(error)")
-            return .usageError
-        }
+        await ShellExit.status(of: runOrExit)
     }
 
     private func runOrExit() async throws -> ExitStatus {
@@ -33,6 +26,11 @@ struct Shell {
             engine = try Engine(configuration: engineConfiguration(token: token, apiURL: demo?.baseURL))
         } catch {
             StandardError.line("error: cannot start the engine: \(error)")
+            await demo?.stop()
+            throw ShellExit(status: .usageError)
+        }
+        guard useSnapshot(engine) else {
+            await engine.shutdown()
             await demo?.stop()
             throw ShellExit(status: .usageError)
         }
@@ -60,6 +58,20 @@ struct Shell {
         await demo?.stop()
         if let signal = InterruptSignal.terminatingSignal { TerminationSignal.die(of: signal) }
         return status
+    }
+
+    /// `--snapshot PATH` and `--max-age`; false after explaining why the file cannot be read, which
+    /// stops the shell before any statement.
+    private func useSnapshot(_ engine: Engine) -> Bool {
+        guard let path = arguments.snapshot else { return true }
+        do {
+            try engine.useSnapshot(path: path)
+        } catch {
+            StandardError.line("error: \(error)")
+            return false
+        }
+        engine.setSnapshotMaxAge(arguments.maxAge.flatMap(DurationText.parse))
+        return true
     }
 
     /// The statements of `-c` or `-f`, and the name errors are reported under; piped stdin is

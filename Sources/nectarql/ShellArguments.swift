@@ -12,6 +12,8 @@ struct ShellArguments: ParsableCommand {
 
             The API token is read from NECTAR_API_TOKEN or from --token-file. An admin creates one in NectarCRM under Configurações > Integrações > Gerar Token. Try the shell without an account with --demo.
 
+            `nectarql sync` copies the account into a local snapshot; `nectarql --snapshot PATH` queries it (see `nectarql sync --help`).
+
             The prompt's history is kept in ~/.nectarql_history (NECTARQL_HISTORY overrides the path).
 
             \(ExitStatus.helpText)
@@ -82,6 +84,12 @@ struct ShellArguments: ParsableCommand {
     @Flag(help: "No progress line and no banner.")
     var quiet = false
 
+    @Option(help: "Read every table from this snapshot (made by `nectarql sync`) instead of the API.")
+    var snapshot: String?
+
+    @Option(name: .customLong("max-age"), help: "With --snapshot: first refresh the tables a statement reads that are older than this (10m, 1h).")
+    var maxAge: String?
+
     func validate() throws {
         if commands.count + files.count > 1 {
             throw ValidationError("give one -c or one -f; put several statements in one, separated by ';'")
@@ -102,6 +110,10 @@ struct ShellArguments: ParsableCommand {
         if let maxRequestsPerSecond, maxRequestsPerSecond <= 0 { throw ValidationError("--max-rps must be positive") }
         if let cacheTTL, cacheTTL < 0 { throw ValidationError("--cache-ttl must be zero or more seconds") }
         if demoLatencyMilliseconds < 0 { throw ValidationError("--demo-latency-ms must be zero or more") }
+        if let maxAge, DurationText.parse(maxAge) == nil {
+            throw ValidationError("--max-age: '\(maxAge)' is not a duration; use \(DurationText.usage)")
+        }
+        if maxAge != nil && snapshot == nil { throw ValidationError("--max-age needs --snapshot PATH") }
         if TimeZoneNames.zone(named: tz) == nil {
             throw ValidationError("unknown time zone '\(tz)'; use an IANA name such as America/Sao_Paulo or UTC")
         }

@@ -1,16 +1,21 @@
 import NIOCore
 
-/// The part of the server the connection handlers share: the router (immutable) and the
-/// fault state and counters (behind a lock, read by tests while requests are in flight).
+/// The part of the server the connection handlers share: the router (replaced whole when a test
+/// changes the data between two syncs), the fault state and counters (behind a lock, read by
+/// tests while requests are in flight).
 final class MockServerCore: Sendable {
-    let router: MockRouter
+    private let currentRouter: Locked<MockRouter>
     private let faults: Locked<FaultInjector>
     private let statistics = Locked(MockStatistics())
 
     init(router: MockRouter, faults: FaultConfiguration) {
-        self.router = router
+        currentRouter = Locked(router)
         self.faults = Locked(FaultInjector(faults))
     }
+
+    var router: MockRouter { currentRouter.withLock { $0 } }
+
+    func setRouter(_ router: MockRouter) { currentRouter.withLock { $0 = router } }
 
     func setFaults(_ configuration: FaultConfiguration) {
         faults.withLock { $0 = FaultInjector(configuration) }

@@ -43,16 +43,3 @@ struct ZonedTime: Sendable {
         Int((days + 3).floorDivided(by: 7).remainder)
     }
 }
-
-extension Int64 {
-    /// Division rounding toward negative infinity, with a non-negative remainder.
-    func floorDivided(by divisor: Int64) -> (quotient: Int64, remainder: Int64) {
-        var q = self / divisor
-        var r = self % divisor
-        if r < 0 {
-            q -= 1
-            r += divisor
-        }
-        return (q, r)
-    }
-}

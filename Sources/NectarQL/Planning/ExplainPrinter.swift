@@ -5,11 +5,16 @@ import NectarSource
 /// HTTP requests each table costs, with the planner's estimates.
 struct ExplainPrinter {
     let pageSize: Int
+    /// Where a table's scan reads when not from the API (a snapshot, and how old it is).
+    var sourceLine: ((TableDefinition) -> String)? = nil
 
     func lines(_ node: PlanNode) -> [String] {
         var out: [String] = []
         write(node, depth: 0, into: &out)
         out.append("Estimated requests in all: \(requests(node))")
+        if sourceLine != nil {
+            out.append("Snapshot: the GET lines show the filters the SQLite queries apply; none is sent unless a table needs a refresh")
+        }
         return out
     }
 
@@ -54,6 +59,7 @@ struct ExplainPrinter {
         case .lookup(let access):
             out.append("\(pad)Lookup join (\(join.join.kind.rawValue)) on \(join.join.text)")
             out.append("\(pad)  chosen: lookups per distinct key, \(lookups); a whole scan of \(join.right.name): ≈\(join.scanRequests) requests")
+            if let sourceLine { out.append("\(pad)  reads: \(sourceLine(join.right.table))") }
             switch access {
             case .path(let lookup): out.append("\(pad)  GET \(lookup.path(for: "{key}")) for each key")
             case .filter(let parameter, let listings):
@@ -69,6 +75,7 @@ struct ExplainPrinter {
         let pad = String(repeating: "  ", count: depth)
         let origin = scan.table.isChild ? " (rows from each \(scan.path) record)" : ""
         out.append("\(pad)Scan \(scan.table.name)\(scan.name == scan.table.name ? "" : " as \(scan.name)")\(origin)")
+        if let sourceLine { out.append("\(pad)  reads: \(sourceLine(scan.table))") }
         if let join = scan.servesJoin { out.append("\(pad)  one read serves both sides of the \(join)") }
         switch scan.access {
         case .listings(let requests):

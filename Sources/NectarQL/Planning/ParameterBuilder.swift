@@ -56,15 +56,3 @@ struct ParameterBuilder {
         return Result(parameters: parameters, text: "\(predicate) → \(parameters.map { "\($0.name)=\($0.value)" }.joined(separator: "&"))")
     }
 }
-
-/// The API's date filters are whole days in Brazilian time (UTC−03:00), written `dd/MM/yyyy`.
-enum BrazilianDay {
-    static let offsetMilliseconds: Int64 = -3 * 3_600_000
-
-    static func text(_ epochMilliseconds: Int64) -> String {
-        let (days, _) = (epochMilliseconds + offsetMilliseconds).floorDivided(by: 86_400_000)
-        let date = CivilDate(daysSinceEpoch: days)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(two(date.day))/\(two(date.month))/\(date.year)"
-    }
-}

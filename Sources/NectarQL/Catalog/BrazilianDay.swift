@@ -1,0 +1,39 @@
+/// The API's date filters are whole days in Brazilian time (UTC−03:00), written `dd/MM/yyyy`:
+/// the planner writes them from predicates, a snapshot reads them back, and a sync asks for
+/// the records updated since a day.
+public enum BrazilianDay {
+    public static let offsetMilliseconds: Int64 = -3 * 3_600_000
+    static let dayMilliseconds: Int64 = 86_400_000
+
+    /// The day holding an instant (milliseconds since 1970, UTC), as the filters write it.
+    public static func text(_ epochMilliseconds: Int64) -> String {
+        let (days, _) = (epochMilliseconds + offsetMilliseconds).floorDivided(by: dayMilliseconds)
+        let date = CivilDate(daysSinceEpoch: days)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(two(date.day))/\(two(date.month))/\(date.year)"
+    }
+
+    /// The instants a `dd/MM/yyyy` day covers: from its first millisecond to the next day's first,
+    /// exclusive. Nil when the text is not such a day.
+    public static func instants(of text: String) -> Range<Int64>? {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else { return nil }
+        let date = CivilDate(year: year, month: month, day: day)
+        guard date.isValid else { return nil }
+        let start = date.daysSinceEpoch * dayMilliseconds - offsetMilliseconds
+        return start..<(start + dayMilliseconds)
+    }
+}
+
+extension Int64 {
+    /// Division rounding toward negative infinity, with a non-negative remainder.
+    package func floorDivided(by divisor: Int64) -> (quotient: Int64, remainder: Int64) {
+        var q = self / divisor
+        var r = self % divisor
+        if r < 0 {
+            q -= 1
+            r += divisor
+        }
+        return (q, r)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import NectarCatalog
+
+/// A snapshot file: opened for reading (queries) or writing (a sync), checked to be a NectarQL
+/// snapshot before anything else touches it, created 0600 with the catalog's schema, in WAL mode
+/// so queries read the last committed sync while the next one writes.
+package final class SnapshotStore: Sendable {
+    package let path: String
+    package let connection: SQLiteConnection
+
+    /// Opens an existing snapshot for queries; a missing, corrupt or foreign file is a clear error.
+    package static func openForReading(path: String) throws -> SnapshotStore {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw SnapshotError("no snapshot at '\(path)'; make one with `nectarql sync --snapshot \(path)`")
+        }
+        let store = SnapshotStore(path: path, connection: try SQLiteConnection(path: path, serialized: true))
+        try store.checkIsSnapshot()
+        return store
+    }
+
+    /// Opens the snapshot a sync writes, creating the file (and its directory) when it is missing.
+    package static func openForWriting(path: String, catalog: Catalog) throws -> SnapshotStore {
+        let isNew = try createIfMissing(path)
+        let store = SnapshotStore(path: path, connection: try SQLiteConnection(path: path, serialized: false))
+        let isEmpty = try isNew || store.isEmptyDatabase()
+        if isEmpty {
+            try store.create(catalog)
+        } else {
+            try store.checkIsSnapshot()
+        }
+        try store.connection.execute("PRAGMA journal_mode = WAL")
+        // WAL with NORMAL cannot corrupt the file; a power cut may lose only the last commit.
+        try store.connection.execute("PRAGMA synchronous = NORMAL")
+        return store
+    }
+
+    private init(path: String, connection: SQLiteConnection) {
+        self.path = path
+        self.connection = connection
+    }
+
+    /// Every table's bookkeeping, by table name.
+    package func syncRecords() throws -> [String: SyncRecord] {
+        let statement = try connection.prepare("""
+            SELECT table_name, api_base_url, last_sync_started, last_sync_finished, last_full_read, rows, requests
+            FROM \(SnapshotSchema.quoted(SnapshotSchema.bookkeepingTable))
+            """)
+        var records: [String: SyncRecord] = [:]
+        try statement.bind([])
+        while try statement.step() {
+            func time(_ column: Int32) -> Int64? {
+                statement.isNull(at: column) ? nil : SnapshotTimestamp.milliseconds(statement.text(at: column))
+            }
+            let record = SyncRecord(
+                table: statement.text(at: 0), apiBaseURL: statement.text(at: 1), lastSyncStarted: time(2),
+                lastSyncFinished: time(3), lastFullRead: time(4), rows: Int(statement.integer(at: 5)),
+                requests: Int(statement.integer(at: 6)))
+            records[record.table] = record
+        }
+        return records
+    }
+
+    /// A new file gets 0600 before SQLite writes to it (its -wal and -shm files take the same mode).
+    private static func createIfMissing(_ path: String) throws -> Bool {
+        let manager = FileManager.default
+        guard !manager.fileExists(atPath: path) else { return false }
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            do {
+                try manager.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw SnapshotError("cannot create the directory '\(directory)' for the snapshot: \(error.localizedDescription)")
+            }
+        }
+        guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw SnapshotError("cannot create the snapshot '\(path)'; check that its directory is writable")
+        }
+        return true
+    }
+
+    private func isEmptyDatabase() throws -> Bool {
+        try connection.scalar("SELECT count(*) FROM sqlite_master").integer == 0
+    }
+
+    private func create(_ catalog: Catalog) throws {
+        try connection.execute("BEGIN IMMEDIATE")
+        do {
+            for statement in SnapshotSchema.statements(for: catalog) { try connection.execute(statement) }
+            try connection.execute("COMMIT")
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Reads the header (which fails clearly for a file that is not SQLite) and the application id.
+    private func checkIsSnapshot() throws {
+        let id = try connection.scalar("PRAGMA application_id").integer ?? 0
+        guard id == SnapshotSchema.applicationID else {
+            throw SnapshotError(
+                "'\(path)' is a SQLite database but not a NectarQL snapshot; give `--snapshot` another path (nothing was changed)")
+        }
+        let version = try connection.scalar("PRAGMA user_version").integer ?? 0
+        guard version == SnapshotSchema.version else {
+            throw SnapshotError(
+                "'\(path)' is a snapshot of another NectarQL version (schema \(version), this one reads \(SnapshotSchema.version)); "
+                    + "move it away and run `nectarql sync` to make a new one")
+        }
+    }
+}

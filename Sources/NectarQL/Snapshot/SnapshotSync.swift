@@ -1,0 +1,152 @@
+import Foundation
+import NectarCatalog
+import NectarSource
+
+/// Reads the account into a snapshot through the API client and the flattener (the rows a live
+/// scan gives), in one transaction per run. A table group is read whole the first time, with
+/// `--full`, when its last full read is older than the reconciliation age, or when its endpoint
+/// has no updated-date filter; otherwise only records updated since the day before its last sync
+/// started (the filter is day-granular, Brazilian time) are read and upserted.
+package struct SnapshotSync: Sendable {
+    let client: NectarClient
+    let catalog: Catalog
+    let store: SnapshotStore
+    /// The API base URL, recorded per table: a snapshot never mixes two accounts.
+    let apiBaseURL: String
+    let pageSize: Int
+
+    package init(client: NectarClient, catalog: Catalog, store: SnapshotStore, apiBaseURL: String, pageSize: Int) {
+        self.client = client
+        self.catalog = catalog
+        self.store = store
+        self.apiBaseURL = apiBaseURL
+        self.pageSize = pageSize
+    }
+
+    package func run(_ options: SyncOptions, progress: @escaping @Sendable (SyncProgress) -> Void = { _ in }) async throws
+        -> [SyncTableReport]
+    {
+        let started = Self.nowMilliseconds()
+        let groups = try SyncGroup.groups(options.tables, in: catalog)
+        let previous = try store.syncRecords()
+        if let foreign = previous.values.first(where: { $0.apiBaseURL != apiBaseURL }) {
+            throw SnapshotError(
+                "the snapshot '\(store.path)' holds data from \(foreign.apiBaseURL), not \(apiBaseURL); "
+                    + "sync this account into another file with --snapshot PATH")
+        }
+        let writer = try SnapshotWriter(store: store, tables: groups.flatMap(\.tables))
+        do {
+            let results = try await withThrowingTaskGroup(of: GroupResult.self) { tasks in
+                for group in groups {
+                    let full = needsFullRead(group, previous[group.records.name], options: options, now: started)
+                    tasks.addTask { try await sync(group, full: full, since: previous[group.records.name], writer: writer, progress: progress) }
+                }
+                return try await tasks.reduce(into: [GroupResult]()) { $0.append($1) }
+            }
+            try Task.checkCancellation()
+            let finished = Self.nowMilliseconds()
+            var reports: [SyncTableReport] = []
+            var records: [SyncRecord] = []
+            for result in results.sorted(by: { catalogOrder($0.group.records) < catalogOrder($1.group.records) }) {
+                for table in result.group.tables {
+                    let rows = try writer.rowCount(of: table)
+                    let requests = table.name == result.group.records.name ? result.requests : 0
+                    let lastFull = result.full ? started : previous[table.name]?.lastFullRead
+                    records.append(SyncRecord(
+                        table: table.name, apiBaseURL: apiBaseURL, lastSyncStarted: started, lastSyncFinished: finished,
+                        lastFullRead: lastFull, rows: rows, requests: requests))
+                    reports.append(SyncTableReport(
+                        table: table.name, rows: rows, requests: requests, seconds: result.seconds, fullRead: result.full,
+                        readWith: table.isChild ? result.group.records.name : nil))
+                }
+            }
+            try writer.commit(records)
+            return reports
+        } catch {
+            writer.rollBack()
+            throw error
+        }
+    }
+
+    private struct GroupResult: Sendable {
+        let group: SyncGroup
+        let full: Bool
+        let requests: Int
+        let seconds: Double
+    }
+
+    private func needsFullRead(_ group: SyncGroup, _ record: SyncRecord?, options: SyncOptions, now: Int64) -> Bool {
+        guard !options.full, group.updatedFilter != nil, let record, record.lastSyncStarted != nil,
+            let lastFull = record.lastFullRead
+        else { return true }
+        return now - lastFull >= options.reconcileAfterMilliseconds
+    }
+
+    private func sync(
+        _ group: SyncGroup, full: Bool, since record: SyncRecord?, writer: SnapshotWriter,
+        progress: @escaping @Sendable (SyncProgress) -> Void
+    ) async throws -> GroupResult {
+        let clock = ContinuousClock.now
+        var extra: [QueryParameter] = []
+        if full {
+            try writer.clear(group.tables)
+        } else if let filter = group.updatedFilter, let started = record?.lastSyncStarted {
+            // The filter takes whole Brazilian days; the day before covers a sync that started near midnight.
+            extra = [QueryParameter(filter.from, BrazilianDay.text(started - 86_400_000))]
+        }
+        let counts = Locked((records: 0, requests: 0))
+        let flatteners = group.tables.map { Flattener(table: $0) }
+        try await withThrowingTaskGroup(of: Void.self) { listings in
+            for listing in group.listings(adding: extra) {
+                listings.addTask {
+                    for try await flattened in pages(of: listing, flatteners: flatteners, onePageAtATime: !full) {
+                        for (page, table) in zip(flattened, group.tables) { try writer.write(page, of: table) }
+                        let now = counts.withLock { counts in
+                            counts.records += flattened.first?.recordCount ?? 0
+                            counts.requests += 1
+                            return counts
+                        }
+                        progress(SyncProgress(table: group.records.name, records: now.records, requests: now.requests))
+                    }
+                }
+            }
+            try await listings.waitForAll()
+        }
+        let elapsed = ContinuousClock.now - clock
+        return GroupResult(
+            group: group, full: full, requests: counts.withLock { $0.requests },
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    /// One listing's pages, each flattened for every table of the group. A delta is read one page
+    /// at a time, so it costs no request past its end: ⌈records ÷ page size⌉ + at most one.
+    private func pages(of listing: PageRequest, flatteners: [Flattener], onePageAtATime: Bool)
+        -> AsyncThrowingStream<[FlattenedPage], any Error>
+    {
+        let decode: @Sendable ([UInt8]) throws -> DecodedPage<[FlattenedPage]> = { body in
+            let pages = try flatteners.map { try $0.flattenPage(body) }
+            return DecodedPage(content: pages, recordCount: pages.first?.recordCount ?? 0)
+        }
+        guard onePageAtATime else { return client.scan(listing, decode: decode) }
+        let client = self.client
+        let pageSize = self.pageSize
+        let next = Locked(Optional(1))
+        return AsyncThrowingStream {
+            guard let number = next.withLock({ $0 }) else { return nil }
+            var received: [[FlattenedPage]] = []
+            for try await page in client.scan(listing, firstPage: number, maxPages: 1, decode: decode) { received.append(page) }
+            let page = received.first
+            let full = (page?.first?.recordCount ?? 0) >= pageSize
+            next.withLock { $0 = full ? number + 1 : nil }
+            return page
+        }
+    }
+
+    private func catalogOrder(_ table: TableDefinition) -> Int {
+        catalog.tables.firstIndex { $0.name == table.name } ?? 0
+    }
+
+    package static func nowMilliseconds() -> Int64 {
+        Int64((Date().timeIntervalSince1970 * 1000).rounded())
+    }
+}

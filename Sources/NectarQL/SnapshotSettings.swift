@@ -1,0 +1,20 @@
+import NectarSnapshot
+import Synchronization
+
+/// The session's choice of source: the API, or a snapshot file (and how fresh its tables must
+/// be before a statement reads them).
+final class SnapshotSettings: Sendable {
+    struct State {
+        var store: SnapshotStore?
+        /// Tables older than this are refreshed incrementally before a statement reads them; nil never.
+        var maxAge: Duration?
+    }
+
+    private let state = Mutex(State())
+
+    var current: State { state.withLock { $0 } }
+
+    func use(_ store: SnapshotStore?) { state.withLock { $0.store = store } }
+
+    func setMaxAge(_ maxAge: Duration?) { state.withLock { $0.maxAge = maxAge } }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import NectarQL
+
+/// Runs `nectarql sync`: one sync of the snapshot, a progress line per table on a terminal, a
+/// summary on stderr, the shell's exit codes (Ctrl-C: 130, the previous snapshot intact).
+@MainActor
+struct SyncCommand {
+    let arguments: SyncArguments
+    let environment: [String: String]
+
+    func run() async -> ExitStatus {
+        await ShellExit.status(of: runOrExit)
+    }
+
+    private func runOrExit() async throws -> ExitStatus {
+        let token = try TokenSource.resolve(tokenFile: arguments.tokenFile, environment: environment)
+        StandardError.redact(token)
+        let url = arguments.apiURL ?? environment[Shell.apiURLVariable] ?? EngineConfiguration.defaultAPIURL
+        var configuration = EngineConfiguration(apiURL: url, token: token)
+        if let concurrency = arguments.concurrency { configuration.concurrency = concurrency }
+        configuration.maxRequestsPerSecond = arguments.maxRequestsPerSecond
+        configuration.cacheTTL = nil
+        let engine: Engine
+        do {
+            engine = try Engine(configuration: configuration)
+        } catch {
+            StandardError.line("error: cannot start the engine: \(error)")
+            throw ShellExit(status: .usageError)
+        }
+        let path = SnapshotPath.resolve(arguments.snapshot, environment: environment)
+        var options = SyncOptions(tables: arguments.tableList, full: arguments.full)
+        if let age = DurationText.parse(arguments.reconcileAfter) { options.reconcileAfterMilliseconds = age.components.seconds * 1000 }
+        let status = await sync(engine, path: path, options: options)
+        await engine.shutdown()
+        return status
+    }
+
+    private func sync(_ engine: Engine, path: String, options: SyncOptions) async -> ExitStatus {
+        let progress = SyncProgressLine(isShown: !arguments.quiet && Terminal.errorIsTerminal)
+        let started = ContinuousClock.now
+        let work = Task { try await engine.sync(snapshotPath: path, options: options, progress: progress.update) }
+        let watcher = Task { @MainActor in
+            while !Task.isCancelled {
+                if InterruptSignal.consume() { work.cancel() }
+                try? await Task.sleep(for: StatementRunner.interruptPoll)
+            }
+        }
+        let result = await work.result
+        watcher.cancel()
+        progress.finish()
+        switch result {
+        case .success(let reports):
+            if !arguments.quiet { StandardError.write(SyncSummary.text(reports, path: path, elapsed: ContinuousClock.now - started)) }
+            return .success
+        case .failure(let error):
+            if work.isCancelled {
+                StandardError.line("interrupted: the sync was cancelled; the snapshot '\(path)' is as it was before")
+                return .interrupted
+            }
+            switch error {
+            case let error as APIError:
+                StandardError.line("error: \(error.description)\n  the snapshot '\(path)' is as it was before this sync")
+                return .apiError
+            default:
+                StandardError.line("error: \(error)")
+                return .usageError
+            }
+        }
+    }
+}

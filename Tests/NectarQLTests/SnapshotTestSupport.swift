@@ -1,0 +1,45 @@
+import Foundation
+import NectarMock
+import NectarQL
+
+/// A snapshot file under the temporary directory, removed with its WAL companions.
+struct SnapshotFile {
+    let path = NSTemporaryDirectory() + "nectarql-snapshot-\(UUID().uuidString).sqlite"
+
+    func remove() {
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    /// Runs `body` with a fresh file, removing it however `body` ends.
+    static func with<T>(_ body: (SnapshotFile) async throws -> T) async throws -> T {
+        let file = SnapshotFile()
+        do {
+            let value = try await body(file)
+            file.remove()
+            return value
+        } catch {
+            file.remove()
+            throw error
+        }
+    }
+}
+
+extension MockSession {
+    /// Syncs into `file` and returns the report by table, counting the server's requests from zero.
+    @discardableResult
+    func sync(_ file: SnapshotFile, _ options: SyncOptions = SyncOptions()) async throws -> [String: SyncTableReport] {
+        server.resetStatistics()
+        let reports = try await engine.sync(snapshotPath: file.path, options: options)
+        return Dictionary(uniqueKeysWithValues: reports.map { ($0.table, $0) })
+    }
+
+    /// The rows of `sql` read from the snapshot at `file`, without a request.
+    func snapshotRows(_ sql: String, from file: SnapshotFile) async throws -> [[Value]] {
+        try engine.useSnapshot(path: file.path)
+        defer { try? engine.useSnapshot(path: nil) }
+        return try await rows(sql)
+    }
+}
+
+/// The wall clock in seconds: a change the sync must see happens now, after the last sync started.
+func nowSeconds() -> Int { Int(Date().timeIntervalSince1970) }
