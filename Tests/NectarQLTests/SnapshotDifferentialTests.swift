@@ -45,6 +45,7 @@ import Testing
             "select telefones, id from contatos order by telefones, id limit 30",
             "select id, titulo from tarefas order by id limit 5",
             "select count(*) from compromissos_participantes",
+            "select count(*), count(e.contato_id), count(c.id) from contatos c left join contatos_enderecos e on e.contato_id = c.id",
             "select distinct etapaatual_nome from oportunidades where status = 1 order by 1",
         ]
     }

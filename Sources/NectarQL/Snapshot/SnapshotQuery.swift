@@ -24,7 +24,9 @@ package struct SnapshotQuery: Sendable {
             switch (column.source, child) {
             case (.field(let path), let child?):
                 expression = child.columns.first { $0.name == column.name && $0.source == .field(path) }.map { "c." + q($0.name) }
-            case (.parent(["id"]), let child?) where childParentID != nil:
+            case (.parent(["id"]), .some) where childParentID != nil && Self.isChildColumn(slot, of: table):
+                // The child's copy of its parent id; the parent's own id (below) must come from the
+                // parent, or a parent without children would lose it in a left join.
                 expression = "c." + q(childParentID!)
             case (.parent(let path), .some):
                 needsParent = true
@@ -73,6 +75,11 @@ package struct SnapshotQuery: Sendable {
 
     /// Whether the API would have sent the column under `attribute=` projection: it keeps whole
     /// top-level keys (a child table's elements are under its array's key).
+    /// Whether the column belongs to the child side of the table (every column of a plain child table).
+    private static func isChildColumn(_ slot: Int, of table: TableDefinition) -> Bool {
+        table.childColumnsOfRecordsWithoutElements?.contains(slot) ?? true
+    }
+
     private static func isWanted(_ column: ColumnDefinition, in table: TableDefinition, _ attributes: Set<String>) -> Bool {
         guard !attributes.isEmpty else { return true }
         let key: String?
