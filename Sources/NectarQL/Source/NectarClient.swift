@@ -27,7 +27,7 @@ public final class NectarClient: Sendable {
         self.configuration = configuration
         self.listingSizes = listingSizes
         base = try BaseURL.parse(configuration.baseURL)
-        transport = HTTPTransport(token: configuration.token)
+        transport = HTTPTransport(token: configuration.token, stallTimeout: configuration.requestTimeout)
         cache = DecodedCache(ttl: configuration.cacheTTL, byteBudget: configuration.cacheByteBudget)
         executor = RequestExecutor(
             transport: transport,
@@ -152,7 +152,7 @@ public final class NectarClient: Sendable {
         if first { await transport.shutdown() }
     }
 
-    /// Loads and decodes one page, sending the notice as soon as its body shows a full page.
+    /// Loads and decodes one page, sending the notice when it came back full.
     private func loadPage<Content: Sendable>(
         _ page: Int, of request: PageRequest, cache: DecodedCache, key: DecodedCache.Key,
         notice: FullPageNotice, decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
@@ -160,14 +160,10 @@ public final class NectarClient: Sendable {
         let pageSize = configuration.pageSize
         let paging = [QueryParameter("page", String(page)), QueryParameter("displayLength", String(pageSize))]
         let target = RequestTarget(base: base, path: request.path, parameters: paging + request.parameters)
-        let received: @Sendable ([UInt8]) -> Bool = { body in
-            guard notice.isWanted(), ListingBody.holdsAtLeast(pageSize, elementsIn: body) else { return false }
-            notice.send()
-            return true
-        }
-        switch try await executor.perform(target, received: received, decode: decode) {
+        switch try await executor.perform(target, decode: decode) {
         case .decoded(let decoded, let bytes):
             cache.store(.found(decoded), for: key, bytes: bytes)
+            if decoded.recordCount >= pageSize, notice.isWanted() { notice.send() }
             return decoded
         case .notFound(let attempts):
             throw ErrorMessages.listingNotFound(target, attempts: attempts)
