@@ -4,8 +4,8 @@ import Testing
 /// The sliding window alone, over a fake listing of `total` records in pages of `pageSize`.
 @Suite(.timeLimit(.minutes(1))) struct PageScanTests {
     /// Records which pages were loaded and lets pages finish in a chosen order. A page's request
-    /// takes `delay`; a full page then says so and finishes loading, which takes `decoding` (the
-    /// scan must not depend on when in a load the notice comes).
+    /// takes `delay`; a full page then says so (as the client does from the body) and decodes,
+    /// which takes `decoding`.
     final class FakeListing: Sendable {
         let total: Int
         let pageSize: Int

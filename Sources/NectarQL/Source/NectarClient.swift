@@ -152,7 +152,8 @@ public final class NectarClient: Sendable {
         if first { await transport.shutdown() }
     }
 
-    /// Loads and decodes one page, sending the notice when it came back full.
+    /// Loads and decodes one page, sending the notice when it came back full: from a glance at
+    /// the body when the scan expects a full page, otherwise from the decoded count.
     private func loadPage<Content: Sendable>(
         _ page: Int, of request: PageRequest, cache: DecodedCache, key: DecodedCache.Key,
         notice: FullPageNotice, decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
@@ -160,10 +161,17 @@ public final class NectarClient: Sendable {
         let pageSize = configuration.pageSize
         let paging = [QueryParameter("page", String(page)), QueryParameter("displayLength", String(pageSize))]
         let target = RequestTarget(base: base, path: request.path, parameters: paging + request.parameters)
-        switch try await executor.perform(target, decode: decode) {
+        let received: @Sendable ([UInt8]) -> Bool = { body in
+            guard notice.expectsFullPage, notice.isWanted(), ListingBody.holdsAtLeast(pageSize, elementsIn: body) else {
+                return false
+            }
+            notice.send()
+            return true
+        }
+        switch try await executor.perform(target, received: received, decode: decode) {
         case .decoded(let decoded, let bytes):
             cache.store(.found(decoded), for: key, bytes: bytes)
-            if decoded.recordCount >= pageSize, notice.isWanted() { notice.send() }
+            if !notice.expectsFullPage, decoded.recordCount >= pageSize, notice.isWanted() { notice.send() }
             return decoded
         case .notFound(let attempts):
             throw ErrorMessages.listingNotFound(target, attempts: attempts)

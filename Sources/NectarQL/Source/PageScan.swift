@@ -169,7 +169,10 @@ actor PageScan<Content: Sendable> {
                 if page.recordCount < pageSize { lastPage = number }
             } else {
                 let load = self.load
-                let notice = FullPageNotice(isWanted: { [noticeWanted] in noticeWanted.withLock { $0 } }) { [weak self] in
+                let notice = FullPageNotice(
+                    expectsFullPage: expectedLastPage.map { number < $0 } ?? false,
+                    isWanted: { [noticeWanted] in noticeWanted.withLock { $0 } }
+                ) { [weak self] in
                     guard let scan = self else { return }
                     Task { await scan.pageIsFull(number) }
                 }

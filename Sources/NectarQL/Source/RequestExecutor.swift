@@ -44,8 +44,10 @@ final class RequestExecutor: Sendable {
     /// How long the server's `Retry-After` still holds every request off, if it does.
     var pauseRemaining: Duration? { pause.remaining }
 
+    /// `received` sees each successful body before it is decoded (a listing glances at it to
+    /// decide whether to request its next page early) and says whether it started other work.
     func perform<Content: Sendable>(
-        _ target: RequestTarget,
+        _ target: RequestTarget, received: (@Sendable ([UInt8]) -> Bool)? = nil,
         decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
     ) async throws -> Outcome<Content> {
         let started = ContinuousClock.now
@@ -54,7 +56,7 @@ final class RequestExecutor: Sendable {
         while true {
             attempts += 1
             let failure: Failure
-            switch try await attemptOnce(target, decode: decode) as Attempt<Content> {
+            switch try await attemptOnce(target, received: received, decode: decode) as Attempt<Content> {
             case .done(.notFound): return .notFound(attempts: attempts)
             case .done(let outcome): return outcome
             case .failed(let failed): failure = failed
@@ -79,7 +81,7 @@ final class RequestExecutor: Sendable {
     }
 
     private func attemptOnce<Content: Sendable>(
-        _ target: RequestTarget,
+        _ target: RequestTarget, received: (@Sendable ([UInt8]) -> Bool)?,
         decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
     ) async throws -> Attempt<Content> {
         let response: RawResponse
@@ -94,6 +96,10 @@ final class RequestExecutor: Sendable {
             return .failed(Failure(kind: failure.kind, detail: failure.detail))
         }
         statistics.received(bytes: response.body.count)
+        if (200..<300).contains(response.status), received?(response.body) == true {
+            // Lets the request the glance started go out before decoding takes this thread.
+            await Task.yield()
+        }
         return verdict(on: response, decode: decode)
     }
 
