@@ -77,4 +77,33 @@ import Testing
             #expect(throws: JSONError.self, "cut at \(cut)") { try flattener.flattenPage(Array(bytes.prefix(cut))) }
         }
     }
+
+    /// Strings are skipped eight bytes at a time: random unread values, shifted by random padding
+    /// so their quotes, brackets and escapes fall at every offset of a word, never derail it.
+    @Test func randomUnreadValuesAtEveryAlignmentAreSteppedOver() throws {
+        var generator = SplitMix64(state: 42)
+        let nome = index(contatos, "nome")
+        let flattener = Flattener(table: contatos, reading: [nome])
+        for round in 0..<300 {
+            let padding = String(repeating: " ", count: Int(generator.next() % 8))
+            let unread = Self.randomValue(depth: 0, &generator)
+            let body = #"[{"id": \#(round),\#(padding)"cliente": \#(unread), "nome": "n\#(round)"}]"#
+            let page = try flattener.flattenPage(Array(body.utf8))
+            #expect(page.rows.map { $0[nome] } == [.text("n\(round)")], "\(body)")
+        }
+    }
+
+    static func randomValue(depth: Int, _ generator: inout SplitMix64) -> String {
+        let pieces = ["\\\"", "]", "}", "[", "{", "\\\\", "ç", "—", ",", ":", "a", "bb", "\\n", " "]
+        switch generator.next() % (depth < 4 ? 5 : 2) {
+        case 0:
+            return "\"" + (0..<Int(generator.next() % 20)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined() + "\""
+        case 1: return ["12", "-1.5e3", "true", "null", "0"][Int(generator.next() % 5)]
+        case 2, 3:
+            let members = (0..<Int(generator.next() % 4)).map { i in "\"k\(i)\": " + randomValue(depth: depth + 1, &generator) }
+            return "{" + members.joined(separator: ",") + "}"
+        default:
+            return "[" + (0..<Int(generator.next() % 4)).map { _ in randomValue(depth: depth + 1, &generator) }.joined(separator: ", ") + "]"
+        }
+    }
 }
