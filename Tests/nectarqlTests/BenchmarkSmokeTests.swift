@@ -13,8 +13,8 @@ import Testing
     /// Columns of the side-by-side table, the first being the query's name.
     static let columnCount = 17
 
-    @Test func tinyRunPrintsARowPerQuery() throws {
-        let result = try BenchBinary.run(["--scale", "0.05", "--latency-ms", "0"])
+    @Test func tinyRunPrintsARowPerQuery() async throws {
+        let result = try await BenchBinary.run(["--scale", "0.05", "--latency-ms", "0"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let rows = Self.tableRows(result.stdout)
         for name in Self.queryNames {
@@ -29,8 +29,8 @@ import Testing
         #expect(result.stdout.contains("Requests in all: "), "the suite's sum against its minimum")
     }
 
-    @Test func rejectsANonPositiveScale() throws {
-        let result = try BenchBinary.run(["--scale", "0"])
+    @Test func rejectsANonPositiveScale() async throws {
+        let result = try await BenchBinary.run(["--scale", "0"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("--scale"))
     }
@@ -60,7 +60,7 @@ private enum BenchBinary {
     }
 
     /// Bounded: a hung benchmark is killed after `timeout` and fails the test.
-    static func run(_ arguments: [String], timeout: TimeInterval = 300) throws -> Output {
+    static func run(_ arguments: [String], timeout: TimeInterval = 300) async throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -74,7 +74,7 @@ private enum BenchBinary {
             DispatchQueue.global().async(group: group) { box.set(pipe.fileHandleForReading.readDataToEndOfFile()) }
         }
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { usleep(20_000) }
+        while process.isRunning, Date() < deadline { try await ProcessRunner.pause() }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         _ = group.wait(timeout: .now() + 10)

@@ -3,8 +3,8 @@ import Testing
 
 /// The command line without any API traffic: help, usage errors, the missing-token advice.
 @Suite struct CommandLineTests {
-    @Test func helpDocumentsTheExitCodes() throws {
-        let result = try ProcessRunner.run(["--help"])
+    @Test func helpDocumentsTheExitCodes() async throws {
+        let result = try await ProcessRunner.run(["--help"])
         #expect(result.status == 0)
         for code in ["0 ", "1 ", "2 ", "3 ", "4 ", "130"] {
             #expect(result.stdout.contains(code), "--help should explain exit code \(code)")
@@ -13,21 +13,21 @@ import Testing
         #expect(result.stdout.contains("--token-file"))
     }
 
-    @Test func unknownOptionIsAUsageError() throws {
-        let result = try ProcessRunner.run(["--demo", "--no-such-flag", "-c", "show tables"])
+    @Test func unknownOptionIsAUsageError() async throws {
+        let result = try await ProcessRunner.run(["--demo", "--no-such-flag", "-c", "show tables"])
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
         #expect(!result.stderr.isEmpty)
     }
 
-    @Test func unknownFormatIsAUsageError() throws {
-        let result = try ProcessRunner.run(["--demo", "--format", "xml", "-c", "show tables"])
+    @Test func unknownFormatIsAUsageError() async throws {
+        let result = try await ProcessRunner.run(["--demo", "--format", "xml", "-c", "show tables"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("xml"))
     }
 
-    @Test func missingTokenExplainsHowToGetAndPassOne() throws {
-        let result = try ProcessRunner.run(["-c", "show tables"])
+    @Test func missingTokenExplainsHowToGetAndPassOne() async throws {
+        let result = try await ProcessRunner.run(["-c", "show tables"])
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("Configurações > Integrações > Gerar Token"))
@@ -36,8 +36,8 @@ import Testing
         #expect(result.stderr.contains("--demo"))
     }
 
-    @Test func unreadableScriptFileIsAUsageError() throws {
-        let result = try ProcessRunner.run(["--demo", "-f", "/nonexistent/query.nql"])
+    @Test func unreadableScriptFileIsAUsageError() async throws {
+        let result = try await ProcessRunner.run(["--demo", "-f", "/nonexistent/query.nql"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("/nonexistent/query.nql"))
     }
@@ -49,14 +49,14 @@ import Testing
         ["--excel", "--json", "-c", "select 1"],
         ["--excel", "--format", "tsv", "-c", "select 1"],
     ])
-    func conflictingOptionsAreUsageErrors(arguments: [String]) throws {
-        let result = try ProcessRunner.run(["--demo"] + arguments)
+    func conflictingOptionsAreUsageErrors(arguments: [String]) async throws {
+        let result = try await ProcessRunner.run(["--demo"] + arguments)
         #expect(result.status == 2, "\(arguments): \(result.stderr)")
         #expect(result.stdout.isEmpty, "nothing may run: \(result.stdout)")
     }
 
-    @Test func excelWithCSVIsFine() throws {
-        let result = try ProcessRunner.run(["--demo", "--demo-latency-ms", "0", "--excel", "--format", "csv", "-c", "select 1 as um"])
+    @Test func excelWithCSVIsFine() async throws {
+        let result = try await ProcessRunner.run(["--demo", "--demo-latency-ms", "0", "--excel", "--format", "csv", "-c", "select 1 as um"])
         #expect(result.status == 0, "\(result.stderr)")
     }
 }

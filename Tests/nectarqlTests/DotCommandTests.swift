@@ -3,27 +3,27 @@ import Testing
 
 /// Dot-commands in batch input, like sqlite3: listings, settings and `.read`.
 @Suite struct DotCommandTests {
-    private func demo(_ script: String) throws -> RunResult {
-        try ProcessRunner.run(["--demo", "--demo-latency-ms", "0", "-c", script])
+    private func demo(_ script: String) async throws -> RunResult {
+        try await ProcessRunner.run(["--demo", "--demo-latency-ms", "0", "-c", script])
     }
 
-    @Test func tablesListsEveryTableOnce() throws {
-        let result = try demo(".tables")
+    @Test func tablesListsEveryTableOnce() async throws {
+        let result = try await demo(".tables")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdoutLines.count == 16)
         #expect(result.stdoutLines.contains("oportunidades_propostas"))
     }
 
-    @Test func schemaShowsATablesColumnsWithTypes() throws {
-        let result = try demo(".schema tarefas")
+    @Test func schemaShowsATablesColumnsWithTypes() async throws {
+        let result = try await demo(".schema tarefas")
         #expect(result.status == 0, "\(result.stderr)")
         for column in SeedSchema.columns(ofSection: "Tarefas") {
             #expect(result.stdout.contains("  \(column.name) \(column.type)"), "missing \(column.name)")
         }
     }
 
-    @Test func schemaShowsCustomFieldsAfterTheSeedColumnsWithTheirLabels() throws {
-        let result = try demo(".schema oportunidades")
+    @Test func schemaShowsCustomFieldsAfterTheSeedColumnsWithTheirLabels() async throws {
+        let result = try await demo(".schema oportunidades")
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdoutLines
         let custom = try #require(lines.firstIndex { $0.hasPrefix("  campo_") })
@@ -32,41 +32,41 @@ import Testing
         #expect(lines.contains("  campo_probabilidade float  -- Probabilidade (%) (Fracionário)"))
     }
 
-    @Test func statsCountUnreadableValuesAndValuesUnderUnknownLabels() throws {
-        let result = try demo(".stats on\nselect campo_valor_do_contrato, campo_origem_do_lead from oportunidades join contatos on cliente_id where status = 2;")
+    @Test func statsCountUnreadableValuesAndValuesUnderUnknownLabels() async throws {
+        let result = try await demo(".stats on\nselect campo_valor_do_contrato, campo_origem_do_lead from oportunidades join contatos on cliente_id where status = 2;")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("unreadable values (NULL)"), "\(result.stderr)")
         #expect(result.stderr.contains("custom-field values under unknown labels ignored"), "\(result.stderr)")
     }
 
-    @Test func schemaOfAnUnknownTableSuggestsOne() throws {
-        let result = try demo(".schema tarefa")
+    @Test func schemaOfAnUnknownTableSuggestsOne() async throws {
+        let result = try await demo(".schema tarefa")
         #expect(result.status == 1)
         #expect(result.stderr.contains("tarefas"))
     }
 
-    @Test func tzShowsAndChangesTheSessionZone() throws {
-        let result = try demo(".tz\n.tz UTC\n.tz")
+    @Test func tzShowsAndChangesTheSessionZone() async throws {
+        let result = try await demo(".tz\n.tz UTC\n.tz")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdoutLines == ["America/Sao_Paulo", "UTC"])
     }
 
-    @Test func badArgumentsSayHowToUseTheCommand() throws {
-        let result = try demo(".headers maybe")
+    @Test func badArgumentsSayHowToUseTheCommand() async throws {
+        let result = try await demo(".headers maybe")
         #expect(result.status == 1)
         #expect(result.stderr.contains("-c:1: error: usage: .headers on|off"))
     }
 
-    @Test func readRunsAnotherScriptAndPlacesItsErrors() throws {
+    @Test func readRunsAnotherScriptAndPlacesItsErrors() async throws {
         let inner = try TemporaryFile(contents: "show tables;\nselect nada from tarefas;\n")
-        let result = try demo(".read \(inner.path)")
+        let result = try await demo(".read \(inner.path)")
         #expect(result.status == 1)
         #expect(result.stdoutLines.count == 17)
         #expect(result.stderr.hasPrefix("\(inner.path):2:8: error:"), "\(result.stderr)")
     }
 
-    @Test func helpListsTheCommands() throws {
-        let result = try demo(".help")
+    @Test func helpListsTheCommands() async throws {
+        let result = try await demo(".help")
         #expect(result.status == 0)
         for command in [".tables", ".schema", ".mode", ".headers", ".output", ".once", ".read", ".timer", ".stats", ".cache", ".tz", ".quit"] {
             #expect(result.stdout.contains(command), "\(command) missing from .help")

@@ -43,9 +43,9 @@ import Testing
     }
 
     @Test(arguments: ExampleScriptTests.files)
-    func exampleAnswersWithItsColumns(_ name: String) throws {
+    func exampleAnswersWithItsColumns(_ name: String) async throws {
         let path = Self.directory.appendingPathComponent(name).path
-        let result = try ProcessRunner.run(["--demo", "--demo-latency-ms", "0", "-f", path, "--format", "tsv"], timeout: 120)
+        let result = try await ProcessRunner.run(["--demo", "--demo-latency-ms", "0", "-f", path, "--format", "tsv"], timeout: 120)
         #expect(result.status == 0, "\(name): \(result.stderr)")
         let lines = result.stdoutLines
         #expect(lines.first?.split(separator: "\t").map(String.init) == Self.expectedHeaders[name], "\(name)")

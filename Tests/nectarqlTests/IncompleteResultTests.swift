@@ -21,7 +21,7 @@ import Testing
             server.setFaults(FaultConfiguration(serverErrorRate: 1.0))
         }
         breaker.start()
-        return try ProcessRunner.run(
+        return try await ProcessRunner.run(
             ["--api-url", server.baseURL, "--concurrency", "1", "--format", format, "-c", "select nome, valortotal from oportunidades"],
             environment: ProcessRunner.cleanEnvironment(["NECTAR_API_TOKEN": Self.token]), timeout: 120)
     }

@@ -33,120 +33,120 @@ import Testing
         }
     }
 
-    @Test func answersAQueryAsATable() throws {
+    @Test func answersAQueryAsATable() async throws {
         let sandbox = try Sandbox()
         let shell = try sandbox.start()
         defer { shell.close() }
-        try shell.expect("generated")  // the demo banner
-        try shell.expect(Self.prompt)
+        try await shell.expect("generated")  // the demo banner
+        try await shell.expect(Self.prompt)
         let before = shell.mark
         shell.type("select titulo from tarefas limit 2;\r")
-        let end = try shell.expect("(2 rows)", after: before)
-        try shell.expect(Self.prompt, after: end)
+        let end = try await shell.expect("(2 rows)", after: before)
+        try await shell.expect(Self.prompt, after: end)
         shell.type("\u{04}")
-        #expect(shell.waitForExit() == 0)
+        #expect(try await shell.waitForExit() == 0)
     }
 
-    @Test func tabCompletesATableAndAColumn() throws {
+    @Test func tabCompletesATableAndAColumn() async throws {
         let sandbox = try Sandbox()
         let shell = try sandbox.start()
         defer { shell.close() }
-        try shell.expect(Self.prompt)
+        try await shell.expect(Self.prompt)
         var mark = shell.mark
         shell.type("select titulo from tare\t")
-        try shell.expect("tarefas", after: mark)
+        try await shell.expect("tarefas", after: mark)
         shell.type("limit 1;\r")
-        mark = try shell.expect("(1 row)", after: mark)
-        try shell.expect(Self.prompt, after: mark)
+        mark = try await shell.expect("(1 row)", after: mark)
+        try await shell.expect(Self.prompt, after: mark)
         mark = shell.mark
         shell.type("select nome from contatos where diasseminter\t")
-        try shell.expect("diasseminteracao", after: mark)
+        try await shell.expect("diasseminteracao", after: mark)
         shell.type(">= 0 limit 1;\r")
-        mark = try shell.expect("(1 row)", after: mark)
-        mark = try shell.expect(Self.prompt, after: mark)
+        mark = try await shell.expect("(1 row)", after: mark)
+        mark = try await shell.expect(Self.prompt, after: mark)
         // Dot-commands and their arguments complete too.
         shell.type(".mo\t")
-        try shell.expect(".mode", after: mark)
+        try await shell.expect(".mode", after: mark)
         shell.type("li\t")
-        try shell.expect("line", after: mark)
+        try await shell.expect("line", after: mark)
         shell.type("\rselect titulo from tarefas limit 1;\r")
-        mark = try shell.expect("titulo = ", after: mark)
-        try shell.expect(Self.prompt, after: mark)
+        mark = try await shell.expect("titulo = ", after: mark)
+        try await shell.expect(Self.prompt, after: mark)
     }
 
-    @Test func tabCompletesACustomFieldBeforeAnyStatementRan() throws {
+    @Test func tabCompletesACustomFieldBeforeAnyStatementRan() async throws {
         let sandbox = try Sandbox()
         let shell = try sandbox.start()
         defer { shell.close() }
-        try shell.expect(Self.prompt)
+        try await shell.expect(Self.prompt)
         let mark = shell.mark
         shell.type("select nome from contatos where campo_cliente_v\t")
-        try shell.expect("campo_cliente_vip", after: mark)
+        try await shell.expect("campo_cliente_vip", after: mark)
         shell.type("limit 1;\r")
-        let end = try shell.expect("(1 row)", after: mark)
-        try shell.expect(Self.prompt, after: end)
+        let end = try await shell.expect("(1 row)", after: mark)
+        try await shell.expect(Self.prompt, after: end)
     }
 
-    @Test func aMultiLineStatementRunsAtTheSemicolonAndIsOneHistoryEntry() throws {
+    @Test func aMultiLineStatementRunsAtTheSemicolonAndIsOneHistoryEntry() async throws {
         let sandbox = try Sandbox()
         let shell = try sandbox.start()
         defer { shell.close() }
-        try shell.expect(Self.prompt)
+        try await shell.expect(Self.prompt)
         let mark = shell.mark
         // Each line leaves the statement unfinished, so Enter asks for more instead of running it.
         shell.type("select titulo, prioridade from\r")
-        let continued = try shell.expect(Self.continuation, after: mark)
+        let continued = try await shell.expect(Self.continuation, after: mark)
         shell.type("tarefas where\r")
-        try shell.expect(Self.continuation, after: continued)
+        try await shell.expect(Self.continuation, after: continued)
         shell.type("prioridade >= 0 limit 3;\r")
-        let end = try shell.expect("(3 rows)", after: mark)
-        try shell.expect(Self.prompt, after: end)
+        let end = try await shell.expect("(3 rows)", after: mark)
+        try await shell.expect(Self.prompt, after: end)
         shell.type("\u{04}")
-        #expect(shell.waitForExit() == 0)
+        #expect(try await shell.waitForExit() == 0)
         let history = try String(contentsOfFile: sandbox.historyPath, encoding: .utf8)
         #expect(history.contains("select titulo, prioridade from\ntarefas where\nprioridade >= 0 limit 3;"))
     }
 
-    @Test func aLineThatAlreadyParsesWaitsForItsSemicolon() throws {
+    @Test func aLineThatAlreadyParsesWaitsForItsSemicolon() async throws {
         let sandbox = try Sandbox()
         let shell = try sandbox.start()
         defer { shell.close() }
-        try shell.expect(Self.prompt)
+        try await shell.expect(Self.prompt)
         let mark = shell.mark
         // The README's tour: a statement that would run as it stands goes on on the next line.
         shell.type("select titulo from tarefas\r")
-        let continued = try shell.expect(Self.continuation, after: mark)
+        let continued = try await shell.expect(Self.continuation, after: mark)
         #expect(!shell.transcript[mark...].contains("rows)"), "nothing may run before the ';'")
         shell.type("where prioridade >= 0 limit 2;\r")
-        let end = try shell.expect("(2 rows)", after: continued)
-        try shell.expect(Self.prompt, after: end)
+        let end = try await shell.expect("(2 rows)", after: continued)
+        try await shell.expect(Self.prompt, after: end)
         shell.type(".quit\r")
-        #expect(shell.waitForExit() == 0)
+        #expect(try await shell.waitForExit() == 0)
     }
 
-    @Test func nullAndEmptyTextLookDifferentInATable() throws {
+    @Test func nullAndEmptyTextLookDifferentInATable() async throws {
         let sandbox = try Sandbox()
         let shell = try sandbox.start()
         defer { shell.close() }
-        try shell.expect(Self.prompt)
+        try await shell.expect(Self.prompt)
         let mark = shell.mark
         shell.type("select nullif('a', 'a') as nada, '' as vazio from tarefas limit 1;\r")
-        try shell.expect(" NULL | \r\n(1 row)", after: mark)
+        try await shell.expect(" NULL | \r\n(1 row)", after: mark)
     }
 
-    @Test func outputToACSVFileWritesCSVEvenAtATerminal() throws {
+    @Test func outputToACSVFileWritesCSVEvenAtATerminal() async throws {
         let sandbox = try Sandbox()
         let shell = try sandbox.start()
         defer { shell.close() }
-        try shell.expect(Self.prompt)
+        try await shell.expect(Self.prompt)
         var mark = shell.mark
         let target = sandbox.directory + "/tarefas.csv"
         for line in [".output \(target)", "select titulo from tarefas order by id limit 2;", ".output"] {
             shell.type(line + "\r")
-            mark = try shell.expect(Self.prompt, after: mark)
+            mark = try await shell.expect(Self.prompt, after: mark)
         }
         shell.type("select titulo from tarefas limit 1;\r")
-        try shell.expect("(1 row)", after: mark)  // back on the screen, as a table
+        try await shell.expect("(1 row)", after: mark)  // back on the screen, as a table
         let written = try String(contentsOfFile: target, encoding: .utf8)
         #expect(written.hasPrefix("titulo\n"), "\(written)")
         #expect(written.split(separator: "\n").count == 3)
@@ -161,29 +161,29 @@ import Testing
         let sandbox = try Sandbox()
         let shell = try sandbox.start(arguments: ["--api-url", server.baseURL], environment: ["NECTAR_API_TOKEN": "progress-token"])
         defer { shell.close() }
-        try shell.expect(Self.prompt)
+        try await shell.expect(Self.prompt)
         let mark = shell.mark
         shell.type("select titulo from tarefas;\r")
-        try shell.expect("the API asked to slow down", after: mark, timeout: 20)
+        try await shell.expect("the API asked to slow down", after: mark, timeout: 20)
         shell.type("\u{03}")
-        try shell.expect("interrupted", after: mark, timeout: 20)
+        try await shell.expect("interrupted", after: mark, timeout: 20)
     }
 
-    @Test func historySurvivesARestartAndIsPrivate() throws {
+    @Test func historySurvivesARestartAndIsPrivate() async throws {
         let sandbox = try Sandbox()
         do {
             let shell = try sandbox.start()
             defer { shell.close() }
-            try shell.expect(Self.prompt)
+            try await shell.expect(Self.prompt)
             shell.type("select titulo from tarefas limit 1;\r")
-            var end = try shell.expect("(1 row)")
-            end = try shell.expect(Self.prompt, after: end)
+            var end = try await shell.expect("(1 row)")
+            end = try await shell.expect(Self.prompt, after: end)
             // A line that holds the token is run but never written to the history.
             shell.type("select '\(MockServer.demoToken)' as t from tarefas limit 1;\r")
-            end = try shell.expect("(1 row)", after: end)
-            try shell.expect(Self.prompt, after: end)
+            end = try await shell.expect("(1 row)", after: end)
+            try await shell.expect(Self.prompt, after: end)
             shell.type("\u{04}")
-            #expect(shell.waitForExit() == 0)
+            #expect(try await shell.waitForExit() == 0)
         }
         let saved = try String(contentsOfFile: sandbox.historyPath, encoding: .utf8)
         #expect(saved.contains("select titulo from tarefas limit 1;"))
@@ -193,57 +193,57 @@ import Testing
         #expect(info.st_mode & 0o777 == 0o600)
         let shell = try sandbox.start()
         defer { shell.close() }
-        try shell.expect(Self.prompt)
+        try await shell.expect(Self.prompt)
         let mark = shell.mark
         shell.type("\u{1B}[A")  // Up arrow: the previous session's statement comes back
-        try shell.expect("select titulo from tarefas limit 1;", after: mark)
+        try await shell.expect("select titulo from tarefas limit 1;", after: mark)
         shell.type("\r")
-        try shell.expect("(1 row)", after: mark)
+        try await shell.expect("(1 row)", after: mark)
     }
 
-    @Test func ctrlCCancelsASlowStatementAndTheShellCarriesOn() throws {
+    @Test func ctrlCCancelsASlowStatementAndTheShellCarriesOn() async throws {
         let sandbox = try Sandbox()
         let shell = try sandbox.start(latencyMilliseconds: 500)
         defer { shell.close() }
-        try shell.expect(Self.prompt)
+        try await shell.expect(Self.prompt)
         var mark = shell.mark
         shell.type("select nome, valortotal from oportunidades;\r")
-        try shell.expect("fetching", after: mark, timeout: 20)  // the progress line on the terminal
+        try await shell.expect("fetching", after: mark, timeout: 20)  // the progress line on the terminal
         shell.type("\u{03}")
-        mark = try shell.expect("interrupted", after: mark, timeout: 20)
-        mark = try shell.expect(Self.prompt, after: mark)
+        mark = try await shell.expect("interrupted", after: mark, timeout: 20)
+        mark = try await shell.expect(Self.prompt, after: mark)
         shell.type("select titulo from tarefas limit 1;\r")
-        try shell.expect("(1 row)", after: mark, timeout: 30)
+        try await shell.expect("(1 row)", after: mark, timeout: 30)
     }
 
-    @Test func ctrlCAtThePromptDropsTheLine() throws {
+    @Test func ctrlCAtThePromptDropsTheLine() async throws {
         let sandbox = try Sandbox()
         let shell = try sandbox.start()
         defer { shell.close() }
-        try shell.expect(Self.prompt)
+        try await shell.expect(Self.prompt)
         var mark = shell.mark
         shell.type("select this is not finished")
-        try shell.expect("not finished", after: mark)
+        try await shell.expect("not finished", after: mark)
         shell.type("\u{03}")
-        mark = try shell.expect(Self.prompt, after: mark)
+        mark = try await shell.expect(Self.prompt, after: mark)
         shell.type("select titulo from tarefas limit 1;\r")
-        mark = try shell.expect("(1 row)", after: mark)
+        mark = try await shell.expect("(1 row)", after: mark)
         #expect(!shell.transcript.contains("error"))
-        try shell.expect(Self.prompt, after: mark)
+        try await shell.expect(Self.prompt, after: mark)
         shell.type(".quit\r")
-        #expect(shell.waitForExit() == 0)
+        #expect(try await shell.waitForExit() == 0)
     }
 
-    @Test func sigtermAtThePromptGivesTheTerminalBackAndEndsByTheSignal() throws {
+    @Test func sigtermAtThePromptGivesTheTerminalBackAndEndsByTheSignal() async throws {
         let sandbox = try Sandbox()
         let shell = try sandbox.start()
         defer { shell.close() }
-        try shell.expect(Self.prompt)
+        try await shell.expect(Self.prompt)
         shell.type("select half a line")
-        try shell.expect("half a line")
+        try await shell.expect("half a line")
         #expect(!shell.terminalEchoes, "readline keeps the terminal in raw mode at the prompt")
         kill(shell.pid, SIGTERM)
-        #expect(shell.waitForExit() != nil)
+        #expect(try await shell.waitForExit() != nil)
         #expect(shell.terminatingSignal == SIGTERM)
         #expect(shell.terminalEchoes, "the terminal must echo again once the shell is gone")
     }

@@ -12,6 +12,10 @@ struct RunResult {
 
 /// Runs the shell in batch mode with pipes for stdin, stdout and stderr, killing it if it
 /// outlives `timeout` (so a hung shell fails the test instead of hanging the suite).
+///
+/// Waiting sleeps as a task instead of blocking its thread: every test target shares one process
+/// and its few cooperative threads (one per core), so a test that blocked one while its shell ran
+/// held up the HTTP tests of every other suite until their requests timed out.
 enum ProcessRunner {
     /// The environment a test starts from: no real token or URL leaks in from the developer's shell.
     static func cleanEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
@@ -33,7 +37,7 @@ enum ProcessRunner {
     static func run(
         _ arguments: [String], stdin: String = "", stdinData: Data? = nil, environment: [String: String] = cleanEnvironment(),
         timeout: TimeInterval = 60, interruptAfter: TimeInterval? = nil
-    ) throws -> RunResult {
+    ) async throws -> RunResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ShellBinary.path)
         process.arguments = arguments
@@ -58,11 +62,11 @@ enum ProcessRunner {
         if let interruptAfter {
             // As Ctrl-C in a terminal would: SIGINT to the running shell.
             let moment = Date().addingTimeInterval(interruptAfter)
-            while process.isRunning, Date() < moment { usleep(20_000) }
+            while process.isRunning, Date() < moment { try await pause() }
             if process.isRunning { process.interrupt() }
         }
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { usleep(20_000) }
+        while process.isRunning, Date() < deadline { try await pause() }
         if process.isRunning {
             process.terminate()
             kill(process.processIdentifier, SIGKILL)
@@ -70,6 +74,11 @@ enum ProcessRunner {
         process.waitUntilExit()
         _ = group.wait(timeout: .now() + 10)
         return RunResult(status: process.terminationStatus, stdout: collected.stdout, stderr: collected.stderr, stdoutData: collected.stdoutData)
+    }
+
+    /// The polling step of every wait for a child process: a task's sleep, which frees the thread.
+    static func pause() async throws {
+        try await Task.sleep(for: .milliseconds(20))
     }
 
     private final class Collected: @unchecked Sendable {

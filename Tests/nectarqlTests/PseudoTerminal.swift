@@ -58,14 +58,15 @@ final class PseudoTerminal {
 
     /// Waits until `text` appears after `position` in the transcript; answers where it ends.
     @discardableResult
-    func expect(_ text: String, after position: String.Index? = nil, timeout: TimeInterval = 30) throws -> String.Index {
+    func expect(_ text: String, after position: String.Index? = nil, timeout: TimeInterval = 30) async throws -> String.Index {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             let start = position ?? transcript.startIndex
             if let range = transcript[start...].range(of: text) { return range.upperBound }
-            let remaining = deadline.timeIntervalSinceNow
-            if remaining <= 0 || !readSome(waitingMilliseconds: Int32(min(remaining, 0.2) * 1000)) && exited != nil {
-                throw Failure.timeout(waitingFor: text, transcript: transcript)
+            if deadline.timeIntervalSinceNow <= 0 { throw Failure.timeout(waitingFor: text, transcript: transcript) }
+            if !readSome() {
+                if exited != nil { throw Failure.timeout(waitingFor: text, transcript: transcript) }
+                try await ProcessRunner.pause()
             }
         }
     }
@@ -74,10 +75,10 @@ final class PseudoTerminal {
     var mark: String.Index { transcript.endIndex }
 
     /// Waits for the shell to exit (after Ctrl-D or `.quit`); nil if it is still running at the deadline.
-    func waitForExit(timeout: TimeInterval = 20) -> Int32? {
+    func waitForExit(timeout: TimeInterval = 20) async throws -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            _ = readSome(waitingMilliseconds: 50)
+            if !readSome() { try await ProcessRunner.pause() }
             var status: Int32 = 0
             if waitpid(pid, &status, WNOHANG) == pid {
                 exited = (status >> 8) & 0xff
@@ -95,10 +96,11 @@ final class PseudoTerminal {
         return modes.c_lflag & tcflag_t(ECHO) != 0
     }
 
-    /// Reads whatever is available; false when nothing came (or the terminal closed).
-    private func readSome(waitingMilliseconds: Int32) -> Bool {
+    /// Reads whatever is available now, without waiting; false when nothing came (or the
+    /// terminal closed). Callers wait between reads as tasks, never blocking their thread.
+    private func readSome() -> Bool {
         var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-        guard poll(&descriptor, 1, max(waitingMilliseconds, 1)) > 0 else { return false }
+        guard poll(&descriptor, 1, 0) > 0 else { return false }
         var buffer = [UInt8](repeating: 0, count: 4096)
         let count = read(master, &buffer, buffer.count)
         guard count > 0 else {

@@ -56,38 +56,38 @@ import Testing
         func closeInput() { try? input.fileHandleForWriting.close() }
 
         /// Waits (at most `seconds`) until stdout contains `text`.
-        func waitFor(_ text: String, seconds: Double = 30) -> Bool {
+        func waitFor(_ text: String, seconds: Double = 30) async throws -> Bool {
             let deadline = Date().addingTimeInterval(seconds)
             while Date() < deadline {
                 if stdout.contains(text) { return true }
-                usleep(20_000)
+                try await ProcessRunner.pause()
             }
             return stdout.contains(text)
         }
 
         /// Waits (at most `seconds`) for the exit status.
-        func exitStatus(seconds: Double = 30) -> Int32? {
+        func exitStatus(seconds: Double = 30) async throws -> Int32? {
             let deadline = Date().addingTimeInterval(seconds)
-            while process.isRunning, Date() < deadline { usleep(20_000) }
+            while process.isRunning, Date() < deadline { try await ProcessRunner.pause() }
             return process.isRunning ? nil : process.terminationStatus
         }
     }
 
-    @Test func eachStatementIsAnsweredBeforeTheInputEnds() throws {
+    @Test func eachStatementIsAnsweredBeforeTheInputEnds() async throws {
         let shell = try PipedShell(["--demo", "--demo-latency-ms", "0"])
         shell.send("select 1 as um;\n")
-        #expect(shell.waitFor("um\n1\n"), "the first answer must come while stdin is still open; got \(shell.stdout)")
+        #expect(try await shell.waitFor("um\n1\n"), "the first answer must come while stdin is still open; got \(shell.stdout)")
         shell.send("select 2 as dois\n")  // the last statement may end without ';'
         shell.closeInput()
-        #expect(shell.exitStatus() == 0)
+        #expect(try await shell.exitStatus() == 0)
         #expect(shell.stdout == "um\n1\ndois\n2\n")
     }
 
-    @Test func inputThatIsNotUTF8StopsWithAUsageErrorNamingTheLine() throws {
+    @Test func inputThatIsNotUTF8StopsWithAUsageErrorNamingTheLine() async throws {
         var script = Data("select 1 as um;\nselect 'Jos".utf8)
         script.append(0xE9)  // Latin-1 é
         script.append(contentsOf: Array("';\n".utf8))
-        let result = try ProcessRunner.run(["--demo", "--demo-latency-ms", "0"], stdinData: script)
+        let result = try await ProcessRunner.run(["--demo", "--demo-latency-ms", "0"], stdinData: script)
         #expect(result.status == 2)
         #expect(result.stdout == "um\n1\n", "the statement before the bad line ran")
         #expect(result.stderr.contains("line 2 of standard input is not UTF-8"), "\(result.stderr)")

@@ -27,7 +27,7 @@ import Testing
 
     @Test func syncPrintsASummaryAndQueriesReadTheFileWithoutARequest() async throws {
         try await withServer { server, path in
-            let sync = try ProcessRunner.run(["sync", "--snapshot", path], environment: environment(server), timeout: 120)
+            let sync = try await ProcessRunner.run(["sync", "--snapshot", path], environment: environment(server), timeout: 120)
             #expect(sync.status == 0, "\(sync.stderr)")
             #expect(sync.stdout.isEmpty)
             let expectedDeals = MockDataset(seed: 3, scale: 0.1).records(.oportunidades).count
@@ -37,13 +37,13 @@ import Testing
             #expect(mode?.intValue == 0o600)
 
             server.resetStatistics()
-            let query = try ProcessRunner.run(
+            let query = try await ProcessRunner.run(
                 ["--snapshot", path, "--csv", "-c", "select count(*) as n from oportunidades"], environment: environment(server))
             #expect(query.status == 0, "\(query.stderr)")
             #expect(query.stdoutLines == ["n", "\(expectedDeals)"])
             #expect(server.statistics().requests == 0)
 
-            let explain = try ProcessRunner.run(
+            let explain = try await ProcessRunner.run(
                 ["--snapshot", path, "--csv", "-c", "explain select nome from contatos where constante = 1"], environment: environment(server))
             #expect(explain.stdout.contains("reads: snapshot \(path), synced"), "\(explain.stdout)")
         }
@@ -51,12 +51,12 @@ import Testing
 
     @Test func theDotCommandSwitchesASessionToTheSnapshotAndBack() async throws {
         try await withServer { server, path in
-            let sync = try ProcessRunner.run(["sync", "--snapshot", path, "--tables", "tarefas", "--quiet"], environment: environment(server))
+            let sync = try await ProcessRunner.run(["sync", "--snapshot", path, "--tables", "tarefas", "--quiet"], environment: environment(server))
             #expect(sync.status == 0, "\(sync.stderr)")
             #expect(sync.stderr.isEmpty, "--quiet prints nothing: \(sync.stderr)")
             server.resetStatistics()
             let script = ".snapshot \(path)\nselect count(*) as n from tarefas;\n.snapshot off\nselect count(*) as n from pipelines;\n"
-            let run = try ProcessRunner.run(["--csv"], stdin: script, environment: environment(server))
+            let run = try await ProcessRunner.run(["--csv"], stdin: script, environment: environment(server))
             #expect(run.status == 0, "\(run.stderr)")
             let tarefas = MockDataset(seed: 3, scale: 0.1).records(.tarefas).count
             #expect(run.stdoutLines.prefix(2) == ["n", "\(tarefas)"])
@@ -68,13 +68,13 @@ import Testing
 
     @Test func maxAgeRefreshesOnlyStaleTablesFirst() async throws {
         try await withServer { server, path in
-            _ = try ProcessRunner.run(["sync", "--snapshot", path, "--tables", "tarefas", "--quiet"], environment: environment(server))
+            _ = try await ProcessRunner.run(["sync", "--snapshot", path, "--tables", "tarefas", "--quiet"], environment: environment(server))
             server.resetStatistics()
-            let fresh = try ProcessRunner.run(
+            let fresh = try await ProcessRunner.run(
                 ["--snapshot", path, "--max-age", "10m", "--csv", "-c", "select count(*) from tarefas"], environment: environment(server))
             #expect(fresh.status == 0, "\(fresh.stderr)")
             #expect(server.statistics().requests == 0, "tarefas was synced a moment ago")
-            let stale = try ProcessRunner.run(
+            let stale = try await ProcessRunner.run(
                 ["--snapshot", path, "--max-age", "10m", "--csv", "-c", "select count(*) from pipelines"], environment: environment(server))
             #expect(stale.status == 0, "\(stale.stderr)")
             #expect(server.statistics().requestsByPath.keys.allSatisfy { $0.contains("pipeline") })
@@ -85,16 +85,16 @@ import Testing
     @Test func exitCodesAreTheShells() async throws {
         try await withServer { server, path in
             let badToken = ProcessRunner.cleanEnvironment(["NECTAR_API_TOKEN": "wrong", "NECTAR_API_URL": server.baseURL])
-            let api = try ProcessRunner.run(["sync", "--snapshot", path, "--quiet"], environment: badToken)
+            let api = try await ProcessRunner.run(["sync", "--snapshot", path, "--quiet"], environment: badToken)
             #expect(api.status == 3, "\(api.stderr)")
             #expect(!api.stderr.contains("wrong"), "the token never appears")
-            let usage = try ProcessRunner.run(["sync", "--tables", "nope", "--snapshot", path], environment: environment(server))
+            let usage = try await ProcessRunner.run(["sync", "--tables", "nope", "--snapshot", path], environment: environment(server))
             #expect(usage.status == 2)
             #expect(usage.stderr.contains("unknown table 'nope'"), "\(usage.stderr)")
             let foreign = NSTemporaryDirectory() + "nectarql-foreign-\(UUID().uuidString).txt"
             try Data("hello".utf8).write(to: URL(fileURLWithPath: foreign))
             defer { try? FileManager.default.removeItem(atPath: foreign) }
-            let refused = try ProcessRunner.run(["--snapshot", foreign, "-c", "select 1"], environment: environment(server))
+            let refused = try await ProcessRunner.run(["--snapshot", foreign, "-c", "select 1"], environment: environment(server))
             #expect(refused.status == 2)
             #expect(refused.stderr.contains("not a readable SQLite snapshot"), "\(refused.stderr)")
         }
@@ -102,7 +102,7 @@ import Testing
 
     @Test func killedMidSyncTheSnapshotKeepsThePreviousRunAndTheNextSyncCompletes() async throws {
         try await withServer(latency: .milliseconds(200)) { server, path in
-            let first = try ProcessRunner.run(["sync", "--snapshot", path, "--tables", "pipelines", "--quiet"], environment: environment(server))
+            let first = try await ProcessRunner.run(["sync", "--snapshot", path, "--tables", "pipelines", "--quiet"], environment: environment(server))
             #expect(first.status == 0, "\(first.stderr)")
             for signal in [SIGINT, SIGKILL] {
                 let process = Process()
@@ -113,18 +113,21 @@ import Testing
                 server.resetStatistics()
                 try process.run()
                 // Bounded wait for the sync to be writing pages (it needs seconds more), then the signal.
-                for _ in 0..<250 where (server.statistics().responsesByStatus[200] ?? 0) < 3 { usleep(20_000) }
+                for _ in 0..<250 where (server.statistics().responsesByStatus[200] ?? 0) < 3 { try await ProcessRunner.pause() }
                 kill(process.processIdentifier, signal)
+                // Bounded too: a sync that ignored the signal is killed and fails the status check.
+                for _ in 0..<1500 where process.isRunning { try await ProcessRunner.pause() }
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
                 process.waitUntilExit()
                 #expect(process.terminationStatus == (signal == SIGINT ? 130 : SIGKILL), "signal \(signal)")
-                let counts = try ProcessRunner.run(
+                let counts = try await ProcessRunner.run(
                     ["--snapshot", path, "--csv", "--no-header", "-c", "select count(*) from pipelines; select count(*) from contatos"],
                     environment: environment(server))
                 #expect(counts.status == 0, "\(counts.stderr)")
                 let pipelines = MockDataset(seed: 3, scale: 0.1).records(.pipeline).count
                 #expect(counts.stdoutLines == ["\(pipelines)", "0"], "the interrupted run left no trace")
             }
-            let next = try ProcessRunner.run(["sync", "--snapshot", path, "--quiet"], environment: environment(server), timeout: 120)
+            let next = try await ProcessRunner.run(["sync", "--snapshot", path, "--quiet"], environment: environment(server), timeout: 120)
             #expect(next.status == 0, "\(next.stderr)")
         }
     }

@@ -3,7 +3,7 @@ import Foundation
 /// Runs a bash command line with the shell's binary as `$0`, for what a `Process` cannot set up
 /// directly: pipelines, process substitution, arguments that are not UTF-8.
 enum ThroughBash {
-    static func run(_ commandLine: String, timeout: TimeInterval = 60) throws -> RunResult {
+    static func run(_ commandLine: String, timeout: TimeInterval = 60) async throws -> RunResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", commandLine, ShellBinary.path]
@@ -15,7 +15,7 @@ enum ThroughBash {
         try process.run()
         // Small outputs only: read after the exit, with the pipes' buffers holding them meanwhile.
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { usleep(20_000) }
+        while process.isRunning, Date() < deadline { try await ProcessRunner.pause() }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

@@ -7,18 +7,18 @@ import Testing
     static let secret = "tok-7f3a9c2e51d84b06"
 
     /// Runs the shell against a fake API on 127.0.0.1 that expects `serverToken`.
-    private func withServer(token serverToken: String, _ body: (String) throws -> Void) async throws {
+    private func withServer(token serverToken: String, _ body: (String) async throws -> Void) async throws {
         let server = MockServer(
             dataset: MockDataset(seed: 3, scale: 0.2), token: serverToken, faults: FaultConfiguration(),
             maxLifetime: .seconds(120))
         _ = try await server.start(port: 0)
         defer { Task { await server.stop() } }
-        try body(server.baseURL)
+        try await body(server.baseURL)
     }
 
     @Test func aWorkingTokenIsNeverPrinted() async throws {
         try await withServer(token: Self.secret) { url in
-            let result = try ProcessRunner.run(
+            let result = try await ProcessRunner.run(
                 ["--api-url", url, "-c", "select id, nome from contatos limit 3", "--csv"],
                 environment: ProcessRunner.cleanEnvironment(["NECTAR_API_TOKEN": Self.secret]))
             #expect(result.status == 0, "\(result.stderr)")
@@ -31,7 +31,7 @@ import Testing
 
     @Test func aRejectedTokenExitsThreeWithoutShowingIt() async throws {
         try await withServer(token: "the-right-token") { url in
-            let result = try ProcessRunner.run(
+            let result = try await ProcessRunner.run(
                 ["--api-url", url, "-c", "select nome from contatos limit 3"],
                 environment: ProcessRunner.cleanEnvironment(["NECTAR_API_TOKEN": Self.secret]))
             #expect(result.status == 3, "\(result.stderr)")
@@ -44,7 +44,7 @@ import Testing
     @Test func aSharedTokenFileIsWarnedAbout() async throws {
         let file = try TemporaryFile(contents: Self.secret + "\n", permissions: 0o644)
         try await withServer(token: Self.secret) { url in
-            let result = try ProcessRunner.run(["--api-url", url, "--token-file", file.path, "-c", "show tables"])
+            let result = try await ProcessRunner.run(["--api-url", url, "--token-file", file.path, "-c", "show tables"])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stderr.contains("warning"))
             #expect(result.stderr.contains("chmod 600"))
@@ -55,7 +55,7 @@ import Testing
     @Test func aPrivateTokenFileIsUsedQuietly() async throws {
         let file = try TemporaryFile(contents: Self.secret + "\n", permissions: 0o600)
         try await withServer(token: Self.secret) { url in
-            let result = try ProcessRunner.run(
+            let result = try await ProcessRunner.run(
                 ["--api-url", url, "--token-file", file.path, "-c", "select nome from contatos limit 1"])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stderr.isEmpty)
@@ -63,8 +63,8 @@ import Testing
         }
     }
 
-    @Test func anUnreachableAPIExitsThree() throws {
-        let result = try ProcessRunner.run(
+    @Test func anUnreachableAPIExitsThree() async throws {
+        let result = try await ProcessRunner.run(
             ["--api-url", "http://127.0.0.1:9/crm/api/1/", "-c", "select nome from contatos limit 1"],
             environment: ProcessRunner.cleanEnvironment(["NECTAR_API_TOKEN": Self.secret]))
         #expect(result.status == 3, "\(result.stderr)")

@@ -34,11 +34,11 @@ import WorkbookReading
         select titulo, status = 0 as aberta from tarefas order by id limit 3;
         """
 
-    @Test func aScriptBecomesOneWorkbookWithASheetPerStatement() throws {
+    @Test func aScriptBecomesOneWorkbookWithASheetPerStatement() async throws {
         let scratch = try Scratch()
         let script = try scratch.write("weekly.nql", Self.weekly)
         let output = scratch.file("weekly.xlsx")
-        let result = try ProcessRunner.run(Self.demo + ["-f", script, "-o", output])
+        let result = try await ProcessRunner.run(Self.demo + ["-f", script, "-o", output])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         let book = try WorkbookFile(path: output)
@@ -57,20 +57,20 @@ import WorkbookReading
         #expect(try book.sheet(3).cell("B2")?.type == "b")
     }
 
-    @Test func dotOutputWithAnXlsxNameWritesAWorkbookWhenItIsClosed() throws {
+    @Test func dotOutputWithAnXlsxNameWritesAWorkbookWhenItIsClosed() async throws {
         let scratch = try Scratch()
         let output = scratch.file("r.xlsx")
         let script = ".output \(output)\nselect nome from contatos limit 2;\nselect titulo from tarefas limit 2;\n.output\nselect 1 as um;\n"
-        let result = try ProcessRunner.run(Self.demo, stdin: script)
+        let result = try await ProcessRunner.run(Self.demo, stdin: script)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdoutLines == ["um", "1"], "after .output the results are CSV on stdout again")
         #expect(try WorkbookFile(path: output).sheetNames == ["contatos", "tarefas"])
     }
 
-    @Test func dotOnceWritesOnlyTheNextResultAsAWorkbook() throws {
+    @Test func dotOnceWritesOnlyTheNextResultAsAWorkbook() async throws {
         let scratch = try Scratch()
         let output = scratch.file("once.XLSX")
-        let result = try ProcessRunner.run(Self.demo, stdin: ".once \(output)\nselect nome from contatos limit 2;\nselect 2 as dois;\n")
+        let result = try await ProcessRunner.run(Self.demo, stdin: ".once \(output)\nselect nome from contatos limit 2;\nselect 2 as dois;\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdoutLines == ["dois", "2"])
         let book = try WorkbookFile(path: output)
@@ -78,8 +78,8 @@ import WorkbookReading
         #expect(try book.sheet(0).cell("A3") != nil)
     }
 
-    @Test func xlsxToRedirectedStandardOutputIsOneWorkbook() throws {
-        let result = try ProcessRunner.run(Self.demo + ["--format", "xlsx", "-c", "select nome from contatos limit 1; select titulo from tarefas limit 1"])
+    @Test func xlsxToRedirectedStandardOutputIsOneWorkbook() async throws {
+        let result = try await ProcessRunner.run(Self.demo + ["--format", "xlsx", "-c", "select nome from contatos limit 1; select titulo from tarefas limit 1"])
         #expect(result.status == 0, "\(result.stderr)")
         let scratch = try Scratch()
         let path = scratch.file("stdout.xlsx")
@@ -87,56 +87,56 @@ import WorkbookReading
         #expect(try WorkbookFile(path: path).sheetNames == ["contatos", "tarefas"])
     }
 
-    @Test func xlsxToATerminalIsRefusedWithAHint() throws {
+    @Test func xlsxToATerminalIsRefusedWithAHint() async throws {
         let shell = try PseudoTerminal(arguments: Self.demo + ["--format", "xlsx", "-c", "select 1"], environment: ProcessRunner.cleanEnvironment())
         defer { shell.close() }
-        try shell.expect("-o report.xlsx")
-        #expect(shell.waitForExit() == 2)
+        try await shell.expect("-o report.xlsx")
+        #expect(try await shell.waitForExit() == 2)
     }
 
-    @Test func dotModeXlsxAtThePromptIsRefusedWithAHint() throws {
+    @Test func dotModeXlsxAtThePromptIsRefusedWithAHint() async throws {
         let scratch = try Scratch()
         let environment = ProcessRunner.cleanEnvironment(["NECTARQL_HISTORY": scratch.file("history"), "TERM": "dumb", "HOME": scratch.path])
         let shell = try PseudoTerminal(arguments: Self.demo, environment: environment)
         defer { shell.close() }
-        var mark = try shell.expect("nectarql> ")
+        var mark = try await shell.expect("nectarql> ")
         shell.type(".mode xlsx\r")
-        mark = try shell.expect("nectarql> ", after: mark)
+        mark = try await shell.expect("nectarql> ", after: mark)
         shell.type("select 1 as um;\r")
-        mark = try shell.expect(".once report.xlsx", after: mark)
-        try shell.expect("nectarql> ", after: mark)
+        mark = try await shell.expect(".once report.xlsx", after: mark)
+        try await shell.expect("nectarql> ", after: mark)
         shell.type("\u{04}")
-        #expect(shell.waitForExit() == 0)
+        #expect(try await shell.waitForExit() == 0)
     }
 
-    @Test func xlsxIntoATextFileIsRefused() throws {
+    @Test func xlsxIntoATextFileIsRefused() async throws {
         let scratch = try Scratch()
-        let result = try ProcessRunner.run(Self.demo, stdin: ".output \(scratch.file("out.txt"))\n.mode xlsx\nselect 1 as um;\n")
+        let result = try await ProcessRunner.run(Self.demo, stdin: ".output \(scratch.file("out.txt"))\n.mode xlsx\nselect 1 as um;\n")
         #expect(result.status == 2)
         #expect(result.stderr.contains("needs a workbook of its own"))
     }
 
-    @Test func dashOWorksForTextFormatsToo() throws {
+    @Test func dashOWorksForTextFormatsToo() async throws {
         let scratch = try Scratch()
         let output = scratch.file("out.json")
-        let result = try ProcessRunner.run(Self.demo + ["--format", "jsonl", "-o", output, "-c", "select 7 as n"])
+        let result = try await ProcessRunner.run(Self.demo + ["--format", "jsonl", "-o", output, "-c", "select 7 as n"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         #expect(try String(contentsOfFile: output, encoding: .utf8) == "{\"n\":7}\n")
     }
 
-    @Test func aStatementThatFailsBeforeAnsweringLeavesTheOtherSheets() throws {
+    @Test func aStatementThatFailsBeforeAnsweringLeavesTheOtherSheets() async throws {
         let scratch = try Scratch()
         let output = scratch.file("r.xlsx")
-        let result = try ProcessRunner.run(
+        let result = try await ProcessRunner.run(
             Self.demo + ["--continue-on-error", "-o", output, "-c", "select nome from contatos limit 1; select nada from contatos; select 1 as um"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("nada"))
         #expect(try WorkbookFile(path: output).sheetNames == ["contatos", "Sheet"])
     }
 
-    @Test func anUnwritableWorkbookPathIsAUsageError() throws {
-        let result = try ProcessRunner.run(Self.demo + ["-o", "/nonexistent-dir/r.xlsx", "-c", "select 1"])
+    @Test func anUnwritableWorkbookPathIsAUsageError() async throws {
+        let result = try await ProcessRunner.run(Self.demo + ["-o", "/nonexistent-dir/r.xlsx", "-c", "select 1"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("/nonexistent-dir/r.xlsx"))
     }
