@@ -54,6 +54,21 @@ import NectarCatalog
         #expect(result.page.coercionFailures == 1)
     }
 
+    @Test func numericCodesKeepTheirValueDespiteLeadingZeros() throws {
+        let result = try Flattened("contatos", page: #"""
+        [{"id": 1, "contatoPai": {"cnpj": "02954382000118"}, "empresaAtual": {"cnpj": "-007.5"}},
+         {"id": 2, "contatoPai": {"cnpj": "0"}, "empresaAtual": {"cnpj": "00"}},
+         {"id": 3, "contatoPai": {"cnpj": "0x12"}, "empresaAtual": {"cnpj": "01e2"}}]
+        """#)
+        #expect(result.cell(0, "contatopai_cnpj") == .float(2_954_382_000_118))
+        #expect(result.cell(0, "empresaatual_cnpj") == .float(-7.5))
+        #expect(result.cell(1, "contatopai_cnpj") == .float(0))
+        #expect(result.cell(1, "empresaatual_cnpj") == .float(0))
+        #expect(result.cell(2, "contatopai_cnpj") == .null, "hex is still not a number")
+        #expect(result.cell(2, "empresaatual_cnpj") == .float(100))
+        #expect(result.page.coercionFailures == 1)
+    }
+
     @Test func booleansFromTheirUsualSpellings() throws {
         let result = try Flattened("pipelines", page: #"""
         [{"id": 1, "ativo": true, "padrao": "false", "permitePularEtapa": 1, "permiteRetornoEtapa": 0,

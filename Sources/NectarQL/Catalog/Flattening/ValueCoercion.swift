@@ -40,8 +40,21 @@ enum ValueCoercion {
         }
     }
 
-    /// A JSON number, nothing else (no `nan`, `inf`, hex or thousands separators).
+    /// A JSON number, nothing else (no `nan`, `inf`, hex or thousands separators), except for
+    /// leading zeros: JSON forbids them, but codes kept as strings have them, such as the CNPJ
+    /// `"02954382000118"` that the seed types as float.
     private static func parseNumber(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        let signLength = bytes.first == UInt8(ascii: "-") ? 1 : 0
+        var digits = signLength
+        while digits + 1 < bytes.count, bytes[digits] == UInt8(ascii: "0"), isDigit(bytes[digits + 1]) { digits += 1 }
+        guard digits > signLength else { return parseJSONNumber(bytes) }
+        let canonical = Array(bytes[0..<signLength]) + Array(bytes[digits...])
+        return canonical.withUnsafeBytes(parseJSONNumber)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { (byte &- UInt8(ascii: "0")) < 10 }
+
+    private static func parseJSONNumber(_ bytes: UnsafeRawBufferPointer) -> Double? {
         var scanner = JSONScanner(bytes)
         guard let byte = try? scanner.peek(), byte == UInt8(ascii: "-") || (byte &- UInt8(ascii: "0")) < 10,
               let number = try? scanner.readNumber(), (try? scanner.expectEnd()) != nil, number.value.isFinite
