@@ -3,7 +3,8 @@ enum ExitStatus: Int32 {
     case success = 0
     /// A statement was wrong or failed while evaluating (syntax, unknown name, type error).
     case queryError = 1
-    /// The command line or the configuration is unusable (bad flag, no token, unreadable file).
+    /// The command line or the configuration is unusable (bad flag, no token, unreadable input, an
+    /// output file that cannot be created: nothing ran, as when sqlite3 cannot open its output).
     case usageError = 2
     /// The API could not answer: bad or expired token, access denied, network, server errors.
     case apiError = 3
@@ -17,7 +18,7 @@ enum ExitStatus: Int32 {
         Exit codes:
           0    every statement succeeded
           1    a statement failed (syntax, unknown name, evaluation error)
-          2    usage error (bad option, missing token, unreadable file)
+          2    usage error (bad option, missing token, a file that cannot be read or an output file that cannot be created)
           3    API error (bad or expired token, access denied, network, server)
           4    the output could not be written (disk full, I/O error)
           130  interrupted with Ctrl-C (SIGTERM and SIGHUP end it by that signal)

@@ -20,11 +20,13 @@ struct ShellArguments: ParsableCommand {
             """
     )
 
-    // Arrays only so that a repeated -c or -f is refused rather than silently overridden.
-    @Option(name: [.customShort("c"), .customLong("command")], help: "Run these statements (separated by ';') and exit.")
+    // Arrays only so that a repeated -c or -f is refused rather than silently overridden. Values
+    // are taken as they come: a statement may start with a `--` comment, a number with a minus
+    // (refused by validation with a reason, not as a "missing value").
+    @Option(name: [.customShort("c"), .customLong("command")], parsing: .unconditionalSingleValue, help: "Run these statements (separated by ';') and exit.")
     var commands: [String] = []
 
-    @Option(name: [.customShort("f"), .customLong("file")], help: "Run the statements in this file and exit (- or /dev/stdin for standard input).")
+    @Option(name: [.customShort("f"), .customLong("file")], parsing: .unconditionalSingleValue, help: "Run the statements in this file and exit (- or /dev/stdin for standard input).")
     var files: [String] = []
 
     @Option(help: "Output format: table, csv, tsv, json, jsonl, markdown, line, xlsx or bar (default: table on a terminal, csv otherwise).")
@@ -54,7 +56,7 @@ struct ShellArguments: ParsableCommand {
     @Flag(help: "Use the built-in fake API with generated data (no account needed).")
     var demo = false
 
-    @Option(name: .customLong("demo-latency-ms"), help: "Delay of each fake API response, in milliseconds.")
+    @Option(name: .customLong("demo-latency-ms"), parsing: .unconditional, help: "Delay of each fake API response, in milliseconds.")
     var demoLatencyMilliseconds = 20
 
     @Option(name: .customLong("api-url"), help: "The API base URL (env NECTAR_API_URL).")
@@ -66,16 +68,16 @@ struct ShellArguments: ParsableCommand {
     @Option(help: "Session time zone for dates and timestamps.")
     var tz = "America/Sao_Paulo"
 
-    @Option(help: "Requests in flight at once.")
+    @Option(parsing: .unconditional, help: "Requests in flight at once.")
     var concurrency: Int?
 
-    @Option(name: .customLong("max-rps"), help: "At most this many requests per second.")
+    @Option(name: .customLong("max-rps"), parsing: .unconditional, help: "At most this many requests per second.")
     var maxRequestsPerSecond: Double?
 
-    @Option(name: .customLong("page-size"), help: "Records per page, 1 to \(ClientConfiguration.maximumPageSize) (the API's largest page; the default).")
+    @Option(name: .customLong("page-size"), parsing: .unconditional, help: "Records per page, 1 to \(ClientConfiguration.maximumPageSize) (the API's largest page; the default).")
     var pageSize: Int?
 
-    @Option(name: .customLong("cache-ttl"), help: "Seconds fetched pages are reused within a session.")
+    @Option(name: .customLong("cache-ttl"), parsing: .unconditional, help: "Seconds fetched pages are reused within a session.")
     var cacheTTL: Int?
 
     @Flag(name: .customLong("no-cache"), help: "Never reuse fetched pages.")

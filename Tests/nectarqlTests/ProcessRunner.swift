@@ -60,10 +60,11 @@ enum ProcessRunner {
         input.fileHandleForWriting.write(stdinData ?? Data(stdin.utf8))
         try? input.fileHandleForWriting.close()
         if let interruptAfter {
-            // As Ctrl-C in a terminal would: SIGINT to the running shell.
-            let moment = Date().addingTimeInterval(interruptAfter)
-            while process.isRunning, Date() < moment { try await pause() }
-            if process.isRunning { process.interrupt() }
+            // As Ctrl-C in a terminal would: SIGINT to the running shell, on time even when the
+            // test's own threads are busy (a dispatch timer, not a task that may resume late).
+            DispatchQueue.global().asyncAfter(deadline: .now() + interruptAfter) {
+                if process.isRunning { process.interrupt() }
+            }
         }
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning, Date() < deadline { try await pause() }
