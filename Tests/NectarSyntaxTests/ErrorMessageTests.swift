@@ -46,6 +46,13 @@ struct ErrorMessageTests {
         ("select \"\" from t", "1:8", "a quoted name cannot be empty"),
         ("select 1e999", "1:8", "number '1e999' is too large"),
         ("select a order by a nulls middle", "1:27", "expected 'first' or 'last' after 'nulls', found 'middle'"),
+        ("select a from t where id in (select 1)", "1:30", "subqueries are not supported; run the inner select on its own, or use a join"),
+        ("select (select 1)", "1:9", "subqueries are not supported; run the inner select on its own, or use a join"),
+        ("select a from (select 1)", "1:15", "a subquery in 'from' is not supported; select from the table itself and filter with where"),
+        ("select a from t union select b from u", "1:17", "union is not supported; run each select as its own statement (separated by ';')"),
+        ("select a from t where x = 1 except select 1", "1:29", "except is not supported; use 'not in (…)' with a list of values, or a left join and 'is null'"),
+        ("with x as (select 1) select * from x", "1:1", "with (common table expressions) is not supported; run the inner select as its own statement"),
+        ("delete from contatos", "1:1", "NectarQL only reads the account: insert, update and delete are not supported"),
     ])
     func messages(input: String, place: String, message: String) {
         let error = parseError(input)

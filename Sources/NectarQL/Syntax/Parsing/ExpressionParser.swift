@@ -117,7 +117,7 @@ extension TokenStream {
             try expect(.rightParen)
             return inner
         default:
-            guard token.identifierName != nil else { throw expected(what) }
+            guard token.identifierName != nil else { throw UnsupportedSQL.refusal(of: token, at: .expression) ?? expected(what) }
             return try parseNameOrCall()
         }
     }

@@ -44,6 +44,7 @@ extension TokenStream {
     private func expectStatementEnd(allowing clauses: [String]) throws(QueryError) {
         if case .endOfInput = current.kind { return }
         if current.isSymbol(.semicolon) { return }
+        if let refusal = UnsupportedSQL.refusal(of: current, at: .afterSelect) { throw refusal }
         throw expected((clauses + ["';'"]).joined(separator: ", ") + " or the end of the statement")
     }
 
@@ -77,6 +78,7 @@ extension TokenStream {
     }
 
     private mutating func parseTableReference() throws(QueryError) -> TableReference {
+        if let refusal = UnsupportedSQL.derivedTable(at: current) { throw refusal }
         let name = try parseIdentifier("a table name")
         return TableReference(name: name, alias: try parseAlias())
     }

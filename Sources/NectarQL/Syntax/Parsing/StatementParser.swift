@@ -11,6 +11,7 @@ extension TokenStream {
             try expectWord("tables")
             return .showTables
         }
+        if let refusal = UnsupportedSQL.refusal(of: current, at: .statementStart) { throw refusal }
         throw expected("a statement (select, explain, describe or show tables)")
     }
 }
