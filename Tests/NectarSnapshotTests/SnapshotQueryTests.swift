@@ -83,6 +83,24 @@ import Testing
         }
     }
 
+    @Test func aScanSelectsOnlyTheColumnsItsQueryReads() throws {
+        try withContatos { (store: SnapshotStore) throws in
+            let table = Self.contatos
+            let read: Set<Int> = [table.columnIndex("constante")!, table.columnIndex("dataatualizacao")!]
+            let scan = SnapshotScan(request: PageRequest(path: "contatos/", parameters: []), table: table, recordTable: table)
+            let query = SnapshotQuery(scan, catalog: .nectarCRM, columns: read)
+            #expect(Set(query.slots.map(\.slot)) == read)
+            #expect(query.sql.hasPrefix("SELECT p.\"constante\", p.\"dataatualizacao\" FROM"), "\(query.sql)")
+            // Read twice: the second reader borrows the statement the first gave back.
+            for _ in 0..<2 {
+                let rows = try SnapshotReader(query, width: table.columns.count, store: store).next(10)
+                #expect(rows.map { $0[table.columnIndex("constante")!] } == [.float(0), .float(1), .float(1)])
+                #expect(rows.map { $0[table.columnIndex("dataatualizacao")!] } == [1, 2, 3].map { .timestamp(1_700_000_000_000 + $0 * 86_400_000) })
+                #expect(rows.allSatisfy { $0[table.columnIndex("id")!] == .null && $0.count == table.columns.count })
+            }
+        }
+    }
+
     @Test func lookupPathsMatchTheEndpointsTemplates() throws {
         try withContatos { (store: SnapshotStore) throws in
             let table = Self.contatos

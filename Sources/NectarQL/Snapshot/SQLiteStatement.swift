@@ -40,6 +40,11 @@ package final class SQLiteStatement: @unchecked Sendable {
         guard status == SQLITE_OK else { throw connection.failure(status, doing: "binding a value") }
     }
 
+    /// Ends the current run (releasing its read transaction); the bindings stay.
+    package func reset() {
+        sqlite3_reset(handle)
+    }
+
     /// Advances to the next row: true when there is one, false when the statement is done.
     package func step() throws -> Bool {
         let status = sqlite3_step(handle)

@@ -10,7 +10,10 @@ package struct SnapshotQuery: Sendable {
     /// For each selected column, in order: the row slot it fills and its type.
     package let slots: [(slot: Int, type: SQLType)]
 
-    package init(_ scan: SnapshotScan, catalog: Catalog, offset: Int = 0, limit: Int? = nil) {
+    /// `columns`: the indexes of the table's columns the query reads (the flattener's); only
+    /// those are selected, so a group-by over two columns reads two. Nil falls back to the
+    /// scan's `attribute=` projection (whole top-level keys, as the API would send them).
+    package init(_ scan: SnapshotScan, catalog: Catalog, columns: Set<Int>? = nil, offset: Int = 0, limit: Int? = nil) {
         let table = scan.table
         let recordTable = Self.recordTable(of: table, catalog) ?? table
         let child = table.isChild ? catalog.tables.first { $0.isChild && $0.origin == table.origin } : nil
@@ -19,7 +22,7 @@ package struct SnapshotQuery: Sendable {
         var slots: [(slot: Int, type: SQLType)] = []
         var needsParent = !scan.conditions.isEmpty || table.keepsRecordsWithoutElements
         let childParentID = child.flatMap(SnapshotSchema.parentIDColumn(of:))
-        for (slot, column) in table.columns.enumerated() where Self.isWanted(column, in: table, scan.attributes) {
+        for (slot, column) in table.columns.enumerated() where columns?.contains(slot) ?? Self.isWanted(column, in: table, scan.attributes) {
             let expression: String?
             switch (column.source, child) {
             case (.field(let path), let child?):
@@ -73,13 +76,13 @@ package struct SnapshotQuery: Sendable {
         return catalog.table(named: table.name)
     }
 
-    /// Whether the API would have sent the column under `attribute=` projection: it keeps whole
-    /// top-level keys (a child table's elements are under its array's key).
     /// Whether the column belongs to the child side of the table (every column of a plain child table).
     private static func isChildColumn(_ slot: Int, of table: TableDefinition) -> Bool {
         table.childColumnsOfRecordsWithoutElements?.contains(slot) ?? true
     }
 
+    /// Whether the API would have sent the column under `attribute=` projection: it keeps whole
+    /// top-level keys (a child table's elements are under its array's key).
     private static func isWanted(_ column: ColumnDefinition, in table: TableDefinition, _ attributes: Set<String>) -> Bool {
         guard !attributes.isEmpty else { return true }
         let key: String?

@@ -7,6 +7,8 @@ import NectarCatalog
 package final class SnapshotStore: Sendable {
     package let path: String
     package let connection: SQLiteConnection
+    /// The scans' compiled statements, reused from one query to the next.
+    package let statements: SQLiteStatementPool
 
     /// Opens an existing snapshot for queries; a missing, corrupt or foreign file is a clear error.
     package static func openForReading(path: String) throws -> SnapshotStore {
@@ -37,6 +39,7 @@ package final class SnapshotStore: Sendable {
     private init(path: String, connection: SQLiteConnection) {
         self.path = path
         self.connection = connection
+        statements = SQLiteStatementPool(connection: connection)
     }
 
     /// Every table's bookkeeping, by table name.
