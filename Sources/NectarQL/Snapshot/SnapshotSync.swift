@@ -94,47 +94,60 @@ package struct SnapshotSync: Sendable {
             // The filter takes whole Brazilian days; the day before covers a sync that started near midnight.
             extra = [QueryParameter(filter.from, BrazilianDay.text(started - 86_400_000))]
         }
-        let counts = Locked((records: 0, requests: 0))
+        // The client's own count of this group's requests: speculative pages and empty last pages
+        // cost a request like any other, so the summary and the bookkeeping count them too.
+        let tally = RequestTally()
+        let records = Locked(0)
         let flatteners = group.tables.map { Flattener(table: $0) }
-        try await withThrowingTaskGroup(of: Void.self) { listings in
-            for listing in group.listings(adding: extra) {
-                listings.addTask {
-                    for try await flattened in pages(of: listing, flatteners: flatteners, onePageAtATime: !full) {
+        let listings = group.listings(adding: extra)
+        if full, listings.count == 1, let rows = record?.rows { expectSize(rows, of: listings[0]) }
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            for listing in listings {
+                tasks.addTask {
+                    for try await flattened in pages(of: listing, flatteners: flatteners, onePageAtATime: !full, tally: tally) {
                         for (page, table) in zip(flattened, group.tables) { try writer.write(page, of: table) }
-                        let now = counts.withLock { counts in
-                            counts.records += flattened.first?.recordCount ?? 0
-                            counts.requests += 1
-                            return counts
+                        let read = records.withLock { read in
+                            read += flattened.first?.recordCount ?? 0
+                            return read
                         }
-                        progress(SyncProgress(table: group.records.name, records: now.records, requests: now.requests))
+                        progress(SyncProgress(table: group.records.name, records: read, requests: tally.requests))
                     }
                 }
             }
-            try await listings.waitForAll()
+            try await tasks.waitForAll()
         }
         let elapsed = ContinuousClock.now - clock
         return GroupResult(
-            group: group, full: full, requests: counts.withLock { $0.requests },
+            group: group, full: full, requests: tally.requests,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    /// A table read whole again most likely holds about as many records as last time: the client
+    /// then asks for the pages that many need at once and none past them (unless the last comes
+    /// back full), instead of discovering the end by speculating past it. A size the client
+    /// already knows (learnt this session, or remembered from earlier ones) is fresher and stays.
+    private func expectSize(_ records: Int, of listing: PageRequest) {
+        guard client.listingSizes.records(of: listing) == nil else { return }
+        client.listingSizes.remember(records, of: listing)
     }
 
     /// One listing's pages, each flattened for every table of the group. A delta is read one page
     /// at a time, so it costs no request past its end: ⌈records ÷ page size⌉ + at most one.
-    private func pages(of listing: PageRequest, flatteners: [Flattener], onePageAtATime: Bool)
+    private func pages(of listing: PageRequest, flatteners: [Flattener], onePageAtATime: Bool, tally: RequestTally)
         -> AsyncThrowingStream<[FlattenedPage], any Error>
     {
         let decode: @Sendable ([UInt8]) throws -> DecodedPage<[FlattenedPage]> = { body in
             let pages = try flatteners.map { try $0.flattenPage(body) }
             return DecodedPage(content: pages, recordCount: pages.first?.recordCount ?? 0)
         }
-        guard onePageAtATime else { return client.scan(listing, decode: decode) }
+        guard onePageAtATime else { return client.scan(listing, tally: tally, decode: decode) }
         let client = self.client
         let pageSize = self.pageSize
         let next = Locked(Optional(1))
         return AsyncThrowingStream {
             guard let number = next.withLock({ $0 }) else { return nil }
             var received: [[FlattenedPage]] = []
-            for try await page in client.scan(listing, firstPage: number, maxPages: 1, decode: decode) { received.append(page) }
+            for try await page in client.scan(listing, firstPage: number, maxPages: 1, tally: tally, decode: decode) { received.append(page) }
             let page = received.first
             let full = (page?.first?.recordCount ?? 0) >= pageSize
             next.withLock { $0 = full ? number + 1 : nil }
