@@ -64,6 +64,9 @@ package final class SQLiteStatement: @unchecked Sendable {
         while try step() {}
     }
 
+    /// How many columns each row has.
+    package var columnCount: Int32 { sqlite3_column_count(handle) }
+
     package func isNull(at column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
     package func double(at column: Int32) -> Double { sqlite3_column_double(handle, column) }
     package func integer(at column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }

@@ -63,6 +63,12 @@ package final class SnapshotStore: Sendable {
         return records
     }
 
+    /// The custom field definitions the file's tables were synced with (none before the first
+    /// sync from an account that has some): a snapshot query's catalog, without a request.
+    package func customFieldDefinitions() throws -> [CustomFieldDefinition] {
+        try SnapshotCustomFields.definitions(in: connection)
+    }
+
     /// A new file gets 0600 before SQLite writes to it (its -wal and -shm files take the same mode).
     private static func createIfMissing(_ path: String) throws -> Bool {
         let manager = FileManager.default

@@ -14,31 +14,47 @@ package struct SnapshotSync: Sendable {
     /// The API base URL, recorded per table: a snapshot never mixes two accounts.
     let apiBaseURL: String
     let pageSize: Int
+    /// Reads the account's custom field definitions (one request; none when the account cannot
+    /// have them). Asked only when a synced table can hold custom fields.
+    let customFields: @Sendable () async throws -> [CustomFieldDefinition]
+    /// Custom dates are stored as midnight in this zone (the session's, as a live query reads them).
+    let timeZone: TimeZone
 
-    package init(client: NectarClient, catalog: Catalog, store: SnapshotStore, apiBaseURL: String, pageSize: Int) {
+    /// `catalog`: the seed's tables; the custom fields are added to those a run syncs.
+    package init(
+        client: NectarClient, catalog: Catalog, store: SnapshotStore, apiBaseURL: String, pageSize: Int,
+        timeZone: TimeZone, customFields: @escaping @Sendable () async throws -> [CustomFieldDefinition]
+    ) {
         self.client = client
         self.catalog = catalog
         self.store = store
         self.apiBaseURL = apiBaseURL
         self.pageSize = pageSize
+        self.timeZone = timeZone
+        self.customFields = customFields
     }
 
     package func run(_ options: SyncOptions, progress: @escaping @Sendable (SyncProgress) -> Void = { _ in }) async throws
         -> [SyncTableReport]
     {
         let started = Self.nowMilliseconds()
-        let groups = try SyncGroup.groups(options.tables, in: catalog)
+        var groups = try SyncGroup.groups(options.tables, in: catalog)
         let previous = try store.syncRecords()
         if let foreign = previous.values.first(where: { $0.apiBaseURL != apiBaseURL }) {
             throw SnapshotError(
                 "the snapshot '\(store.path)' holds data from \(foreign.apiBaseURL), not \(apiBaseURL); "
                     + "sync this account into another file with --snapshot PATH")
         }
+        if groups.contains(where: { Catalog.takesCustomFields($0.records) }) {
+            let extended = catalog.addingCustomFields(try await customFields(), timeZone: timeZone)
+            groups = try SyncGroup.groups(options.tables, in: extended)
+        }
         let writer = try SnapshotWriter(store: store, tables: groups.flatMap(\.tables))
         do {
             let results = try await withThrowingTaskGroup(of: GroupResult.self) { tasks in
                 for group in groups {
                     let full = needsFullRead(group, previous[group.records.name], options: options, now: started)
+                        || writer.customFieldsChanged.contains(group.records.name)
                     tasks.addTask { try await sync(group, full: full, since: previous[group.records.name], writer: writer, progress: progress) }
                 }
                 return try await tasks.reduce(into: [GroupResult]()) { $0.append($1) }
