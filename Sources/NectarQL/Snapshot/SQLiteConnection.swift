@@ -29,6 +29,17 @@ package final class SQLiteConnection: @unchecked Sendable {
         sqlite3_close_v2(handle)
     }
 
+    /// Runs `body` holding the connection's own mutex. SQLite takes it on every call of a
+    /// serialized connection; readers that step their statements row by row in turns would hand
+    /// it back and forth (a thread switch per row), while one holding it for a page of rows takes
+    /// it once. It is recursive, so the calls inside re-enter it at no cost.
+    package func exclusively<R>(_ body: () throws -> R) rethrows -> R {
+        let mutex = sqlite3_db_mutex(handle)
+        sqlite3_mutex_enter(mutex)
+        defer { sqlite3_mutex_leave(mutex) }
+        return try body()
+    }
+
     /// Runs SQL text that takes no values (DDL, pragmas, BEGIN/COMMIT).
     package func execute(_ sql: String) throws {
         let status = sqlite3_exec(handle, sql, nil, nil, nil)

@@ -6,8 +6,8 @@ import Synchronization
 /// A returned statement is reset first, so an idle one never holds a read transaction open (in
 /// WAL mode that would pin an old snapshot and keep the log from being checkpointed).
 package final class SQLiteStatementPool: Sendable {
-    /// Idle statements kept per text: a query rarely runs the same scan more than a few times at once.
-    private static let idlePerText = 4
+    /// Idle statements kept per text: the oportunidades status fan-out runs one text five times at once.
+    private static let idlePerText = 8
     private let connection: SQLiteConnection
     private let idle = Mutex<[String: [SQLiteStatement]]>([:])
 

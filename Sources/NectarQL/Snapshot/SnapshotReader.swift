@@ -22,17 +22,19 @@ package final class SnapshotReader: @unchecked Sendable {
     }
 
     private let statement: SQLiteStatement
+    private let connection: SQLiteConnection
     private let sql: String
     private let pool: SQLiteStatementPool
     /// Per selected column, in SELECT order: the row slot it fills and how it is read.
     private let targets: [Int]
     private let kinds: [Kind]
-    /// A row of NULLs as wide as the table: each row starts as a copy of it.
-    private let blank: [Value]
+    /// The table's width: columns not selected stay NULL.
+    private let width: Int
     private var done = false
 
     package init(_ query: SnapshotQuery, width: Int, store: SnapshotStore) throws {
         pool = store.statements
+        connection = store.connection
         sql = query.sql
         statement = try pool.take(query.sql)
         do {
@@ -43,7 +45,7 @@ package final class SnapshotReader: @unchecked Sendable {
         }
         targets = query.slots.map(\.slot)
         kinds = query.slots.map { Kind($0.type) }
-        blank = [Value](repeating: .null, count: width)
+        self.width = width
     }
 
     deinit {
@@ -55,30 +57,37 @@ package final class SnapshotReader: @unchecked Sendable {
         guard !done else { return [] }
         var rows: [[Value]] = []
         rows.reserveCapacity(count)
-        while rows.count < count {
-            guard try statement.step() else {
-                done = true
-                break
+        // The scans of one query share the connection: each takes it for a page, not for a row.
+        try connection.exclusively {
+            while rows.count < count {
+                guard try statement.step() else {
+                    done = true
+                    break
+                }
+                rows.append(row())
             }
-            rows.append(row())
         }
         return rows
     }
 
+    /// The row is built in place: NULLs written straight into new storage, then the selected
+    /// columns over them (copying a prepared row of NULLs instead costs a generic copy per slot).
     private func row() -> [Value] {
-        var row = blank
-        for column in kinds.indices {
-            let index = Int32(column)
-            guard !statement.isNull(at: index) else { continue }
-            let slot = targets[column]
-            switch kinds[column] {
-            case .float: row[slot] = .float(statement.double(at: index))
-            case .text: row[slot] = .text(statement.text(at: index))
-            case .boolean: row[slot] = .boolean(statement.integer(at: index) != 0)
-            case .timestamp:
-                if let ms = statement.withBytes(at: index, SnapshotTimestamp.milliseconds) { row[slot] = .timestamp(ms) }
+        [Value](unsafeUninitializedCapacity: width) { row, initialized in
+            row.initialize(repeating: .null)
+            initialized = width
+            for column in kinds.indices {
+                let index = Int32(column)
+                guard !statement.isNull(at: index) else { continue }
+                let slot = targets[column]
+                switch kinds[column] {
+                case .float: row[slot] = .float(statement.double(at: index))
+                case .text: row[slot] = .text(statement.text(at: index))
+                case .boolean: row[slot] = .boolean(statement.integer(at: index) != 0)
+                case .timestamp:
+                    if let ms = statement.withBytes(at: index, SnapshotTimestamp.milliseconds) { row[slot] = .timestamp(ms) }
+                }
             }
         }
-        return row
     }
 }

@@ -95,6 +95,10 @@ package final class SnapshotWriter: Sendable {
                 ])
             }
             try store.connection.execute("COMMIT")
+            // The run's pages sit in the write-ahead log, where every read must look them up and
+            // copy them; copied into the file now, queries read them in place through the memory
+            // map. Passive: it waits for no reader, and one it must skip is done by a later sync.
+            try? store.connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
         }
     }
 
