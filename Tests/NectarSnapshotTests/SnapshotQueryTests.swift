@@ -101,6 +101,34 @@ import Testing
         }
     }
 
+    @Test func aFanOutsListingsAreReadAsOneScan() throws {
+        let table = Self.contatos
+        let listings = ["0", "1"].map { value in
+            SnapshotScan(request: PageRequest(path: "contatos/", parameters: [QueryParameter("constante", value)]), table: table, recordTable: table)
+        }
+        let merged = try #require(SnapshotScan.merging(listings, scope: nil))
+        #expect(merged.conditions == [.anyOf(column: "constante", values: [.real(0), .real(1)])])
+        // Most of the table: read in rowid order, not probed through the index row by row.
+        #expect(SnapshotQuery(merged, catalog: .nectarCRM).sql.contains("+p.\"constante\" IN (?, ?)"))
+        // Listings that differ in more than one column's values are read one by one.
+        let other = SnapshotScan(
+            request: PageRequest(path: "contatos/", parameters: [QueryParameter("constante", "2"), QueryParameter("nome", "A")]),
+            table: table, recordTable: table)
+        #expect(SnapshotScan.merging(listings + [other], scope: nil) == nil)
+        #expect(SnapshotScan.merging([listings[0]], scope: nil) == nil)
+
+        // Every status of oportunidades: the file holds nothing else, so no condition at all.
+        let opportunities = try #require(Catalog.nectarCRM.table(named: "oportunidades"))
+        let scope = try #require(opportunities.endpoint.requiredScope)
+        let statuses = scope.values.map { status in
+            SnapshotScan(
+                request: PageRequest(path: "oportunidades/", parameters: [QueryParameter("status", String(status))]),
+                table: opportunities, recordTable: opportunities)
+        }
+        #expect(try #require(SnapshotScan.merging(statuses, scope: scope)).conditions.isEmpty)
+        #expect(try #require(SnapshotScan.merging(Array(statuses.prefix(2)), scope: scope)).conditions.count == 1)
+    }
+
     @Test func lookupPathsMatchTheEndpointsTemplates() throws {
         try withContatos { (store: SnapshotStore) throws in
             let table = Self.contatos

@@ -23,6 +23,18 @@ struct SnapshotPageFetcher: PageFetching {
         return stream(query, width: table.columns.count)
     }
 
+    /// A fan-out's listings (every status of oportunidades) are read by one query: the file has
+    /// no per-status paging to respect, and one pass over the table beats one per listing.
+    func pages(ofListings requests: [PageRequest], flattener: Flattener) -> [AsyncThrowingStream<FlattenedPage, any Error>] {
+        let table = flattener.table
+        let records = recordTable(of: table)
+        let scans = requests.map { SnapshotScan(request: $0, table: table, recordTable: records) }
+        guard let merged = SnapshotScan.merging(scans, scope: records.endpoint.requiredScope) else {
+            return requests.map { pages(of: $0, flattener: flattener, firstPage: 1, maxPages: nil) }
+        }
+        return [stream(SnapshotQuery(merged, catalog: catalog, columns: flattener.columnsRead), width: table.columns.count)]
+    }
+
     func lookup(path: String, flattener: Flattener) async throws -> FlattenedPage? {
         let table = flattener.table
         guard let scan = SnapshotScan(lookupPath: path, table: table, recordTable: recordTable(of: table)) else {
