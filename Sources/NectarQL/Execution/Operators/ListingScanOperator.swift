@@ -32,12 +32,6 @@ final class ListingScanOperator: RowOperator {
     /// The next page of every listing still open, concurrently, kept in listing order.
     private func readRound() async throws {
         let current = readers
-        // One listing (a snapshot reads a fan-out as one): no round to run concurrently, and a
-        // child task per page would cost a thread hand-off per page.
-        if current.count == 1 {
-            guard let page = try await current[0].next() else { return readers = [] }
-            return ready.append(page)
-        }
         let pages = try await withThrowingTaskGroup(of: (Int, FlattenedPage?).self) { group in
             for (index, reader) in current.enumerated() {
                 group.addTask { (index, try await reader.next()) }
