@@ -85,8 +85,11 @@ public final class MockServer: Sendable {
 
     /// Serves `dataset` from the next request on, as the account would after its users edited,
     /// added and deleted records (`MockDataset.changing`); requests in flight finish on the old data.
-    public func replaceDataset(_ dataset: MockDataset) {
-        core.setRouter(MockRouter(dataset: dataset, token: token))
+    /// `customFields` changes whether the definitions can be read (an account that gains or loses
+    /// them between two syncs); nil keeps the current access.
+    public func replaceDataset(_ dataset: MockDataset, customFields: CustomFieldAccess? = nil) {
+        let access = customFields ?? core.router.customFields
+        core.setRouter(MockRouter(dataset: dataset, token: token, customFields: access))
     }
 
     /// Replaces the fault configuration; the PRNG restarts from the new seed.

@@ -80,10 +80,15 @@ public final class Engine: Sendable {
     }
 
     /// The tables this session sees: the seed's, each followed by the account's custom fields
-    /// once they have been read (on the first statement, or `loadCustomFields()`). A snapshot
-    /// holds the seed's tables only, so a session reading one sees those.
+    /// once they have been read (on the first statement, or `loadCustomFields()`). A session
+    /// reading a snapshot sees the custom fields the snapshot stores, named and typed alike.
     public var catalog: Catalog {
-        guard snapshotPath == nil, case .defined(let definitions) = customFields.withLock({ $0 }) else { return Catalog.nectarCRM }
+        let snapshot = snapshotSettings.current
+        if snapshot.store != nil {
+            guard !snapshot.customFields.isEmpty else { return Catalog.nectarCRM }
+            return Catalog.nectarCRM.addingCustomFields(snapshot.customFields, timeZone: timeZone)
+        }
+        guard case .defined(let definitions) = customFields.withLock({ $0 }) else { return Catalog.nectarCRM }
         return Catalog.nectarCRM.addingCustomFields(definitions, timeZone: timeZone)
     }
 
@@ -92,7 +97,7 @@ public final class Engine: Sendable {
     /// (the shell does, for Tab completion). Throws on a network or authentication failure; a
     /// 403 or 404 leaves the session without custom columns.
     public func loadCustomFields() async throws {
-        // A snapshot query sends no request, and the snapshot stores no custom fields yet.
+        // A snapshot query sends no request: the snapshot stores the custom fields it was synced with.
         guard snapshotPath == nil, case .unknown = customFields.withLock({ $0 }) else { return }
         let state = try await CustomFieldDiscovery(client: client).discover()
         customFields.withLock { $0 = state }

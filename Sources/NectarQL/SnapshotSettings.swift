@@ -1,3 +1,4 @@
+import NectarCatalog
 import NectarSnapshot
 import Synchronization
 
@@ -6,6 +7,8 @@ import Synchronization
 final class SnapshotSettings: Sendable {
     struct State {
         var store: SnapshotStore?
+        /// The custom fields the snapshot stores, read when it was chosen (and after a sync into it).
+        var customFields: [CustomFieldDefinition] = []
         /// Tables older than this are refreshed incrementally before a statement reads them; nil never.
         var maxAge: Duration?
     }
@@ -14,7 +17,12 @@ final class SnapshotSettings: Sendable {
 
     var current: State { state.withLock { $0 } }
 
-    func use(_ store: SnapshotStore?) { state.withLock { $0.store = store } }
+    func use(_ store: SnapshotStore?, customFields: [CustomFieldDefinition]) {
+        state.withLock { state in
+            state.store = store
+            state.customFields = customFields
+        }
+    }
 
     func setMaxAge(_ maxAge: Duration?) { state.withLock { $0.maxAge = maxAge } }
 }

@@ -68,6 +68,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Internal, with --sync-probe: the snapshot file to create.")
     var snapshotPath: String?
 
+    @Option(help: "Run the --snapshot group-by against this existing snapshot file --profile-runs times on one engine and nothing else, for a profiler such as perf.")
+    var profileSnapshot: String?
+
     @Flag(help: "Internal: be the child process of --memory and print one report line.")
     var memoryProbe = false
 
@@ -115,6 +118,8 @@ struct BenchCommand: AsyncParsableCommand {
             print(try await SyncProbe(apiURL: apiUrl, path: snapshotPath, concurrency: concurrency).run().line)
         } else if snapshot {
             print(try await SnapshotBenchmark(scale: scale, seed: seed, latencyMilliseconds: latencyMs, concurrency: concurrency).run())
+        } else if let profileSnapshot {
+            print(try await ProfileSnapshotQuery(path: profileSnapshot, runs: profileRuns).run())
         } else if profileQuery {
             let profile = ProfileQuery(
                 scale: scale, seed: seed, concurrency: concurrency, pushdown: pushdown, runs: profileRuns, apiURL: apiUrl)

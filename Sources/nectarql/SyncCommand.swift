@@ -61,6 +61,10 @@ struct SyncCommand {
             case let error as APIError:
                 StandardError.line("error: \(error.description)\n  the snapshot '\(path)' is as it was before this sync")
                 return .apiError
+            case let error as SnapshotError where error.kind == .storageFull:
+                // The snapshot is the sync's output: no room for it is the shell's "could not write".
+                StandardError.line("error: \(error.description)")
+                return .writeFailed
             default:
                 StandardError.line("error: \(error)")
                 return .usageError

@@ -10,6 +10,18 @@ struct SnapshotFile {
         for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
+    /// Rows of SQL run on the file by SQLite itself, as another tool would read it.
+    func sqliteRows(_ sql: String) throws -> [[SQLiteValue]] {
+        let connection = try SQLiteConnection(path: path, serialized: false)
+        let statement = try connection.prepare(sql)
+        try statement.bind([])
+        var rows: [[SQLiteValue]] = []
+        while try statement.step() {
+            rows.append((0..<statement.columnCount).map { statement.value(at: $0) })
+        }
+        return rows
+    }
+
     /// Runs `body` with a fresh file, removing it however `body` ends.
     static func with<T>(_ body: (SnapshotFile) async throws -> T) async throws -> T {
         let file = SnapshotFile()
@@ -31,6 +43,13 @@ extension MockSession {
         server.resetStatistics()
         let reports = try await engine.sync(snapshotPath: file.path, options: options)
         return Dictionary(uniqueKeysWithValues: reports.map { ($0.table, $0) })
+    }
+
+    /// The column names and rows of `sql` read from the snapshot at `file`.
+    func snapshotQuery(_ sql: String, from file: SnapshotFile) async throws -> (columns: [String], rows: [[Value]]) {
+        try engine.useSnapshot(path: file.path)
+        defer { try? engine.useSnapshot(path: nil) }
+        return try await query(sql)
     }
 
     /// The rows of `sql` read from the snapshot at `file`, without a request.

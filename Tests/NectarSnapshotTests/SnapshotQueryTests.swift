@@ -83,6 +83,52 @@ import Testing
         }
     }
 
+    @Test func aScanSelectsOnlyTheColumnsItsQueryReads() throws {
+        try withContatos { (store: SnapshotStore) throws in
+            let table = Self.contatos
+            let read: Set<Int> = [table.columnIndex("constante")!, table.columnIndex("dataatualizacao")!]
+            let scan = SnapshotScan(request: PageRequest(path: "contatos/", parameters: []), table: table, recordTable: table)
+            let query = SnapshotQuery(scan, catalog: .nectarCRM, columns: read)
+            #expect(Set(query.slots.map(\.slot)) == read)
+            #expect(query.sql.hasPrefix("SELECT p.\"constante\", p.\"dataatualizacao\" FROM"), "\(query.sql)")
+            // Read twice: the second reader borrows the statement the first gave back.
+            for _ in 0..<2 {
+                let rows = try SnapshotReader(query, width: table.columns.count, store: store).next(10)
+                #expect(rows.map { $0[table.columnIndex("constante")!] } == [.float(0), .float(1), .float(1)])
+                #expect(rows.map { $0[table.columnIndex("dataatualizacao")!] } == [1, 2, 3].map { .timestamp(1_700_000_000_000 + $0 * 86_400_000) })
+                #expect(rows.allSatisfy { $0[table.columnIndex("id")!] == .null && $0.count == table.columns.count })
+            }
+        }
+    }
+
+    @Test func aFanOutsListingsAreReadAsOneScan() throws {
+        let table = Self.contatos
+        let listings = ["0", "1"].map { value in
+            SnapshotScan(request: PageRequest(path: "contatos/", parameters: [QueryParameter("constante", value)]), table: table, recordTable: table)
+        }
+        let merged = try #require(SnapshotScan.merging(listings, scope: nil))
+        #expect(merged.conditions == [.anyOf(column: "constante", values: [.real(0), .real(1)])])
+        // Most of the table: read in rowid order, not probed through the index row by row.
+        #expect(SnapshotQuery(merged, catalog: .nectarCRM).sql.contains("+p.\"constante\" IN (?, ?)"))
+        // Listings that differ in more than one column's values are read one by one.
+        let other = SnapshotScan(
+            request: PageRequest(path: "contatos/", parameters: [QueryParameter("constante", "2"), QueryParameter("nome", "A")]),
+            table: table, recordTable: table)
+        #expect(SnapshotScan.merging(listings + [other], scope: nil) == nil)
+        #expect(SnapshotScan.merging([listings[0]], scope: nil) == nil)
+
+        // Every status of oportunidades: the file holds nothing else, so no condition at all.
+        let opportunities = try #require(Catalog.nectarCRM.table(named: "oportunidades"))
+        let scope = try #require(opportunities.endpoint.requiredScope)
+        let statuses = scope.values.map { status in
+            SnapshotScan(
+                request: PageRequest(path: "oportunidades/", parameters: [QueryParameter("status", String(status))]),
+                table: opportunities, recordTable: opportunities)
+        }
+        #expect(try #require(SnapshotScan.merging(statuses, scope: scope)).conditions.isEmpty)
+        #expect(try #require(SnapshotScan.merging(Array(statuses.prefix(2)), scope: scope)).conditions.count == 1)
+    }
+
     @Test func lookupPathsMatchTheEndpointsTemplates() throws {
         try withContatos { (store: SnapshotStore) throws in
             let table = Self.contatos

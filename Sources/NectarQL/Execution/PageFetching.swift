@@ -13,9 +13,17 @@ protocol PageFetching: Sendable {
         -> AsyncThrowingStream<FlattenedPage, any Error>
     /// One lookup (`contatos/5`, `proposta/opportunity/7`); nil when the API says 404.
     func lookup(path: String, flattener: Flattener) async throws -> FlattenedPage?
+    /// Several listings read to their ends, as streams a scan reads round by round: one per
+    /// listing, unless the source can answer several with one read more cheaply.
+    func pages(ofListings requests: [PageRequest], flattener: Flattener) -> [AsyncThrowingStream<FlattenedPage, any Error>]
 }
 
 extension PageFetching {
+    /// The API answers each listing on its own.
+    func pages(ofListings requests: [PageRequest], flattener: Flattener) -> [AsyncThrowingStream<FlattenedPage, any Error>] {
+        requests.map { pages(of: $0, flattener: flattener, firstPage: 1, maxPages: nil) }
+    }
+
     /// Several lookups at once (the client bounds how many run concurrently), in the order asked;
     /// keys the API does not know are left out.
     func lookUp(_ paths: [String], flattener: Flattener) async throws -> [FlattenedPage] {

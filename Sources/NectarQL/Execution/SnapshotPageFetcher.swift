@@ -3,8 +3,8 @@ import NectarSnapshot
 import NectarSource
 
 /// Scans read from a snapshot file instead of the API: each listing or lookup the planner built is
-/// read back as the filters and projection it stands for and answered by a parameterised SQLite
-/// query, streamed a page of rows at a time. It sends no request. The local filter above every
+/// read back as the filters it stands for and answered by a parameterised SQLite query that
+/// selects only the columns the scan's flattener would decode, streamed a page of rows at a time. It sends no request. The local filter above every
 /// scan still decides the answer; the SQL only narrows what reaches it.
 struct SnapshotPageFetcher: PageFetching {
     let store: SnapshotStore
@@ -18,8 +18,21 @@ struct SnapshotPageFetcher: PageFetching {
         let table = flattener.table
         let scan = SnapshotScan(request: request, table: table, recordTable: recordTable(of: table))
         let query = SnapshotQuery(
-            scan, catalog: catalog, offset: max(0, firstPage - 1) * pageSize, limit: maxPages.map { $0 * pageSize })
+            scan, catalog: catalog, columns: flattener.columnsRead, offset: max(0, firstPage - 1) * pageSize,
+            limit: maxPages.map { $0 * pageSize })
         return stream(query, width: table.columns.count)
+    }
+
+    /// A fan-out's listings (every status of oportunidades) are read by one query: the file has
+    /// no per-status paging to respect, and one pass over the table beats one per listing.
+    func pages(ofListings requests: [PageRequest], flattener: Flattener) -> [AsyncThrowingStream<FlattenedPage, any Error>] {
+        let table = flattener.table
+        let records = recordTable(of: table)
+        let scans = requests.map { SnapshotScan(request: $0, table: table, recordTable: records) }
+        guard let merged = SnapshotScan.merging(scans, scope: records.endpoint.requiredScope) else {
+            return requests.map { pages(of: $0, flattener: flattener, firstPage: 1, maxPages: nil) }
+        }
+        return [stream(SnapshotQuery(merged, catalog: catalog, columns: flattener.columnsRead), width: table.columns.count)]
     }
 
     func lookup(path: String, flattener: Flattener) async throws -> FlattenedPage? {
@@ -27,7 +40,8 @@ struct SnapshotPageFetcher: PageFetching {
         guard let scan = SnapshotScan(lookupPath: path, table: table, recordTable: recordTable(of: table)) else {
             throw SnapshotError("the snapshot cannot answer the lookup \(path)")
         }
-        let reader = try SnapshotReader(SnapshotQuery(scan, catalog: catalog), width: table.columns.count, store: store)
+        let reader = try SnapshotReader(
+            SnapshotQuery(scan, catalog: catalog, columns: flattener.columnsRead), width: table.columns.count, store: store)
         var rows: [[Value]] = []
         while case let page = try reader.next(pageSize), !page.isEmpty { rows += page }
         if rows.isEmpty, scan.isSingleLookup { return nil }

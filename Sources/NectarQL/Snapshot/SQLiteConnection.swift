@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// One connection to a SQLite file, used by one task at a time (callers serialise access).
 /// Every statement is prepared and values are bound as parameters: no SQL text holds a value.
@@ -28,6 +29,17 @@ package final class SQLiteConnection: @unchecked Sendable {
         sqlite3_close_v2(handle)
     }
 
+    /// Runs `body` holding the connection's own mutex. SQLite takes it on every call of a
+    /// serialized connection; readers that step their statements row by row in turns would hand
+    /// it back and forth (a thread switch per row), while one holding it for a page of rows takes
+    /// it once. It is recursive, so the calls inside re-enter it at no cost.
+    package func exclusively<R>(_ body: () throws -> R) rethrows -> R {
+        let mutex = sqlite3_db_mutex(handle)
+        sqlite3_mutex_enter(mutex)
+        defer { sqlite3_mutex_leave(mutex) }
+        return try body()
+    }
+
     /// Runs SQL text that takes no values (DDL, pragmas, BEGIN/COMMIT).
     package func execute(_ sql: String) throws {
         let status = sqlite3_exec(handle, sql, nil, nil, nil)
@@ -49,6 +61,17 @@ package final class SQLiteConnection: @unchecked Sendable {
         return statement.value(at: 0)
     }
 
+    /// The write errors that mean "no room": a full disk, an exhausted quota, a file size limit.
+    private static let outOfSpaceErrors: Set<Int32> = [ENOSPC, EDQUOT, EFBIG]
+
+    /// Nothing of the run was committed (SQLite rolls the transaction back, or the sync does).
+    private static func storageFull(_ path: String, _ message: String) -> SnapshotError {
+        SnapshotError(
+            "no room to write the snapshot '\(path)' (\(message)); the previous snapshot is intact and queryable. "
+                + "Free some space on its disk (or sync into another file with --snapshot PATH) and run the sync again",
+            kind: .storageFull)
+    }
+
     /// Explains a failing status in words, with the file and, for a file that is not SQLite, what to do.
     func failure(_ status: Int32, doing what: String) -> SnapshotError {
         let message = String(cString: sqlite3_errmsg(handle))
@@ -59,7 +82,10 @@ package final class SQLiteConnection: @unchecked Sendable {
         case SQLITE_BUSY, SQLITE_LOCKED:
             return SnapshotError("the snapshot '\(path)' is locked by another sync (\(message)); try again when it has finished")
         case SQLITE_FULL:
-            return SnapshotError("the disk holding '\(path)' is full (\(message)); the previous snapshot is intact")
+            return Self.storageFull(path, message)
+        case SQLITE_IOERR where Self.outOfSpaceErrors.contains(sqlite3_system_errno(handle)):
+            // A quota or a file size limit reaches SQLite as a failed write, not as SQLITE_FULL.
+            return Self.storageFull(path, message + ": " + String(cString: strerror(sqlite3_system_errno(handle))))
         case SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM:
             return SnapshotError("cannot write the snapshot '\(path)' (\(message)); check its directory and permissions")
         default:

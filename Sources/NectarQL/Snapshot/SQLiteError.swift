@@ -1,8 +1,18 @@
 /// A failure of the SQLite library, with what was being done and what the user can do about it.
 public struct SnapshotError: Error, CustomStringConvertible, Sendable {
-    public let description: String
+    /// What a program may branch on; the description says the rest.
+    public enum Kind: Sendable, Hashable {
+        /// The disk (or the user's quota, or a file size limit) had no room for the sync's writes:
+        /// nothing was committed, and freeing space and syncing again is the remedy.
+        case storageFull
+        case other
+    }
 
-    public init(_ description: String) {
+    public let description: String
+    public let kind: Kind
+
+    public init(_ description: String, kind: Kind = .other) {
         self.description = description
+        self.kind = kind
     }
 }

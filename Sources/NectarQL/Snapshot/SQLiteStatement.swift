@@ -40,6 +40,11 @@ package final class SQLiteStatement: @unchecked Sendable {
         guard status == SQLITE_OK else { throw connection.failure(status, doing: "binding a value") }
     }
 
+    /// Ends the current run (releasing its read transaction); the bindings stay.
+    package func reset() {
+        sqlite3_reset(handle)
+    }
+
     /// Advances to the next row: true when there is one, false when the statement is done.
     package func step() throws -> Bool {
         let status = sqlite3_step(handle)
@@ -58,6 +63,9 @@ package final class SQLiteStatement: @unchecked Sendable {
         try bind(values)
         while try step() {}
     }
+
+    /// How many columns each row has.
+    package var columnCount: Int32 { sqlite3_column_count(handle) }
 
     package func isNull(at column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
     package func double(at column: Int32) -> Double { sqlite3_column_double(handle, column) }

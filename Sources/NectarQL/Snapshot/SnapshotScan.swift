@@ -19,11 +19,14 @@ package struct SnapshotScan: Sendable {
     /// The table whose rows are wanted (a record table, a child table, or both read together).
     package let table: TableDefinition
     /// Conditions on the columns of the table whose records the endpoint lists.
-    package let conditions: [Condition]
+    package private(set) var conditions: [Condition]
     /// Lower-cased top-level keys the rows need; empty for all.
     package let attributes: Set<String>
     /// A lookup of one record: no row means the API would have answered 404.
     package let isSingleLookup: Bool
+    /// Several listings read as one (see `merging`): together they cover most of the table, so a
+    /// scan of the table in rowid order beats an index probe per row.
+    package private(set) var scansWholeTable = false
 
     /// A listing request: its filters, projection and paging are the scan's.
     package init(request: PageRequest, table: TableDefinition, recordTable: TableDefinition) {
@@ -39,6 +42,43 @@ package struct SnapshotScan: Sendable {
             conditions.append(condition)
         }
         self.conditions = conditions
+    }
+
+    /// The listings of a fan-out (one per status of oportunidades, one per value of an `in` the API
+    /// takes singly) as one scan: the same table, projection and conditions but for one column's
+    /// values, which are joined. Nil when they differ otherwise, or are not several: then each
+    /// listing is read on its own. The file holds each record once, so the joined scan yields
+    /// the rows the listings would, without the duplicates a live fan-out drops by id. Joined
+    /// values that are the endpoint's whole required `scope` (every status) select nothing: every
+    /// record in the file came from one of those listings, so the condition is dropped.
+    package static func merging(_ scans: [SnapshotScan], scope: Endpoint.RequiredScope?) -> SnapshotScan? {
+        guard let first = scans.first, scans.count > 1,
+            scans.allSatisfy({ $0.table == first.table && $0.attributes == first.attributes && !$0.isSingleLookup }),
+            scans.allSatisfy({ $0.conditions.count == first.conditions.count })
+        else { return nil }
+        var merged: [Condition] = []
+        var joinedOne = false
+        for position in first.conditions.indices {
+            let conditions = scans.map { $0.conditions[position] }
+            if conditions.allSatisfy({ $0 == conditions[0] }) {
+                merged.append(conditions[0])
+                continue
+            }
+            guard !joinedOne, case .anyOf(let column, _) = conditions[0] else { return nil }
+            var values: [SQLiteValue] = []
+            for condition in conditions {
+                guard case .anyOf(column, let some) = condition else { return nil }
+                for value in some where !values.contains(value) { values.append(value) }
+            }
+            joinedOne = true
+            let wholeScope = scope.map { $0.column == column && Set(values) == Set($0.values.map { SQLiteValue.real(Double($0)) }) }
+            if wholeScope != true { merged.append(.anyOf(column: column, values: values)) }
+        }
+        guard joinedOne else { return nil }
+        var scan = first
+        scan.conditions = merged
+        scan.scansWholeTable = true
+        return scan
     }
 
     /// A lookup path (`contatos/5`, `oportunidades/contatoId/7`), matched against the endpoint's

@@ -3,7 +3,8 @@ import NectarCatalog
 /// The file's tables, derived from the catalog: the seed's 16 tables with its names and column
 /// names, float → REAL, text → TEXT, boolean → INTEGER 0/1, timestamp → TEXT in UTC; a primary
 /// key on each record table's id, indexes on child tables' parent ids and on every column the
-/// planner pushes (filters and lookups), and `_nectarql_sync`, the bookkeeping of each table.
+/// planner pushes (filters and lookups), `_nectarql_sync`, the bookkeeping of each table, and
+/// `_nectarql_custom_fields`, the account's custom fields (see `SnapshotCustomFields`).
 package enum SnapshotSchema {
     /// `PRAGMA application_id`: marks a file as a NectarQL snapshot ("NQLS").
     package static let applicationID: Int64 = 0x4E51_4C53
@@ -23,6 +24,7 @@ package enum SnapshotSchema {
               requests INTEGER
             )
             """)
+        statements.append(SnapshotCustomFields.createStatement)
         statements.append("PRAGMA application_id = \(applicationID)")
         statements.append("PRAGMA user_version = \(version)")
         return statements

@@ -14,31 +14,47 @@ package struct SnapshotSync: Sendable {
     /// The API base URL, recorded per table: a snapshot never mixes two accounts.
     let apiBaseURL: String
     let pageSize: Int
+    /// Reads the account's custom field definitions (one request; none when the account cannot
+    /// have them). Asked only when a synced table can hold custom fields.
+    let customFields: @Sendable () async throws -> [CustomFieldDefinition]
+    /// Custom dates are stored as midnight in this zone (the session's, as a live query reads them).
+    let timeZone: TimeZone
 
-    package init(client: NectarClient, catalog: Catalog, store: SnapshotStore, apiBaseURL: String, pageSize: Int) {
+    /// `catalog`: the seed's tables; the custom fields are added to those a run syncs.
+    package init(
+        client: NectarClient, catalog: Catalog, store: SnapshotStore, apiBaseURL: String, pageSize: Int,
+        timeZone: TimeZone, customFields: @escaping @Sendable () async throws -> [CustomFieldDefinition]
+    ) {
         self.client = client
         self.catalog = catalog
         self.store = store
         self.apiBaseURL = apiBaseURL
         self.pageSize = pageSize
+        self.timeZone = timeZone
+        self.customFields = customFields
     }
 
     package func run(_ options: SyncOptions, progress: @escaping @Sendable (SyncProgress) -> Void = { _ in }) async throws
         -> [SyncTableReport]
     {
         let started = Self.nowMilliseconds()
-        let groups = try SyncGroup.groups(options.tables, in: catalog)
+        var groups = try SyncGroup.groups(options.tables, in: catalog)
         let previous = try store.syncRecords()
         if let foreign = previous.values.first(where: { $0.apiBaseURL != apiBaseURL }) {
             throw SnapshotError(
                 "the snapshot '\(store.path)' holds data from \(foreign.apiBaseURL), not \(apiBaseURL); "
                     + "sync this account into another file with --snapshot PATH")
         }
+        if groups.contains(where: { Catalog.takesCustomFields($0.records) }) {
+            let extended = catalog.addingCustomFields(try await customFields(), timeZone: timeZone)
+            groups = try SyncGroup.groups(options.tables, in: extended)
+        }
         let writer = try SnapshotWriter(store: store, tables: groups.flatMap(\.tables))
         do {
             let results = try await withThrowingTaskGroup(of: GroupResult.self) { tasks in
                 for group in groups {
                     let full = needsFullRead(group, previous[group.records.name], options: options, now: started)
+                        || writer.customFieldsChanged.contains(group.records.name)
                     tasks.addTask { try await sync(group, full: full, since: previous[group.records.name], writer: writer, progress: progress) }
                 }
                 return try await tasks.reduce(into: [GroupResult]()) { $0.append($1) }
@@ -94,47 +110,60 @@ package struct SnapshotSync: Sendable {
             // The filter takes whole Brazilian days; the day before covers a sync that started near midnight.
             extra = [QueryParameter(filter.from, BrazilianDay.text(started - 86_400_000))]
         }
-        let counts = Locked((records: 0, requests: 0))
+        // The client's own count of this group's requests: speculative pages and empty last pages
+        // cost a request like any other, so the summary and the bookkeeping count them too.
+        let tally = RequestTally()
+        let records = Locked(0)
         let flatteners = group.tables.map { Flattener(table: $0) }
-        try await withThrowingTaskGroup(of: Void.self) { listings in
-            for listing in group.listings(adding: extra) {
-                listings.addTask {
-                    for try await flattened in pages(of: listing, flatteners: flatteners, onePageAtATime: !full) {
+        let listings = group.listings(adding: extra)
+        if full, listings.count == 1, let rows = record?.rows { expectSize(rows, of: listings[0]) }
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            for listing in listings {
+                tasks.addTask {
+                    for try await flattened in pages(of: listing, flatteners: flatteners, onePageAtATime: !full, tally: tally) {
                         for (page, table) in zip(flattened, group.tables) { try writer.write(page, of: table) }
-                        let now = counts.withLock { counts in
-                            counts.records += flattened.first?.recordCount ?? 0
-                            counts.requests += 1
-                            return counts
+                        let read = records.withLock { read in
+                            read += flattened.first?.recordCount ?? 0
+                            return read
                         }
-                        progress(SyncProgress(table: group.records.name, records: now.records, requests: now.requests))
+                        progress(SyncProgress(table: group.records.name, records: read, requests: tally.requests))
                     }
                 }
             }
-            try await listings.waitForAll()
+            try await tasks.waitForAll()
         }
         let elapsed = ContinuousClock.now - clock
         return GroupResult(
-            group: group, full: full, requests: counts.withLock { $0.requests },
+            group: group, full: full, requests: tally.requests,
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    /// A table read whole again most likely holds about as many records as last time: the client
+    /// then asks for the pages that many need at once and none past them (unless the last comes
+    /// back full), instead of discovering the end by speculating past it. A size the client
+    /// already knows (learnt this session, or remembered from earlier ones) is fresher and stays.
+    private func expectSize(_ records: Int, of listing: PageRequest) {
+        guard client.listingSizes.records(of: listing) == nil else { return }
+        client.listingSizes.remember(records, of: listing)
     }
 
     /// One listing's pages, each flattened for every table of the group. A delta is read one page
     /// at a time, so it costs no request past its end: ⌈records ÷ page size⌉ + at most one.
-    private func pages(of listing: PageRequest, flatteners: [Flattener], onePageAtATime: Bool)
+    private func pages(of listing: PageRequest, flatteners: [Flattener], onePageAtATime: Bool, tally: RequestTally)
         -> AsyncThrowingStream<[FlattenedPage], any Error>
     {
         let decode: @Sendable ([UInt8]) throws -> DecodedPage<[FlattenedPage]> = { body in
             let pages = try flatteners.map { try $0.flattenPage(body) }
             return DecodedPage(content: pages, recordCount: pages.first?.recordCount ?? 0)
         }
-        guard onePageAtATime else { return client.scan(listing, decode: decode) }
+        guard onePageAtATime else { return client.scan(listing, tally: tally, decode: decode) }
         let client = self.client
         let pageSize = self.pageSize
         let next = Locked(Optional(1))
         return AsyncThrowingStream {
             guard let number = next.withLock({ $0 }) else { return nil }
             var received: [[FlattenedPage]] = []
-            for try await page in client.scan(listing, firstPage: number, maxPages: 1, decode: decode) { received.append(page) }
+            for try await page in client.scan(listing, firstPage: number, maxPages: 1, tally: tally, decode: decode) { received.append(page) }
             let page = received.first
             let full = (page?.first?.recordCount ?? 0) >= pageSize
             next.withLock { $0 = full ? number + 1 : nil }

@@ -13,25 +13,40 @@ package final class SnapshotWriter: Sendable {
 
     private let store: SnapshotStore
     private let statements: Mutex<[String: TableStatements]>
+    /// Tables whose custom fields differ from those the file held: their rows must be read whole.
+    package let customFieldsChanged: Set<String>
 
-    /// Starts the run's transaction; the write lock is taken now, so a second sync waits or fails here.
+    /// Starts the run's transaction (the write lock is taken now, so a second sync waits or fails
+    /// here), then brings the file's custom columns in line with `tables`, within the run: a
+    /// failed run leaves the previous columns too.
     package init(store: SnapshotStore, tables: [TableDefinition]) throws {
         self.store = store
         let connection = store.connection
-        var prepared: [String: TableStatements] = [:]
-        for table in tables {
-            let columns = table.columns.map { SnapshotSchema.quoted($0.name) }.joined(separator: ", ")
-            let marks = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
-            let insert = try connection.prepare(
-                "INSERT OR REPLACE INTO \(SnapshotSchema.quoted(table.name)) (\(columns)) VALUES (\(marks))")
-            let delete = try SnapshotSchema.parentIDColumn(of: table).map { parent in
-                try connection.prepare(
-                    "DELETE FROM \(SnapshotSchema.quoted(table.name)) WHERE \(SnapshotSchema.quoted(parent)) = ?")
-            }
-            prepared[table.name] = TableStatements(insert: insert, deleteChildren: delete)
-        }
-        statements = Mutex(prepared)
         try connection.execute("BEGIN IMMEDIATE")
+        do {
+            try connection.execute(SnapshotCustomFields.createStatement)
+            var changed: Set<String> = []
+            for table in tables where Catalog.takesCustomFields(table) {
+                if try SnapshotCustomFields.store(table, in: connection) { changed.insert(table.name) }
+            }
+            customFieldsChanged = changed
+            var prepared: [String: TableStatements] = [:]
+            for table in tables {
+                let columns = table.columns.map { SnapshotSchema.quoted($0.name) }.joined(separator: ", ")
+                let marks = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")
+                let insert = try connection.prepare(
+                    "INSERT OR REPLACE INTO \(SnapshotSchema.quoted(table.name)) (\(columns)) VALUES (\(marks))")
+                let delete = try SnapshotSchema.parentIDColumn(of: table).map { parent in
+                    try connection.prepare(
+                        "DELETE FROM \(SnapshotSchema.quoted(table.name)) WHERE \(SnapshotSchema.quoted(parent)) = ?")
+                }
+                prepared[table.name] = TableStatements(insert: insert, deleteChildren: delete)
+            }
+            statements = Mutex(prepared)
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw error
+        }
     }
 
     /// Empties tables read whole, so rows the API no longer lists are gone after the run.
@@ -80,6 +95,10 @@ package final class SnapshotWriter: Sendable {
                 ])
             }
             try store.connection.execute("COMMIT")
+            // The run's pages sit in the write-ahead log, where every read must look them up and
+            // copy them; copied into the file now, queries read them in place through the memory
+            // map. Passive: it waits for no reader, and one it must skip is done by a later sync.
+            try? store.connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
         }
     }
 

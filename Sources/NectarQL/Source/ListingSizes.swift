@@ -22,11 +22,11 @@ public final class ListingSizes: Sendable {
         sizes.withLock { $0[Self.key(path: path, parameters: parameters)] }
     }
 
-    func records(of request: PageRequest) -> Int? {
+    package func records(of request: PageRequest) -> Int? {
         records(path: request.path, parameters: request.parameters)
     }
 
-    func remember(_ records: Int, of request: PageRequest) {
+    package func remember(_ records: Int, of request: PageRequest) {
         let key = Self.key(path: request.path, parameters: request.parameters)
         let isNew = sizes.withLock { sizes in
             defer { sizes[key] = records }

@@ -53,10 +53,11 @@ public final class NectarClient: Sendable {
     /// past `maxPages`, so the stream may end while the listing has more. A listing whose size
     /// `listingSizes` remembers has the pages that size needs requested at once, and none past
     /// them; any other starts with its first page alone and opens the window once a page comes
-    /// back full, since most listings that filters produce fit in one page.
+    /// back full, since most listings that filters produce fit in one page. `tally`, when given,
+    /// counts this scan's requests (a caller sharing the client with others cannot use its totals).
     public func scan<Content: Sendable>(
         _ request: PageRequest, cacheNamespace: String = "", firstPage: Int = 1, maxPages: Int? = nil,
-        decode: @escaping @Sendable ([UInt8]) throws -> DecodedPage<Content>
+        tally: RequestTally? = nil, decode: @escaping @Sendable ([UInt8]) throws -> DecodedPage<Content>
     ) -> AsyncThrowingStream<Content, any Error> {
         let pageSize = configuration.pageSize
         let sizes = listingSizes
@@ -77,7 +78,8 @@ public final class NectarClient: Sendable {
                 return hit
             },
             load: { [self] page, notice in
-                try await loadPage(page, of: request, cache: cache, key: key(page), notice: notice, decode: decode)
+                try await loadPage(
+                    page, of: request, cache: cache, key: key(page), notice: notice, tally: tally, decode: decode)
             })
         let token = configuration.token
         return AsyncThrowingStream {
@@ -94,7 +96,7 @@ public final class NectarClient: Sendable {
     /// One GET of a single record (`contatos/123`, `proposta/opportunity/5`); `nil` on 404.
     /// Cached like pages (404s included), under `cacheNamespace` as for `scan`.
     public func fetch<Content: Sendable>(
-        path: String, parameters: [QueryParameter] = [], cacheNamespace: String = "",
+        path: String, parameters: [QueryParameter] = [], cacheNamespace: String = "", tally: RequestTally? = nil,
         decode: @escaping @Sendable ([UInt8]) throws -> DecodedPage<Content>
     ) async throws -> Content? {
         let cache = cache(for: cacheNamespace)
@@ -114,7 +116,7 @@ public final class NectarClient: Sendable {
         }
         let target = RequestTarget(base: base, path: path, parameters: parameters)
         do {
-            switch try await executor.perform(target, decode: decode) {
+            switch try await executor.perform(target, tally: tally, decode: decode) {
             case .decoded(let page, let bytes):
                 cache.store(.found(page), for: key, bytes: bytes)
                 return page.content
@@ -156,7 +158,7 @@ public final class NectarClient: Sendable {
     /// the body when the scan expects a full page, otherwise from the decoded count.
     private func loadPage<Content: Sendable>(
         _ page: Int, of request: PageRequest, cache: DecodedCache, key: DecodedCache.Key,
-        notice: FullPageNotice, decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
+        notice: FullPageNotice, tally: RequestTally?, decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
     ) async throws -> DecodedPage<Content> {
         let pageSize = configuration.pageSize
         let paging = [QueryParameter("page", String(page)), QueryParameter("displayLength", String(pageSize))]
@@ -168,7 +170,7 @@ public final class NectarClient: Sendable {
             notice.send()
             return true
         }
-        switch try await executor.perform(target, received: received, decode: decode) {
+        switch try await executor.perform(target, received: received, tally: tally, decode: decode) {
         case .decoded(let decoded, let bytes):
             cache.store(.found(decoded), for: key, bytes: bytes)
             if !notice.expectsFullPage, decoded.recordCount >= pageSize, notice.isWanted() { notice.send() }

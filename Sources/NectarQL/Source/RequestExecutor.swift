@@ -46,8 +46,9 @@ final class RequestExecutor: Sendable {
 
     /// `received` sees each successful body before it is decoded (a listing glances at it to
     /// decide whether to request its next page early) and says whether it started other work.
+    /// `tally`, when given, counts every attempt sent, as the client's statistics do.
     func perform<Content: Sendable>(
-        _ target: RequestTarget, received: (@Sendable ([UInt8]) -> Bool)? = nil,
+        _ target: RequestTarget, received: (@Sendable ([UInt8]) -> Bool)? = nil, tally: RequestTally? = nil,
         decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
     ) async throws -> Outcome<Content> {
         let started = ContinuousClock.now
@@ -56,7 +57,7 @@ final class RequestExecutor: Sendable {
         while true {
             attempts += 1
             let failure: Failure
-            switch try await attemptOnce(target, received: received, decode: decode) as Attempt<Content> {
+            switch try await attemptOnce(target, received: received, tally: tally, decode: decode) as Attempt<Content> {
             case .done(.notFound): return .notFound(attempts: attempts)
             case .done(let outcome): return outcome
             case .failed(let failed): failure = failed
@@ -81,7 +82,7 @@ final class RequestExecutor: Sendable {
     }
 
     private func attemptOnce<Content: Sendable>(
-        _ target: RequestTarget, received: (@Sendable ([UInt8]) -> Bool)?,
+        _ target: RequestTarget, received: (@Sendable ([UInt8]) -> Bool)?, tally: RequestTally?,
         decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
     ) async throws -> Attempt<Content> {
         let response: RawResponse
@@ -90,6 +91,7 @@ final class RequestExecutor: Sendable {
             response = try await permits.withPermit {
                 try await throttle?.waitForTurn()
                 statistics.requestSent()
+                tally?.requestSent()
                 return try await transport.get(target.url, timeout: timeout)
             }
         } catch let failure as TransportFailure {

@@ -19,12 +19,16 @@ public struct Flattener: Sendable {
     /// The trie node of the record's custom values object, where keys that match no column are
     /// counted as ignored (a renamed or inactive field); -1 when no custom column is read.
     let customValuesNode: Int
+    /// The indexes of the columns the rows carry values for; nil: every column. A reader that
+    /// does not parse JSON (a snapshot) reads only these.
+    public let columnsRead: Set<Int>?
 
     /// `columns`: the indexes of the columns to read; nil reads them all. The record's id is
     /// always read, since scans deduplicate records by it.
     public init(table: TableDefinition, reading columns: Set<Int>? = nil) {
         self.table = table
         let read = columns.map { $0.filter(table.columns.indices.contains) }
+        columnsRead = read
         cacheKey = table.flatteningKey + (read.map { " reading " + $0.sorted().map(String.init).joined(separator: ",") } ?? "")
         var trie = KeyTrie()
         var slotTypes = table.columns.map(\.type)

@@ -12,9 +12,7 @@ final class ListingScanOperator: RowOperator {
 
     init(flattener: Flattener, requests: [PageRequest], fetcher: PageFetching, recorder: ScanRecorder) {
         self.recorder = recorder
-        readers = requests.map { request in
-            ListingReader(pages: fetcher.pages(of: request, flattener: flattener, firstPage: 1, maxPages: nil))
-        }
+        readers = fetcher.pages(ofListings: requests, flattener: flattener).map(ListingReader.init(pages:))
     }
 
     func next() async throws -> [[Value]]? {
