@@ -25,9 +25,10 @@ import Testing
         let shell = try StreamingInputTests.PipedShell(
             ["--demo", "--demo-latency-ms", "300", "--concurrency", "1", "-c", "select nome from oportunidades; show tables"])
         // Once the first page is out, as cron's `timeout` would.
-        #expect(try await shell.waitFor("nome\n"), "the first page should stream: \(shell.stdout)")
-        kill(shell.process.processIdentifier, signal)
+        let pid = shell.process.processIdentifier
+        shell.onStdout(containing: "nome\n") { kill(pid, signal) }
         #expect(try await shell.exitStatus() != nil)
+        #expect(shell.stdout.hasPrefix("nome\n"), "the first page should stream: \(shell.stdout)")
         #expect(shell.process.terminationReason == .uncaughtSignal && shell.process.terminationStatus == signal)
         let stderr = shell.stderr
         #expect(stderr.contains("interrupted by \(signal == SIGTERM ? "SIGTERM" : "SIGHUP")"), "\(stderr)")

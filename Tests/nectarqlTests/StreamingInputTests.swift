@@ -11,6 +11,7 @@ import Testing
         private let lock = NSLock()
         private var received = Data()
         private var receivedErrors = Data()
+        private var triggers: [(text: String, action: @Sendable () -> Void)] = []
 
         init(_ arguments: [String]) throws {
             process.executableURL = URL(fileURLWithPath: ShellBinary.path)
@@ -30,8 +31,29 @@ import Testing
                 guard let self else { return }
                 self.lock.lock()
                 if isOutput { self.received.append(data) } else { self.receivedErrors.append(data) }
+                let fired = isOutput ? self.takeTriggersMet() : []
                 self.lock.unlock()
+                for action in fired { action() }
             }
+        }
+
+        /// Runs `action` on the reading thread the moment stdout contains `text`: on time however
+        /// busy the test process's cooperative threads are (a task polling for it may resume late).
+        func onStdout(containing text: String, _ action: @escaping @Sendable () -> Void) {
+            lock.lock()
+            triggers.append((text, action))
+            let fired = takeTriggersMet()
+            lock.unlock()
+            for action in fired { action() }
+        }
+
+        /// The actions whose text has arrived, removed from the waiting ones; call with the lock held.
+        private func takeTriggersMet() -> [@Sendable () -> Void] {
+            guard !triggers.isEmpty else { return [] }
+            let text = String(decoding: received, as: UTF8.self)
+            let met = triggers.filter { text.contains($0.text) }
+            triggers.removeAll { text.contains($0.text) }
+            return met.map(\.action)
         }
 
         deinit {
