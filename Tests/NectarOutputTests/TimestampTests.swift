@@ -27,10 +27,12 @@ import Foundation
         #expect(ValueFormatter.iso8601(millis, timeZone: utc) == "2018-12-01T12:00:00+00:00")
     }
 
-    @Test func millisecondsAppearInISOOnlyWhenNotZero() {
+    @Test func millisecondsAppearOnlyWhenNotZero() {
         let millis = utcMillis(2024, 3, 5, 17, 30, 15, ms: 250)
         #expect(ValueFormatter.iso8601(millis, timeZone: saoPaulo) == "2024-03-05T14:30:15.250-03:00")
-        #expect(ValueFormatter.timestamp(millis, timeZone: saoPaulo) == "2024-03-05 14:30:15")
+        #expect(ValueFormatter.timestamp(millis, timeZone: saoPaulo) == "2024-03-05 14:30:15.250")
+        #expect(ValueFormatter.timestamp(millis - 250, timeZone: saoPaulo) == "2024-03-05 14:30:15")
+        #expect(ValueFormatter.timestamp(utcMillis(1969, 12, 31, 23, 59, 59, ms: 5), timeZone: utc) == "1969-12-31 23:59:59.005")
     }
 
     @Test func localMidnightCrossesTheDateBoundary() {

@@ -39,7 +39,7 @@ extension Value {
         return .float(d.rounded(.towardZero) + 0)
     }
 
-    /// The text form: integral numbers without `.0`, timestamps as `YYYY-MM-DD HH:MM:SS` in the session zone.
+    /// The text form: integral numbers without `.0`, timestamps as `YYYY-MM-DD HH:MM:SS[.SSS]` in the session zone.
     func castText(_ context: EvaluationContext) -> String {
         switch self {
         case .null: ""

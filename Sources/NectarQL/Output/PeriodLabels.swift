@@ -28,7 +28,9 @@ struct PeriodLabels {
 
     func label(_ value: Value) -> String {
         guard case .timestamp(let millis) = value else { return ValueFormatter.text(value, in: converter) ?? "" }
-        let full = ValueFormatter.timestamp(millis, in: converter)  // YYYY-MM-DD HH:MM:SS
+        // YYYY-MM-DD HH:MM:SS: a label never shows seconds, so their fraction is dropped first.
+        let wholeSecond = millis - ((millis % 1000) + 1000) % 1000
+        let full = ValueFormatter.timestamp(wholeSecond, in: converter)
         let length: Int
         switch precision {
         case .year: length = full.count - 15

@@ -12,7 +12,9 @@ public enum ValueFormatter {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `YYYY-MM-DD HH:MM:SS` on the zone's wall clock (milliseconds dropped).
+    /// `YYYY-MM-DD HH:MM:SS` on the zone's wall clock, with `.SSS` when the milliseconds are not
+    /// zero (as psql and DuckDB print them): the text reads back as the same instant, so a filter
+    /// can match the value shown.
     public static func timestamp(_ millis: Int64, in converter: LocalTimeConverter) -> String {
         var bytes: [UInt8] = []
         appendTimestamp(millis, in: converter, to: &bytes)
@@ -62,6 +64,7 @@ public enum ValueFormatter {
         appendDate(time, to: &out)
         out.append(UInt8(ascii: " "))
         appendClock(time, to: &out)
+        appendMilliseconds(time, to: &out)
     }
 
     static func appendISO8601(_ millis: Int64, in converter: LocalTimeConverter, to out: inout [UInt8]) {
@@ -69,11 +72,14 @@ public enum ValueFormatter {
         appendDate(time, to: &out)
         out.append(UInt8(ascii: "T"))
         appendClock(time, to: &out)
-        if time.millisecond != 0 {
-            out.append(UInt8(ascii: "."))
-            appendPadded(time.millisecond, width: 3, to: &out)
-        }
+        appendMilliseconds(time, to: &out)
         appendOffset(time.offsetSeconds, to: &out)
+    }
+
+    private static func appendMilliseconds(_ time: LocalTime, to out: inout [UInt8]) {
+        guard time.millisecond != 0 else { return }
+        out.append(UInt8(ascii: "."))
+        appendPadded(time.millisecond, width: 3, to: &out)
     }
 
     private static func appendDate(_ time: LocalTime, to out: inout [UInt8]) {
