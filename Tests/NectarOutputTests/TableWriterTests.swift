@@ -78,6 +78,17 @@ import NectarCatalog
         #expect(DisplayWidth.of(line) <= 10)
     }
 
+    @Test func numbersAndTimesAreNeverCutToFitTheTerminal() throws {
+        let rows: [[Value]] = [[.float(26_997_484_000_189), .text(String(repeating: "x", count: 40)), .timestamp(utcMillis(2018, 12, 1, 12))]]
+        let output = try render(.table, columns: [float("cnpj"), text("nome"), timestamp("quando")], rows: rows, timeZone: saoPaulo) {
+            $0.terminalWidth = 50
+        }
+        let line = String(output.split(separator: "\n")[2])
+        #expect(line.contains("26997484000189"), "\(line)")
+        #expect(line.contains("2018-12-01 10:00:00"), "\(line)")
+        #expect(line.contains("…"), "the text column shrinks instead: \(line)")
+    }
+
     @Test func fitsWithoutChangesWhenTheTerminalIsWideEnough() throws {
         let rows: [[Value]] = [[.text("Ana")]]
         let narrow = try render(.table, columns: [text("nome")], rows: rows) { $0.terminalWidth = 200 }
@@ -122,5 +133,11 @@ import NectarCatalog
 
     @Test func neverGoesBelowTheFloor() {
         #expect(ColumnFitter.fit(natural: [20, 20, 2], budget: 5) == [4, 4, 2])
+    }
+
+    @Test func columnsKeptWholeLeaveTheShrinkingToTheOthers() {
+        #expect(ColumnFitter.fit(natural: [14, 30, 19], budget: 45, keepWhole: [true, false, true]) == [14, 12, 19])
+        // Kept columns alone past the budget: the others go to their floor and the line overflows.
+        #expect(ColumnFitter.fit(natural: [14, 30, 19], budget: 20, keepWhole: [true, false, true]) == [14, 4, 19])
     }
 }

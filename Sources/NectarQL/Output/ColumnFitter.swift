@@ -7,6 +7,17 @@ enum ColumnFitter {
     /// - Parameters:
     ///   - natural: each column's widest cell (header included).
     ///   - budget: cells available for column contents, separators already taken off.
+    ///   - keepWhole: columns never shrunk (numbers and times: `100…` reads as a different value);
+    ///     when they alone pass the budget the line is left wider than the terminal, as psql does.
+    static func fit(natural: [Int], budget: Int, keepWhole: [Bool]) -> [Int] {
+        let shrinkable = natural.indices.filter { !keepWhole[$0] }
+        let kept = natural.indices.filter { keepWhole[$0] }.reduce(0) { $0 + natural[$1] }
+        let fitted = fit(natural: shrinkable.map { natural[$0] }, budget: max(0, budget - kept))
+        var widths = natural
+        for (position, index) in shrinkable.enumerated() { widths[index] = fitted[position] }
+        return widths
+    }
+
     static func fit(natural: [Int], budget: Int) -> [Int] {
         guard natural.reduce(0, +) > budget else { return natural }
         let floors = natural.map { min($0, minimumWidth) }

@@ -16,6 +16,8 @@ final class TableWriter: ResultWriter {
     private let sink: OutputSink
     private var header: [TableCell] = []
     private var rightAligned: [Bool] = []
+    /// Numbers, booleans and times: shown whole even when the table is wider than the terminal.
+    private var keepWhole: [Bool] = []
     private var rows: [[TableCell]] = []
     private var naturalWidths: [Int] = []
 
@@ -28,6 +30,7 @@ final class TableWriter: ResultWriter {
     func begin(columns: [ResultColumn]) throws {
         header = columns.map { TableCell(text: TableCell.singleLine($0.name)) }
         rightAligned = columns.map { $0.type == .float }
+        keepWhole = columns.map { $0.type != .text }
         naturalWidths = options.headers ? header.map(\.width) : Array(repeating: 0, count: columns.count)
         rows = []
     }
@@ -65,7 +68,7 @@ final class TableWriter: ResultWriter {
     private func fittedWidths() -> [Int] {
         guard let terminalWidth = options.terminalWidth, !naturalWidths.isEmpty else { return naturalWidths }
         let separators = 3 * (naturalWidths.count - 1) + 2
-        return ColumnFitter.fit(natural: naturalWidths, budget: terminalWidth - separators)
+        return ColumnFitter.fit(natural: naturalWidths, budget: terminalWidth - separators, keepWhole: keepWhole)
     }
 
     private func appendLine(_ cells: [TableCell], widths: [Int], to out: inout [UInt8]) {
