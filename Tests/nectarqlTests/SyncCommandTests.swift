@@ -112,9 +112,13 @@ import Testing
                 process.standardError = FileHandle.nullDevice
                 server.resetStatistics()
                 try process.run()
-                // Bounded wait for the sync to be writing pages (it needs seconds more), then the signal.
-                for _ in 0..<250 where (server.statistics().responsesByStatus[200] ?? 0) < 3 { try await ProcessRunner.pause() }
-                kill(process.processIdentifier, signal)
+                // Once the sync is writing pages (it needs seconds more), the signal. The watch runs on
+                // its own thread, on time however busy the test process's cooperative threads are.
+                let watch = Thread { [pid = process.processIdentifier] in
+                    for _ in 0..<500 where (server.statistics().responsesByStatus[200] ?? 0) < 3 { usleep(10_000) }
+                    kill(pid, signal)
+                }
+                watch.start()
                 // Bounded too: a sync that ignored the signal is killed and fails the status check.
                 for _ in 0..<1500 where process.isRunning { try await ProcessRunner.pause() }
                 if process.isRunning { kill(process.processIdentifier, SIGKILL) }
