@@ -1,11 +1,11 @@
 import NectarSnapshot
 import Synchronization
 
-/// The session's choice of source: the API, or a snapshot file (and how fresh its tables must
+/// The session's choice of source: the API, or a snapshot (a SQLite file or a PostgreSQL mirror; and how fresh its tables must
 /// be before a statement reads them).
 final class SnapshotSettings: Sendable {
     struct State {
-        var store: SnapshotStore?
+        var store: (any SnapshotStoring)?
         /// Tables older than this are refreshed incrementally before a statement reads them; nil never.
         var maxAge: Duration?
     }
@@ -14,7 +14,13 @@ final class SnapshotSettings: Sendable {
 
     var current: State { state.withLock { $0 } }
 
-    func use(_ store: SnapshotStore?) { state.withLock { $0.store = store } }
+    /// Switches to `store`, returning the one used before (for the caller to close).
+    func use(_ store: (any SnapshotStoring)?) -> (any SnapshotStoring)? {
+        state.withLock { state in
+            defer { state.store = store }
+            return state.store
+        }
+    }
 
     func setMaxAge(_ maxAge: Duration?) { state.withLock { $0.maxAge = maxAge } }
 }

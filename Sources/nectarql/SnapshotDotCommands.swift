@@ -12,7 +12,7 @@ enum SnapshotDotCommands {
             }
             guard arguments.count == 1 else { throw DotCommandError(message: "usage: .snapshot [path|off]") }
             do {
-                try session.engine.useSnapshot(path: choice.lowercased() == "off" ? nil : choice)
+                try await session.engine.useSnapshot(path: choice.lowercased() == "off" ? nil : choice)
             } catch {
                 throw DotCommandError(message: "\(error)")
             }

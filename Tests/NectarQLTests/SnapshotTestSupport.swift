@@ -35,9 +35,20 @@ extension MockSession {
 
     /// The rows of `sql` read from the snapshot at `file`, without a request.
     func snapshotRows(_ sql: String, from file: SnapshotFile) async throws -> [[Value]] {
-        try engine.useSnapshot(path: file.path)
-        defer { try? engine.useSnapshot(path: nil) }
-        return try await rows(sql)
+        try await snapshotRows(sql, from: file.path)
+    }
+
+    /// The rows of `sql` read from the snapshot at `location` (a file or a PostgreSQL URL), without a request.
+    func snapshotRows(_ sql: String, from location: String) async throws -> [[Value]] {
+        try await engine.useSnapshot(path: location)
+        do {
+            let rows = try await rows(sql)
+            try await engine.useSnapshot(path: nil)
+            return rows
+        } catch {
+            try? await engine.useSnapshot(path: nil)
+            throw error
+        }
     }
 }
 

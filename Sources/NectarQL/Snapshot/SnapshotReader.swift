@@ -11,7 +11,7 @@ package final class SnapshotReader: @unchecked Sendable {
 
     package init(_ query: SnapshotQuery, width: Int, store: SnapshotStore) throws {
         statement = try store.connection.prepare(query.sql)
-        try statement.bind(query.bindings)
+        try statement.bind(query.bindings.map(\.sqlite))
         slots = query.slots
         self.width = width
     }

@@ -9,7 +9,7 @@ import NectarSource
 package struct SnapshotScan: Sendable {
     package enum Condition: Sendable, Hashable {
         /// `column IN (values)`.
-        case anyOf(column: String, values: [SQLiteValue])
+        case anyOf(column: String, values: [SnapshotValue])
         /// The first characters of a text column.
         case prefix(column: String, text: String)
         /// A timestamp column from `lower` (inclusive) to `upper` (exclusive), either optional.
@@ -81,9 +81,9 @@ package struct SnapshotScan: Sendable {
     }
 
     /// A parameter's text as the column stores it; nil when it cannot be one of its values.
-    private static func storage(_ text: String, _ type: SQLType) -> SQLiteValue? {
+    private static func storage(_ text: String, _ type: SQLType) -> SnapshotValue? {
         switch type {
-        case .float: Double(text.trimmingCharacters(in: .whitespaces)).map(SQLiteValue.real)
+        case .float: Double(text.trimmingCharacters(in: .whitespaces)).map(SnapshotValue.real)
         case .text: .text(text)
         case .boolean, .timestamp: nil
         }

@@ -10,12 +10,12 @@ import NectarSource
 package struct SnapshotSync: Sendable {
     let client: NectarClient
     let catalog: Catalog
-    let store: SnapshotStore
+    let store: any SnapshotStoring
     /// The API base URL, recorded per table: a snapshot never mixes two accounts.
     let apiBaseURL: String
     let pageSize: Int
 
-    package init(client: NectarClient, catalog: Catalog, store: SnapshotStore, apiBaseURL: String, pageSize: Int) {
+    package init(client: NectarClient, catalog: Catalog, store: any SnapshotStoring, apiBaseURL: String, pageSize: Int) {
         self.client = client
         self.catalog = catalog
         self.store = store
@@ -28,14 +28,15 @@ package struct SnapshotSync: Sendable {
     {
         let started = Self.nowMilliseconds()
         let groups = try SyncGroup.groups(options.tables, in: catalog)
-        let previous = try store.syncRecords()
-        if let foreign = previous.values.first(where: { $0.apiBaseURL != apiBaseURL }) {
-            throw SnapshotError(
-                "the snapshot '\(store.path)' holds data from \(foreign.apiBaseURL), not \(apiBaseURL); "
-                    + "sync this account into another file with --snapshot PATH")
-        }
-        let writer = try SnapshotWriter(store: store, tables: groups.flatMap(\.tables))
+        // The bookkeeping is read under the run's write lock: no other sync changes it meanwhile.
+        let writer = try await store.beginSync(tables: groups.flatMap(\.tables), catalog: catalog)
         do {
+            let previous = try await writer.syncRecords()
+            if let foreign = previous.values.first(where: { $0.apiBaseURL != apiBaseURL }) {
+                throw SnapshotError(
+                    "the snapshot '\(store.location)' holds data from \(foreign.apiBaseURL), not \(apiBaseURL); "
+                        + "sync this account into another snapshot with --snapshot")
+            }
             let results = try await withThrowingTaskGroup(of: GroupResult.self) { tasks in
                 for group in groups {
                     let full = needsFullRead(group, previous[group.records.name], options: options, now: started)
@@ -49,7 +50,7 @@ package struct SnapshotSync: Sendable {
             var records: [SyncRecord] = []
             for result in results.sorted(by: { catalogOrder($0.group.records) < catalogOrder($1.group.records) }) {
                 for table in result.group.tables {
-                    let rows = try writer.rowCount(of: table)
+                    let rows = try await writer.rowCount(of: table)
                     let requests = table.name == result.group.records.name ? result.requests : 0
                     let lastFull = result.full ? started : previous[table.name]?.lastFullRead
                     records.append(SyncRecord(
@@ -60,10 +61,10 @@ package struct SnapshotSync: Sendable {
                         readWith: table.isChild ? result.group.records.name : nil))
                 }
             }
-            try writer.commit(records)
+            try await writer.commit(records)
             return reports
         } catch {
-            writer.rollBack()
+            await writer.rollBack()
             throw error
         }
     }
@@ -83,13 +84,13 @@ package struct SnapshotSync: Sendable {
     }
 
     private func sync(
-        _ group: SyncGroup, full: Bool, since record: SyncRecord?, writer: SnapshotWriter,
+        _ group: SyncGroup, full: Bool, since record: SyncRecord?, writer: any SnapshotWriting,
         progress: @escaping @Sendable (SyncProgress) -> Void
     ) async throws -> GroupResult {
         let clock = ContinuousClock.now
         var extra: [QueryParameter] = []
         if full {
-            try writer.clear(group.tables)
+            try await writer.clear(group.tables)
         } else if let filter = group.updatedFilter, let started = record?.lastSyncStarted {
             // The filter takes whole Brazilian days; the day before covers a sync that started near midnight.
             extra = [QueryParameter(filter.from, BrazilianDay.text(started - 86_400_000))]
@@ -100,7 +101,7 @@ package struct SnapshotSync: Sendable {
             for listing in group.listings(adding: extra) {
                 listings.addTask {
                     for try await flattened in pages(of: listing, flatteners: flatteners, onePageAtATime: !full) {
-                        for (page, table) in zip(flattened, group.tables) { try writer.write(page, of: table) }
+                        for (page, table) in zip(flattened, group.tables) { try await writer.write(page, of: table) }
                         let now = counts.withLock { counts in
                             counts.records += flattened.first?.recordCount ?? 0
                             counts.requests += 1
