@@ -21,6 +21,7 @@ struct Shell {
         if arguments.demo { demo = try await startDemo() }
         let token = try demo?.token ?? TokenSource.resolve(tokenFile: arguments.tokenFile, environment: environment)
         StandardError.redact(token)
+        if let password = arguments.snapshot.flatMap(SnapshotLocationRedaction.password(in:)) { StandardError.redactAlso(password) }
         let engine: Engine
         do {
             engine = try Engine(configuration: engineConfiguration(token: token, apiURL: demo?.baseURL))
@@ -60,15 +61,16 @@ struct Shell {
         return status
     }
 
-    /// `--snapshot PATH` and `--max-age`; the exit status after explaining why the snapshot
-    /// cannot be read, which stops the shell before any statement.
+    /// `--snapshot PATH|URL` and `--max-age`; the exit status after explaining why the snapshot
+    /// cannot be read (3 when its database server cannot be reached), which stops the shell
+    /// before any statement.
     private func useSnapshot(_ engine: Engine) async -> ExitStatus? {
         guard let path = arguments.snapshot else { return nil }
         do {
             try await engine.useSnapshot(path: path)
         } catch {
             StandardError.line("error: \(error)")
-            return .usageError
+            return error is SnapshotServerError ? .apiError : .usageError
         }
         engine.setSnapshotMaxAge(arguments.maxAge.flatMap(DurationText.parse))
         return nil
