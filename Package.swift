@@ -79,7 +79,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "nectarql-bench",
-            dependencies: ["NectarQL", "NectarMock", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["NectarQL", "NectarMock", "NectarPostgres", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "NectarSyntaxTests", dependencies: ["NectarSyntax"]),
         .testTarget(name: "NectarCatalogTests", dependencies: ["NectarCatalog"], resources: [.copy("Fixtures")]),

@@ -112,6 +112,18 @@ package final class PostgresMirror: SnapshotStoring {
         try await client.run(PostgresQuery(unsafeSQL: query.sql, binds: PostgresValues.bindings(query.bindings)))
     }
 
+    /// Removes the schema and everything in it. For a schema the caller owns alone (the
+    /// benchmark's, made for one run); nothing in the shell calls it.
+    package func dropSchema() async throws {
+        do {
+            let connection = try await connect(as: "nectarql")
+            defer { Task { try? await connection.close() } }
+            try await connection.execute("DROP SCHEMA IF EXISTS \(SnapshotSchema.quoted(schema)) CASCADE")
+        } catch {
+            throw translate(error, doing: "while dropping the schema")
+        }
+    }
+
     package func close() async {
         runner.cancel()
         await runner.value
