@@ -7,12 +7,13 @@ import PostgresNIO
 /// away leaves it as it was. An advisory lock on the schema keeps a second sync out. Pages from the
 /// sync's concurrent listings are written one at a time (an actor).
 actor PostgresMirrorWriter: SnapshotWriting {
-    /// The most parameters one statement may bind (the protocol counts them in 16 bits).
-    static let maximumParameters = 65_535
-
     private let mirror: PostgresMirror
     private let connection: PostgresConnection
     private var finished = false
+    /// One page's statements at a time: an actor alone would interleave two pages' DELETEs and
+    /// INSERTs at every await, and a parent listed twice could keep both copies of its children.
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
 
     /// Connects, opens the transaction, takes the lock, and creates the mirror when the schema has none.
     static func begin(_ mirror: PostgresMirror, tables: [TableDefinition], catalog: Catalog) async throws -> PostgresMirrorWriter {
@@ -106,7 +107,7 @@ actor PostgresMirrorWriter: SnapshotWriting {
         guard !finished else { return }
         finished = true
         // A connection the server dropped has rolled back already.
-        try? await connection.execute("ROLLBACK")
+        _ = try? await run("while rolling back") { try await connection.execute("ROLLBACK") }
         try? await connection.close()
     }
 
@@ -143,27 +144,18 @@ actor PostgresMirrorWriter: SnapshotWriting {
         try await insert(order.flatMap { rowsByParent[$0] ?? [] } + orphans, into: table, suffix: "")
     }
 
-    /// Multi-row INSERTs, as many rows per statement as the parameter limit allows.
+    /// One INSERT for the page's rows: each column bound as one array, unnested into rows.
     private func insert(_ rows: [[Value]], into table: TableDefinition, suffix: String) async throws {
         guard !rows.isEmpty else { return }
-        let width = table.columns.count
-        let columns = table.columns.map { SnapshotSchema.quoted($0.name) }.joined(separator: ", ")
-        let perStatement = max(1, Self.maximumParameters / width)
-        var start = 0
-        while start < rows.count {
-            let chunk = rows[start..<min(rows.count, start + perStatement)]
-            var bindings = PostgresBindings(capacity: chunk.count * width)
-            var tuples: [String] = []
-            tuples.reserveCapacity(chunk.count)
-            for row in chunk {
-                let first = bindings.count
-                for value in row { PostgresValues.append(value, to: &bindings) }
-                tuples.append("(" + (1...width).map { "$\(first + $0)" }.joined(separator: ", ") + ")")
-            }
-            try await connection.execute(
-                "INSERT INTO \(qualified(table)) (\(columns)) VALUES " + tuples.joined(separator: ", ") + suffix, bindings)
-            start += perStatement
+        var bindings = PostgresBindings(capacity: table.columns.count)
+        var arrays: [String] = []
+        for (index, column) in table.columns.enumerated() {
+            bindings.append(PostgresColumnArray(type: column.type, values: rows.map { $0[index] }))
+            arrays.append("$\(index + 1)::\(PostgresMirrorSchema.storageType(column.type))[]")
         }
+        let columns = table.columns.map { SnapshotSchema.quoted($0.name) }.joined(separator: ", ")
+        try await connection.execute(
+            "INSERT INTO \(qualified(table)) (\(columns)) SELECT * FROM unnest(\(arrays.joined(separator: ", ")))" + suffix, bindings)
     }
 
     /// The page's rows, one per key (the last), rows without a key left out.
@@ -189,6 +181,12 @@ actor PostgresMirrorWriter: SnapshotWriting {
 
     /// Runs `body`, turning PostgresNIO's errors into messages that name the mirror (never its password).
     private func run<T>(_ what: String, _ body: () async throws -> T) async throws -> T {
+        while busy { await withCheckedContinuation { waiting.append($0) } }
+        busy = true
+        defer {
+            busy = false
+            if !waiting.isEmpty { waiting.removeFirst().resume() }
+        }
         do {
             return try await body()
         } catch {
