@@ -224,3 +224,37 @@ extension MockSession {
         return Dictionary(uniqueKeysWithValues: reports.map { ($0.table, $0) })
     }
 }
+
+/// `sslmode` as libpq reads it: `require` refuses a server that offers no TLS (the test cluster
+/// offers none), where `disable` and `prefer` connect.
+@Suite(.enabled(if: PostgresTestServer.shouldRun, PostgresTestServer.skipNote))
+struct PostgresSSLModeTests {
+    @Test func requireRefusesAServerWithoutTLSWherePreferConnects() async throws {
+        try await MockSession.run(scale: 0.02) { session in
+            try await PostgresTestServer.withSchema { url, _ in
+                var components = URLComponents(string: url)!
+                for (mode, connects) in [("require", false), ("prefer", true), ("disable", true)] {
+                    components.queryItems = (components.queryItems ?? []).filter { $0.name != "sslmode" } + [URLQueryItem(name: "sslmode", value: mode)]
+                    let attempt = await Result(catching: { try await session.syncMirror(components.string!, SyncOptions(tables: ["pipelines"])) })
+                    switch attempt {
+                    case .success: #expect(connects, "sslmode=\(mode) connected to a server without TLS")
+                    case .failure(let error):
+                        #expect(!connects, "sslmode=\(mode): \(error)")
+                        #expect(error is SnapshotServerError && "\(error)".contains("TLS"), "\(error)")
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension Result where Failure == any Error {
+    /// The outcome of an asynchronous call.
+    init(catching body: () async throws -> Success) async {
+        do {
+            self = .success(try await body())
+        } catch {
+            self = .failure(error)
+        }
+    }
+}
