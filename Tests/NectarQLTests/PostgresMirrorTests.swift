@@ -119,7 +119,8 @@ struct PostgresMirrorTests {
                 session.server.resetStatistics()
                 let engine = session.engine
                 let slow = Task { try await engine.sync(snapshotPath: url, options: SyncOptions(tables: ["tarefas"], full: true)) }
-                for _ in 0..<300 where session.server.statistics().requests < 1 { try await Task.sleep(for: .milliseconds(10)) }
+                for _ in 0..<3000 where session.server.statistics().requests < 1 { try await Task.sleep(for: .milliseconds(10)) }
+                try #require(session.server.statistics().requests >= 1, "the first sync never got going")
                 let error = await #expect(throws: SnapshotError.self) {
                     try await engine.sync(snapshotPath: url, options: SyncOptions(tables: ["pipelines"]))
                 }
@@ -143,7 +144,8 @@ struct PostgresMirrorTests {
                 let engine = session.engine
                 let writing = Task { try await engine.sync(snapshotPath: url, options: SyncOptions(tables: ["tarefas"], full: true)) }
                 // Bounded wait until the run has emptied tarefas (a full read) and waits for its first page.
-                for _ in 0..<300 where session.server.statistics().requests < 1 { try await Task.sleep(for: .milliseconds(10)) }
+                for _ in 0..<3000 where session.server.statistics().requests < 1 { try await Task.sleep(for: .milliseconds(10)) }
+                try #require(session.server.statistics().requests >= 1, "the first sync never got going")
                 let during = try await session.snapshotRows("select count(*) from tarefas", from: url)
                 #expect(during[0][0] == .float(Double(count)), "the last committed run, not half of this one")
                 _ = try await writing.value
@@ -165,9 +167,10 @@ struct PostgresMirrorTests {
                 session.server.resetStatistics()
                 let engine = session.engine
                 let writing = Task { try await engine.sync(snapshotPath: url, options: SyncOptions(full: true)) }
-                for _ in 0..<500 where (session.server.statistics().responsesByStatus[200] ?? 0) < 3 {
+                for _ in 0..<3000 where (session.server.statistics().responsesByStatus[200] ?? 0) < 3 {
                     try await Task.sleep(for: .milliseconds(10))
                 }
+                try #require((session.server.statistics().responsesByStatus[200] ?? 0) >= 3, "the sync never got going")
                 #expect(try await PostgresTestServer.terminateSync(into: schema) == 1)
                 let result = await writing.result
                 #expect(throws: SnapshotServerError.self) { try result.get() }
