@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "NectarSyntax", path: "Sources/NectarQL/Syntax"),
@@ -36,11 +37,21 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .target(
             name: "NectarSnapshot", dependencies: ["NectarCatalog", "NectarSource", "CSQLite"], path: "Sources/NectarQL/Snapshot"),
+        // The shared mirror: the same sync writing a PostgreSQL schema, through postgres-nio.
+        .target(
+            name: "NectarPostgres",
+            dependencies: [
+                "NectarSnapshot", "NectarCatalog", .product(name: "PostgresNIO", package: "postgres-nio"),
+                // Its pool's errors, which PostgresNIO passes on as they are.
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
+            ],
+            path: "Sources/NectarQL/Postgres"
+        ),
         .target(
             name: "NectarQL",
-            dependencies: ["NectarSyntax", "NectarCatalog", "NectarSource", "NectarOutput", "NectarSnapshot"],
+            dependencies: ["NectarSyntax", "NectarCatalog", "NectarSource", "NectarOutput", "NectarSnapshot", "NectarPostgres"],
             path: "Sources/NectarQL",
-            exclude: ["Syntax", "Catalog", "Source", "Output", "Snapshot"]
+            exclude: ["Syntax", "Catalog", "Source", "Output", "Snapshot", "Postgres"]
         ),
         .target(
             name: "NectarMock",
@@ -68,7 +79,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "nectarql-bench",
-            dependencies: ["NectarQL", "NectarMock", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["NectarQL", "NectarMock", "NectarPostgres", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "NectarSyntaxTests", dependencies: ["NectarSyntax"]),
         .testTarget(name: "NectarCatalogTests", dependencies: ["NectarCatalog"], resources: [.copy("Fixtures")]),
@@ -84,11 +95,20 @@ let package = Package(
         .testTarget(
             name: "NectarOutputTests", dependencies: ["NectarOutput", "WorkbookReading", "CXlsxWriter"], exclude: ["Fixtures"]),
         .testTarget(name: "NectarSnapshotTests", dependencies: ["NectarSnapshot", "NectarMock"]),
-        .testTarget(name: "NectarQLTests", dependencies: ["NectarQL", "NectarMock"]),
+        .testTarget(
+            name: "NectarQLTests",
+            dependencies: [
+                "NectarQL", "NectarMock", "NectarSnapshot", "NectarPostgres", .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
+        .testTarget(name: "NectarPostgresTests", dependencies: ["NectarPostgres", "NectarSnapshot", "NectarCatalog", "NectarSource"]),
         .testTarget(
             name: "NectarMockTests",
             dependencies: ["NectarMock", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
-        .testTarget(name: "nectarqlTests", dependencies: ["NectarMock", "NectarQL", "WorkbookReading"]),
+        .testTarget(
+            name: "nectarqlTests",
+            dependencies: ["NectarMock", "NectarQL", "WorkbookReading", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
     ]
 )

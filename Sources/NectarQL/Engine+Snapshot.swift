@@ -3,25 +3,33 @@ import NectarCatalog
 import NectarSnapshot
 import NectarSource
 
-/// Snapshots: `sync` copies the account into a SQLite file; `useSnapshot` makes every scan read
-/// it instead of the API (no request at all), unless a maximum age asks stale tables to be
-/// refreshed first, incrementally.
+/// Snapshots: `sync` copies the account into a SQLite file or a PostgreSQL mirror (a
+/// `postgres://` URL); `useSnapshot` makes every scan read it instead of the API (no request at
+/// all), unless a maximum age asks stale tables to be refreshed first, incrementally.
 extension Engine {
-    /// Reads the account into the snapshot at `path`, creating it when missing. Atomic: on any
-    /// failure or cancellation the file keeps its previous content.
+    /// Reads the account into the snapshot at `path` (a file, or a `postgres://` URL), creating it
+    /// when missing. Atomic: on any failure or cancellation the snapshot keeps its previous content.
     public func sync(
         snapshotPath path: String, options: SyncOptions, progress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
     ) async throws -> [SyncTableReport] {
-        let store = try SnapshotStore.openForWriting(path: path, catalog: .nectarCRM)
-        let reports = try await snapshotSync(store: store).run(options, progress: progress)
-        // A session reading this very file sees the custom fields the sync just stored.
-        if let reading = snapshotSettings.current.store, reading.path == path { try useSnapshot(path: path) }
+        let store = try SnapshotOpening.forWriting(path, catalog: .nectarCRM)
+        let reports: [SyncTableReport]
+        do {
+            reports = try await snapshotSync(store: store).run(options, progress: progress)
+            await store.close()
+        } catch {
+            await store.close()
+            throw error
+        }
+        // A session reading this very snapshot sees the custom fields the sync just stored.
+        if let reading = snapshotSettings.current.store, reading.location == store.location { try await useSnapshot(path: path) }
         return reports
     }
 
-    /// How this engine syncs into `store`: its client and page size, the account's custom fields
-    /// read fresh (a 403 or 404 syncs the seed's tables alone), custom dates in the session's zone.
-    func snapshotSync(store: SnapshotStore) -> SnapshotSync {
+    /// How this engine syncs into `store` (a file or a mirror, through the one sync algorithm):
+    /// its client and page size, the account's custom fields read fresh (a 403 or 404 syncs the
+    /// seed's tables alone), custom dates in the session's zone.
+    func snapshotSync(store: any SnapshotStoring) -> SnapshotSync {
         let client = self.client
         return SnapshotSync(
             client: client, catalog: .nectarCRM, store: store, apiBaseURL: apiBaseURL, pageSize: configuration.pageSize,
@@ -32,19 +40,30 @@ extension Engine {
         }
     }
 
-    /// Makes scans read the snapshot at `path` (nil: the API again), with the custom fields it
-    /// stores as columns. Throws, changing nothing, for a missing, corrupt or foreign file.
-    public func useSnapshot(path: String?) throws {
-        guard let path else { return snapshotSettings.use(nil, customFields: []) }
-        let store = try SnapshotStore.openForReading(path: path)
-        snapshotSettings.use(store, customFields: try store.customFieldDefinitions())
+    /// Makes scans read the snapshot at `path`, a file or a `postgres://` URL (nil: the API
+    /// again), with the custom fields it stores as columns. Throws, changing nothing, for a
+    /// missing, corrupt or foreign snapshot.
+    public func useSnapshot(path: String?) async throws {
+        guard let path else {
+            await snapshotSettings.use(nil, customFields: [])?.close()
+            return
+        }
+        let store = try await SnapshotOpening.forReading(path)
+        let customFields: [CustomFieldDefinition]
+        do {
+            customFields = try await store.customFieldDefinitions()
+        } catch {
+            await store.close()
+            throw error
+        }
+        await snapshotSettings.use(store, customFields: customFields)?.close()
     }
 
     /// Refresh tables a statement reads when their last sync is older than this; nil: never (no request).
     public func setSnapshotMaxAge(_ maxAge: Duration?) { snapshotSettings.setMaxAge(maxAge) }
 
-    /// The snapshot scans read, if any.
-    public var snapshotPath: String? { snapshotSettings.current.store?.path }
+    /// The snapshot scans read, if any: its path, or its URL without the password.
+    public var snapshotPath: String? { snapshotSettings.current.store?.location }
 
     public var snapshotMaxAge: Duration? { snapshotSettings.current.maxAge }
 
@@ -70,8 +89,8 @@ extension Engine {
     /// while a page costs the scan only a hand-off, which 64 rows amortise.
     static let snapshotPageRows = 64
 
-    private func refresh(_ tables: [String], of store: SnapshotStore, olderThan maxAge: Duration) async throws {
-        let records = try store.syncRecords()
+    private func refresh(_ tables: [String], of store: any SnapshotStoring, olderThan maxAge: Duration) async throws {
+        let records = try await store.syncRecords()
         let now = SnapshotSync.nowMilliseconds()
         let limit = maxAge.components.seconds * 1000 + maxAge.components.attoseconds / 1_000_000_000_000_000
         let stale = tables.filter { table in
@@ -79,7 +98,9 @@ extension Engine {
             return now - finished > limit
         }
         guard !stale.isEmpty else { return }
-        _ = try await sync(snapshotPath: store.path, options: SyncOptions(tables: stale))
+        _ = try await snapshotSync(store: store).run(SyncOptions(tables: stale))
+        // The refresh may have changed the custom fields the snapshot stores.
+        snapshotSettings.setCustomFields(try await store.customFieldDefinitions(), of: store)
     }
 
     /// The record tables whose endpoints a plan's scans read (a child table's parent).
@@ -105,18 +126,19 @@ extension Engine {
         return names
     }
 
-    /// Explain's line for a scan in snapshot mode: the file, and how old the table's data is.
-    func snapshotSourceLine(store: SnapshotStore, maxAge: Duration?) -> (TableDefinition) -> String {
-        let records = (try? store.syncRecords()) ?? [:]
+    /// Explain's line for a scan in snapshot mode: the file or mirror, and how old the table's data is.
+    func snapshotSourceLine(store: any SnapshotStoring, maxAge: Duration?) async -> (TableDefinition) -> String {
+        let records = (try? await store.syncRecords()) ?? [:]
         let now = SnapshotSync.nowMilliseconds()
         let catalog = self.catalog
+        let location = store.location
         return { table in
             let name = SnapshotQuery.recordTable(of: table, catalog)?.name ?? table.name
             let refresh = maxAge.map { "; refreshed first when older than \($0.components.seconds)s" } ?? "; no request"
             guard let finished = records[name]?.lastSyncFinished else {
-                return "snapshot \(store.path): \(name) never synced, so no rows\(refresh)"
+                return "snapshot \(location): \(name) never synced, so no rows\(refresh)"
             }
-            return "snapshot \(store.path), synced \(Self.ageText(now - finished)) ago (\(SnapshotTimestamp.text(finished)) UTC)\(refresh)"
+            return "snapshot \(location), synced \(Self.ageText(now - finished)) ago (\(SnapshotTimestamp.text(finished)) UTC)\(refresh)"
         }
     }
 
@@ -126,5 +148,13 @@ extension Engine {
         if seconds < 7200 { return "\(seconds / 60) min" }
         if seconds < 172_800 { return "\(seconds / 3600) h" }
         return "\(seconds / 86400) days"
+    }
+}
+
+extension Optional {
+    /// `map` with an asynchronous transform.
+    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
     }
 }

@@ -58,7 +58,7 @@ public final class Engine: Sendable {
         case .explain(let select):
             var printer = ExplainPrinter(pageSize: configuration.pageSize)
             let settings = snapshotSettings.current
-            printer.sourceLine = settings.store.map { snapshotSourceLine(store: $0, maxAge: settings.maxAge) }
+            if let store = settings.store { printer.sourceLine = await snapshotSourceLine(store: store, maxAge: settings.maxAge) }
             let lines = printer.lines(try plan(select, catalog, context).plan)
             return QueryResult(columns: [ResultColumn(name: "plan", type: .text)], rows: lines.map { [.text($0)] })
         case .select(let select):
@@ -143,6 +143,7 @@ public final class Engine: Sendable {
     /// after the last statement.
     public func shutdown() async {
         saveListingSizes()
+        await snapshotSettings.use(nil, customFields: [])?.close()
         await client.shutdown()
     }
 

@@ -2,11 +2,11 @@ import NectarCatalog
 import NectarSnapshot
 import Synchronization
 
-/// The session's choice of source: the API, or a snapshot file (and how fresh its tables must
+/// The session's choice of source: the API, or a snapshot (a SQLite file or a PostgreSQL mirror; and how fresh its tables must
 /// be before a statement reads them).
 final class SnapshotSettings: Sendable {
     struct State {
-        var store: SnapshotStore?
+        var store: (any SnapshotStoring)?
         /// The custom fields the snapshot stores, read when it was chosen (and after a sync into it).
         var customFields: [CustomFieldDefinition] = []
         /// Tables older than this are refreshed incrementally before a statement reads them; nil never.
@@ -17,9 +17,22 @@ final class SnapshotSettings: Sendable {
 
     var current: State { state.withLock { $0 } }
 
-    func use(_ store: SnapshotStore?, customFields: [CustomFieldDefinition]) {
+    /// Switches to `store` and the custom fields it stores, returning the store used before (for
+    /// the caller to close).
+    func use(_ store: (any SnapshotStoring)?, customFields: [CustomFieldDefinition]) -> (any SnapshotStoring)? {
         state.withLock { state in
-            state.store = store
+            defer {
+                state.store = store
+                state.customFields = customFields
+            }
+            return state.store
+        }
+    }
+
+    /// The custom fields `store` holds after a refresh, if it is still the one in use.
+    func setCustomFields(_ customFields: [CustomFieldDefinition], of store: any SnapshotStoring) {
+        state.withLock { state in
+            guard let current = state.store, current as AnyObject === store as AnyObject else { return }
             state.customFields = customFields
         }
     }

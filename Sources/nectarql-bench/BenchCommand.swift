@@ -62,6 +62,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Snapshots: the first sync (time against the round-trip floor, peak RSS), the group-by read from the file against the sqlite3 command, an incremental refresh's requests.")
     var snapshot = false
 
+    @Option(help: "The PostgreSQL mirror: a full sync into it against one into a SQLite file (rows/s), and the group-by read from each. A postgres:// URL; its schema (default nectarql_bench) is emptied and refilled.")
+    var postgres: String?
+
     @Flag(help: "Internal: be the child process of --snapshot that makes the first sync, and print one report line.")
     var syncProbe = false
 
@@ -116,6 +119,10 @@ struct BenchCommand: AsyncParsableCommand {
             print(try await probe().line)
         } else if syncProbe, let apiUrl, let snapshotPath {
             print(try await SyncProbe(apiURL: apiUrl, path: snapshotPath, concurrency: concurrency).run().line)
+        } else if let postgres {
+            let benchmark = PostgresBenchmark(
+                url: postgres, scale: scale, seed: seed, latencyMilliseconds: latencyMs, concurrency: concurrency)
+            print(try await benchmark.run())
         } else if snapshot {
             print(try await SnapshotBenchmark(scale: scale, seed: seed, latencyMilliseconds: latencyMs, concurrency: concurrency).run())
         } else if let profileSnapshot {

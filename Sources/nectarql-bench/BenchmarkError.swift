@@ -3,6 +3,7 @@ enum BenchmarkError: Error, CustomStringConvertible {
     case cannotLocateSelf
     case probeFailed(arguments: [String], status: Int32, output: String)
     case queryFailed(name: String, text: String, underlying: any Error)
+    case invalidArgument(String)
 
     var description: String {
         switch self {
@@ -13,6 +14,8 @@ enum BenchmarkError: Error, CustomStringConvertible {
                 + "without its report line; its output was:\n\(output)"
         case .queryFailed(let name, let text, let underlying):
             "nectarql-bench: the \(name) query failed (\(text)): \(underlying). Run it in `nectarql --demo` to see the error in place."
+        case .invalidArgument(let message):
+            "nectarql-bench: \(message)"
         }
     }
 }

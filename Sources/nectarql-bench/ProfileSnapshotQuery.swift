@@ -11,7 +11,7 @@ struct ProfileSnapshotQuery {
         // The engine never sends a request while it reads a snapshot; the URL only has to be valid.
         let configuration = EngineConfiguration(apiURL: "http://127.0.0.1:9/crm/api/1/", token: FakeAPI.token)
         return try await Engine.using(configuration) { engine in
-            try engine.useSnapshot(path: path)
+            try await engine.useSnapshot(path: path)
             var lines: [String] = []
             for run in 1...runs {
                 let clock = ContinuousClock()

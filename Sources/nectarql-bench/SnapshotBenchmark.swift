@@ -92,7 +92,7 @@ struct SnapshotBenchmark {
         var configuration = EngineConfiguration(apiURL: server.baseURL, token: FakeAPI.token)
         configuration.cacheTTL = nil
         return try await Engine.using(configuration) { engine in
-            try engine.useSnapshot(path: path)
+            try await engine.useSnapshot(path: path)
             var seconds: [Double] = []
             for run in 0...Self.timedRuns {
                 let clock = ContinuousClock()

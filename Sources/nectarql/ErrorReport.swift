@@ -20,6 +20,8 @@ struct ErrorReport {
             return (placed.rendered(source: script, origin: origin), .queryError)
         case let error as APIError:
             return (prefixed(error.description), .apiError)
+        case let error as SnapshotServerError:
+            return (prefixed(error.description), .apiError)
         case let error where OutputFailure.isWriteFailure(error):
             return (prefixed(String(describing: error)), .writeFailed)
         default:

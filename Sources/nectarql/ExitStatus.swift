@@ -6,7 +6,8 @@ enum ExitStatus: Int32 {
     /// The command line or the configuration is unusable (bad flag, no token, unreadable input, an
     /// output file that cannot be created: nothing ran, as when sqlite3 cannot open its output).
     case usageError = 2
-    /// The API could not answer: bad or expired token, access denied, network, server errors.
+    /// The API could not answer: bad or expired token, access denied, network, server errors; or
+    /// the PostgreSQL server holding a mirror could not be reached or went away.
     case apiError = 3
     /// The result could not be written (disk full, I/O error); a closed pipe is no failure.
     case writeFailed = 4
@@ -19,7 +20,7 @@ enum ExitStatus: Int32 {
           0    every statement succeeded
           1    a statement failed (syntax, unknown name, evaluation error)
           2    usage error (bad option, missing token, a file that cannot be read or an output file that cannot be created)
-          3    API error (bad or expired token, access denied, network, server)
+          3    API error (bad or expired token, access denied, network, server), or a PostgreSQL mirror's server unreachable or gone
           4    the output could not be written (disk full, I/O error)
           130  interrupted with Ctrl-C (SIGTERM and SIGHUP end it by that signal)
         A reader that closes the pipe early (| head -1) stops the run quietly; the status is then that of the statements before.

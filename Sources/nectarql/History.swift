@@ -1,5 +1,6 @@
 import CReadline
 import Foundation
+import NectarQL
 
 /// The prompt's history, kept in `~/.nectarql_history` (or `NECTARQL_HISTORY`) with mode 0600.
 ///
@@ -36,7 +37,8 @@ struct HistoryFile {
 
     /// Remembers an entry and appends it to the file at once, so a crash loses nothing.
     func add(_ entry: String) {
-        let text = entry.trimmingBlanks()
+        // A `.snapshot postgres://user:password@…` line is kept without its password.
+        let text = SnapshotLocationRedaction.redact(entry.trimmingBlanks())
         guard !text.isEmpty, secret.isEmpty || !text.contains(secret) else { return }
         if let last = lastEntry, last == text { return }
         add_history(text)

@@ -21,6 +21,7 @@ struct Shell {
         if arguments.demo { demo = try await startDemo() }
         let token = try demo?.token ?? TokenSource.resolve(tokenFile: arguments.tokenFile, environment: environment)
         StandardError.redact(token)
+        if let password = arguments.snapshot.flatMap(SnapshotLocationRedaction.password(in:)) { StandardError.redactAlso(password) }
         let engine: Engine
         do {
             engine = try Engine(configuration: engineConfiguration(token: token, apiURL: demo?.baseURL))
@@ -29,10 +30,10 @@ struct Shell {
             await demo?.stop()
             throw ShellExit(status: .usageError)
         }
-        guard useSnapshot(engine) else {
+        if let failure = await useSnapshot(engine) {
             await engine.shutdown()
             await demo?.stop()
-            throw ShellExit(status: .usageError)
+            throw ShellExit(status: failure)
         }
         let session = Session(
             engine: engine, output: output, quiet: arguments.quiet, continueOnError: arguments.continueOnError,
@@ -60,18 +61,19 @@ struct Shell {
         return status
     }
 
-    /// `--snapshot PATH` and `--max-age`; false after explaining why the file cannot be read, which
-    /// stops the shell before any statement.
-    private func useSnapshot(_ engine: Engine) -> Bool {
-        guard let path = arguments.snapshot else { return true }
+    /// `--snapshot PATH|URL` and `--max-age`; the exit status after explaining why the snapshot
+    /// cannot be read (3 when its database server cannot be reached), which stops the shell
+    /// before any statement.
+    private func useSnapshot(_ engine: Engine) async -> ExitStatus? {
+        guard let path = arguments.snapshot else { return nil }
         do {
-            try engine.useSnapshot(path: path)
+            try await engine.useSnapshot(path: path)
         } catch {
             StandardError.line("error: \(error)")
-            return false
+            return error is SnapshotServerError ? .apiError : .usageError
         }
         engine.setSnapshotMaxAge(arguments.maxAge.flatMap(DurationText.parse))
-        return true
+        return nil
     }
 
     /// The statements of `-c` or `-f`, and the name errors are reported under; piped stdin is

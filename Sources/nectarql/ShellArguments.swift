@@ -86,7 +86,7 @@ struct ShellArguments: ParsableCommand {
     @Flag(help: "No progress line and no banner.")
     var quiet = false
 
-    @Option(help: "Read every table from this snapshot (made by `nectarql sync`) instead of the API.")
+    @Option(help: "Read every table from this snapshot, a file or a postgres:// mirror (made by `nectarql sync`), instead of the API.")
     var snapshot: String?
 
     @Option(name: .customLong("max-age"), help: "With --snapshot: first refresh the tables a statement reads that are older than this (10m, 1h).")

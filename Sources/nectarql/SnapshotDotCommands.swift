@@ -4,15 +4,16 @@ import NectarQL
 @MainActor
 enum SnapshotDotCommands {
     static let all: [DotCommand] = [
-        DotCommand(name: ".snapshot", arguments: "[path|off]", summary: "Read tables from a snapshot file, or from the API again", action: { session, arguments in
+        DotCommand(name: ".snapshot", arguments: "[path|off]", summary: "Read tables from a snapshot (file or postgres:// URL), or the API again", action: { session, arguments in
             guard let choice = arguments.first else {
                 let current = session.engine.snapshotPath.map { "snapshot \($0)" } ?? "the API (no snapshot)"
                 try session.output.currentSink.write("reading from \(current)\n")
                 return .succeeded
             }
             guard arguments.count == 1 else { throw DotCommandError(message: "usage: .snapshot [path|off]") }
+            if let password = SnapshotLocationRedaction.password(in: choice) { StandardError.redactAlso(password) }
             do {
-                try session.engine.useSnapshot(path: choice.lowercased() == "off" ? nil : choice)
+                try await session.engine.useSnapshot(path: choice.lowercased() == "off" ? nil : choice)
             } catch {
                 throw DotCommandError(message: "\(error)")
             }

@@ -1,4 +1,5 @@
 import Foundation
+import NectarQL
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -6,7 +7,8 @@ import Darwin
 #endif
 
 /// Messages for the person: warnings, errors, banners, timers. Unbuffered, so they interleave
-/// correctly with the progress line, and always passed through the token redactor.
+/// correctly with the progress line, and always passed through the redactor: the token, and the
+/// password of any PostgreSQL URL, never reach the terminal.
 enum StandardError {
     nonisolated(unsafe) private static var secret = ""
 
@@ -15,8 +17,16 @@ enum StandardError {
         secret = token
     }
 
+    /// Another secret to mask (a mirror's password given in its URL).
+    static func redactAlso(_ another: String) {
+        extra.append(another)
+    }
+
+    nonisolated(unsafe) private static var extra: [String] = []
+
     static func write(_ text: String) {
-        let safe = Redaction.mask(text, secret: secret)
+        let masked = extra.reduce(Redaction.mask(text, secret: secret)) { Redaction.mask($0, secret: $1) }
+        let safe = SnapshotLocationRedaction.redact(masked)
         var bytes = Array(safe.utf8)
         bytes.withUnsafeMutableBytes { raw in
             var offset = 0

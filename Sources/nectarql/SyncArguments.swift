@@ -5,11 +5,13 @@ import Foundation
 struct SyncArguments: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nectarql sync",
-        abstract: "Copy the NectarCRM account into a local SQLite snapshot that queries can read.",
+        abstract: "Copy the NectarCRM account into a local SQLite snapshot, or a PostgreSQL mirror, that queries can read.",
         discussion: """
             The first sync reads every table; later ones read only what changed since the day before the previous sync (contatos, oportunidades, qualificacoes) and re-read the small tables whole. Once a day (--reconcile-after) a full read removes records deleted in NectarCRM. A sync is atomic: interrupted or failed, it leaves the previous snapshot as it was.
 
             Query the snapshot with: nectarql --snapshot PATH (add --max-age 10m to refresh stale tables first).
+
+            --snapshot postgres://USER@HOST:PORT/DATABASE?schema=nectarcrm mirrors the account into that PostgreSQL schema instead (created on the first sync), for a team and its BI tools. The password comes from the URL, PGPASSWORD or ~/.pgpass; sslmode=disable|prefer|require|verify-ca|verify-full as libpq. Only one sync writes a mirror at a time; it never shows the password.
 
             The API token is read from NECTAR_API_TOKEN or from --token-file.
 
@@ -17,7 +19,7 @@ struct SyncArguments: ParsableCommand {
             """
     )
 
-    @Option(help: "The snapshot file (env NECTARQL_SNAPSHOT; default $XDG_DATA_HOME/nectarql/snapshot.sqlite).")
+    @Option(help: "The snapshot file, or a postgres:// URL (env NECTARQL_SNAPSHOT; default $XDG_DATA_HOME/nectarql/snapshot.sqlite).")
     var snapshot: String?
 
     @Option(help: "Only these tables, comma-separated (a child table syncs with its parent).")

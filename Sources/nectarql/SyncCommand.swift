@@ -28,6 +28,8 @@ struct SyncCommand {
             throw ShellExit(status: .usageError)
         }
         let path = SnapshotPath.resolve(arguments.snapshot, environment: environment)
+        // A mirror's password may be in its URL: every message shows the URL without it.
+        if let password = SnapshotLocationRedaction.password(in: path) { StandardError.redactAlso(password) }
         var options = SyncOptions(tables: arguments.tableList, full: arguments.full)
         if let age = DurationText.parse(arguments.reconcileAfter) { options.reconcileAfterMilliseconds = age.components.seconds * 1000 }
         let status = await sync(engine, path: path, options: options)
@@ -36,6 +38,7 @@ struct SyncCommand {
     }
 
     private func sync(_ engine: Engine, path: String, options: SyncOptions) async -> ExitStatus {
+        let shown = SnapshotLocationRedaction.redact(path)
         let progress = SyncProgressLine(isShown: !arguments.quiet && Terminal.errorIsTerminal)
         let started = ContinuousClock.now
         let work = Task { try await engine.sync(snapshotPath: path, options: options, progress: progress.update) }
@@ -50,16 +53,19 @@ struct SyncCommand {
         progress.finish()
         switch result {
         case .success(let reports):
-            if !arguments.quiet { StandardError.write(SyncSummary.text(reports, path: path, elapsed: ContinuousClock.now - started)) }
+            if !arguments.quiet { StandardError.write(SyncSummary.text(reports, path: shown, elapsed: ContinuousClock.now - started)) }
             return .success
         case .failure(let error):
             if work.isCancelled {
-                StandardError.line("interrupted: the sync was cancelled; the snapshot '\(path)' is as it was before")
+                StandardError.line("interrupted: the sync was cancelled; the snapshot '\(shown)' is as it was before")
                 return .interrupted
             }
             switch error {
             case let error as APIError:
-                StandardError.line("error: \(error.description)\n  the snapshot '\(path)' is as it was before this sync")
+                StandardError.line("error: \(error.description)\n  the snapshot '\(shown)' is as it was before this sync")
+                return .apiError
+            case let error as SnapshotServerError:
+                StandardError.line("error: \(error.description)\n  the snapshot '\(shown)' is as it was before this sync")
                 return .apiError
             case let error as SnapshotError where error.kind == .storageFull:
                 // The snapshot is the sync's output: no room for it is the shell's "could not write".

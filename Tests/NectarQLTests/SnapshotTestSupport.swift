@@ -47,16 +47,38 @@ extension MockSession {
 
     /// The column names and rows of `sql` read from the snapshot at `file`.
     func snapshotQuery(_ sql: String, from file: SnapshotFile) async throws -> (columns: [String], rows: [[Value]]) {
-        try engine.useSnapshot(path: file.path)
-        defer { try? engine.useSnapshot(path: nil) }
-        return try await query(sql)
+        try await snapshotQuery(sql, from: file.path)
+    }
+
+    /// The column names and rows of `sql` read from the snapshot at `location` (a file or a PostgreSQL URL).
+    func snapshotQuery(_ sql: String, from location: String) async throws -> (columns: [String], rows: [[Value]]) {
+        try await engine.useSnapshot(path: location)
+        do {
+            let result = try await query(sql)
+            try await engine.useSnapshot(path: nil)
+            return result
+        } catch {
+            try? await engine.useSnapshot(path: nil)
+            throw error
+        }
     }
 
     /// The rows of `sql` read from the snapshot at `file`, without a request.
     func snapshotRows(_ sql: String, from file: SnapshotFile) async throws -> [[Value]] {
-        try engine.useSnapshot(path: file.path)
-        defer { try? engine.useSnapshot(path: nil) }
-        return try await rows(sql)
+        try await snapshotRows(sql, from: file.path)
+    }
+
+    /// The rows of `sql` read from the snapshot at `location` (a file or a PostgreSQL URL), without a request.
+    func snapshotRows(_ sql: String, from location: String) async throws -> [[Value]] {
+        try await engine.useSnapshot(path: location)
+        do {
+            let rows = try await rows(sql)
+            try await engine.useSnapshot(path: nil)
+            return rows
+        } catch {
+            try? await engine.useSnapshot(path: nil)
+            throw error
+        }
     }
 }
 

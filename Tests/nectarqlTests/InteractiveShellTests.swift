@@ -169,6 +169,25 @@ import Testing
         try await shell.expect("interrupted", after: mark, timeout: 20)
     }
 
+    @Test func aMirrorURLsPasswordIsNeitherShownNorKeptInTheHistory() async throws {
+        let sandbox = try Sandbox()
+        do {
+            let shell = try sandbox.start()
+            defer { shell.close() }
+            try await shell.expect(Self.prompt)
+            // Port 1: nothing listens, so the dot-command fails, saying why, without the password.
+            shell.type(".snapshot postgres://ana:Hunter2Secret@127.0.0.1:1/crm?schema=vendas\r")
+            let end = try await shell.expect("cannot reach the PostgreSQL server")
+            try await shell.expect(Self.prompt, after: end)
+            shell.type("\u{04}")
+            #expect(try await shell.waitForExit() == 0)
+            #expect(shell.transcript.components(separatedBy: "Hunter2Secret").count - 1 == 1, "only the typed line's echo holds it")
+        }
+        let saved = try String(contentsOfFile: sandbox.historyPath, encoding: .utf8)
+        #expect(saved.contains(".snapshot postgres://ana:***@127.0.0.1:1/crm?schema=vendas"))
+        #expect(!saved.contains("Hunter2Secret"))
+    }
+
     @Test func historySurvivesARestartAndIsPrivate() async throws {
         let sandbox = try Sandbox()
         do {

@@ -2,12 +2,13 @@ import NectarCatalog
 import NectarSnapshot
 import NectarSource
 
-/// Scans read from a snapshot file instead of the API: each listing or lookup the planner built is
-/// read back as the filters it stands for and answered by a parameterised SQLite query that
-/// selects only the columns the scan's flattener would decode, streamed a page of rows at a time. It sends no request. The local filter above every
+/// Scans read from a snapshot instead of the API: each listing or lookup the planner built is
+/// read back as the filters it stands for and answered by a parameterised SQL query (SQLite or
+/// PostgreSQL, whichever store it is) that selects only the columns the scan's flattener would
+/// decode, streamed a page of rows at a time. It sends no request. The local filter above every
 /// scan still decides the answer; the SQL only narrows what reaches it.
 struct SnapshotPageFetcher: PageFetching {
-    let store: SnapshotStore
+    let store: any SnapshotStoring
     let catalog: Catalog
     /// Rows per page: a snapshot page costs no round trip, so pages are large.
     let pageSize: Int
@@ -18,8 +19,8 @@ struct SnapshotPageFetcher: PageFetching {
         let table = flattener.table
         let scan = SnapshotScan(request: request, table: table, recordTable: recordTable(of: table))
         let query = SnapshotQuery(
-            scan, catalog: catalog, columns: flattener.columnsRead, offset: max(0, firstPage - 1) * pageSize,
-            limit: maxPages.map { $0 * pageSize })
+            scan, catalog: catalog, columns: flattener.columnsRead, dialect: store.dialect,
+            offset: max(0, firstPage - 1) * pageSize, limit: maxPages.map { $0 * pageSize })
         return stream(query, width: table.columns.count)
     }
 
@@ -32,7 +33,8 @@ struct SnapshotPageFetcher: PageFetching {
         guard let merged = SnapshotScan.merging(scans, scope: records.endpoint.requiredScope) else {
             return requests.map { pages(of: $0, flattener: flattener, firstPage: 1, maxPages: nil) }
         }
-        return [stream(SnapshotQuery(merged, catalog: catalog, columns: flattener.columnsRead), width: table.columns.count)]
+        let query = SnapshotQuery(merged, catalog: catalog, columns: flattener.columnsRead, dialect: store.dialect)
+        return [stream(query, width: table.columns.count)]
     }
 
     func lookup(path: String, flattener: Flattener) async throws -> FlattenedPage? {
@@ -40,10 +42,9 @@ struct SnapshotPageFetcher: PageFetching {
         guard let scan = SnapshotScan(lookupPath: path, table: table, recordTable: recordTable(of: table)) else {
             throw SnapshotError("the snapshot cannot answer the lookup \(path)")
         }
-        let reader = try SnapshotReader(
-            SnapshotQuery(scan, catalog: catalog, columns: flattener.columnsRead), width: table.columns.count, store: store)
+        let query = SnapshotQuery(scan, catalog: catalog, columns: flattener.columnsRead, dialect: store.dialect)
         var rows: [[Value]] = []
-        while case let page = try reader.next(pageSize), !page.isEmpty { rows += page }
+        for try await page in store.rows(of: query, width: table.columns.count, pageRows: pageSize) { rows += page }
         if rows.isEmpty, scan.isSingleLookup { return nil }
         return Self.page(rows)
     }
@@ -52,18 +53,12 @@ struct SnapshotPageFetcher: PageFetching {
         SnapshotQuery.recordTable(of: table, catalog) ?? table
     }
 
+    /// The store's pages of a query, each as a flattened page.
     private func stream(_ query: SnapshotQuery, width: Int) -> AsyncThrowingStream<FlattenedPage, any Error> {
-        let reader: SnapshotReader
-        do {
-            reader = try SnapshotReader(query, width: width, store: store)
-        } catch {
-            return AsyncThrowingStream { throw error }
-        }
-        let pageSize = self.pageSize
+        let rows = RowPages(store.rows(of: query, width: width, pageRows: pageSize))
         return AsyncThrowingStream {
-            try Task.checkCancellation()
-            let rows = try reader.next(pageSize)
-            return rows.isEmpty ? nil : Self.page(rows)
+            guard let page = try await rows.next() else { return nil }
+            return Self.page(page)
         }
     }
 
@@ -71,4 +66,15 @@ struct SnapshotPageFetcher: PageFetching {
     private static func page(_ rows: [[Value]]) -> FlattenedPage {
         FlattenedPage(records: [FlattenedRecord(id: .null, rows: rows)], recordCount: rows.count, coercionFailures: 0)
     }
+}
+
+/// The store's pages, read one after another by the single consumer of a scan's stream.
+private final class RowPages: @unchecked Sendable {
+    private var iterator: AsyncThrowingStream<[[Value]], any Error>.AsyncIterator
+
+    init(_ pages: AsyncThrowingStream<[[Value]], any Error>) {
+        iterator = pages.makeAsyncIterator()
+    }
+
+    func next() async throws -> [[Value]]? { try await iterator.next() }
 }

@@ -13,7 +13,7 @@ struct ExplainPrinter {
         write(node, depth: 0, into: &out)
         out.append("Estimated requests in all: \(requests(node))")
         if sourceLine != nil {
-            out.append("Snapshot: the GET lines show the filters the SQLite queries apply; none is sent unless a table needs a refresh")
+            out.append("Snapshot: the GET lines show the filters the snapshot's SQL queries apply; none is sent unless a table needs a refresh")
         }
         return out
     }

@@ -25,10 +25,16 @@ package enum SnapshotCustomFields {
         """
 
     /// One custom column and the definition it comes from.
-    struct Field: Hashable {
-        let column: String
-        let type: SQLType
-        let definition: CustomFieldDefinition
+    package struct Field: Hashable, Sendable {
+        package let column: String
+        package let type: SQLType
+        package let definition: CustomFieldDefinition
+
+        package init(column: String, type: SQLType, definition: CustomFieldDefinition) {
+            self.column = column
+            self.type = type
+            self.definition = definition
+        }
     }
 
     /// Every stored definition, each table's in definition order; none in a file that has no
@@ -69,7 +75,7 @@ package enum SnapshotCustomFields {
     }
 
     /// The custom columns of a table of the catalog a sync reads with.
-    static func fields(of table: TableDefinition) -> [Field] {
+    package static func fields(of table: TableDefinition) -> [Field] {
         table.customColumns.compactMap { column in
             column.customField.map { Field(column: column.name, type: column.type, definition: $0.definition) }
         }

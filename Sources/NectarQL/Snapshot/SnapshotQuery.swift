@@ -6,14 +6,17 @@ import NectarCatalog
 /// sync wrote them.
 package struct SnapshotQuery: Sendable {
     package let sql: String
-    package let bindings: [SQLiteValue]
+    package let bindings: [SnapshotValue]
     /// For each selected column, in order: the row slot it fills and its type.
     package let slots: [(slot: Int, type: SQLType)]
 
     /// `columns`: the indexes of the table's columns the query reads (the flattener's); only
     /// those are selected, so a group-by over two columns reads two. Nil falls back to the
     /// scan's `attribute=` projection (whole top-level keys, as the API would send them).
-    package init(_ scan: SnapshotScan, catalog: Catalog, columns: Set<Int>? = nil, offset: Int = 0, limit: Int? = nil) {
+    package init(
+        _ scan: SnapshotScan, catalog: Catalog, columns: Set<Int>? = nil, dialect: SnapshotDialect = .sqlite, offset: Int = 0,
+        limit: Int? = nil
+    ) {
         let table = scan.table
         let recordTable = Self.recordTable(of: table, catalog) ?? table
         let child = table.isChild ? catalog.tables.first { $0.isChild && $0.origin == table.origin } : nil
@@ -45,27 +48,33 @@ package struct SnapshotQuery: Sendable {
         var order: String
         if let child {
             let join = table.keepsRecordsWithoutElements ? "LEFT JOIN" : "JOIN"
+            let parentOrder = dialect.rowOrder(alias: "p", primaryKey: SnapshotSchema.primaryKey(of: recordTable), parentID: nil)
+            let childOrder = dialect.rowOrder(alias: "c", primaryKey: nil, parentID: childParentID)
             if needsParent, let childParentID {
-                from = "\(q(recordTable.name)) AS p \(join) \(q(child.name)) AS c ON c.\(q(childParentID)) = p.\(q("id"))"
-                order = "p.rowid, c.rowid"
+                from = "\(dialect.table(recordTable.name)) AS p \(join) \(dialect.table(child.name)) AS c ON c.\(q(childParentID)) = p.\(q("id"))"
+                order = parentOrder + ", " + childOrder
             } else {
-                from = "\(q(child.name)) AS c"
-                order = "c.rowid"
+                from = "\(dialect.table(child.name)) AS c"
+                order = childOrder
             }
         } else {
-            from = "\(q(recordTable.name)) AS p"
-            order = "p.rowid"
+            from = "\(dialect.table(recordTable.name)) AS p"
+            order = dialect.rowOrder(alias: "p", primaryKey: SnapshotSchema.primaryKey(of: recordTable), parentID: nil)
         }
-        var bindings: [SQLiteValue] = []
+        var bindings: [SnapshotValue] = []
         // `+column` keeps SQLite from probing the column's index once per row when the scan
         // covers most of the table anyway: it then reads the table in rowid order, once.
-        let conditions = scan.conditions.map { Self.sql($0, indexed: !scan.scansWholeTable, bindings: &bindings) }
+        let conditions = scan.conditions.map {
+            Self.sql($0, dialect: dialect, indexed: !scan.scansWholeTable, bindings: &bindings)
+        }
         var sql = "SELECT \(expressions.isEmpty ? "NULL" : expressions.joined(separator: ", ")) FROM \(from)"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY " + order
         if limit != nil || offset > 0 {
-            sql += " LIMIT ? OFFSET ?"
-            bindings += [.integer(Int64(limit ?? -1)), .integer(Int64(offset))]
+            bindings.append(limit.map { .integer(Int64($0)) } ?? dialect.noLimit)
+            let limitMark = dialect.placeholder(bindings.count)
+            bindings.append(.integer(Int64(offset)))
+            sql += " LIMIT \(limitMark) OFFSET \(dialect.placeholder(bindings.count))"
         }
         self.sql = sql
         self.bindings = bindings
@@ -95,26 +104,27 @@ package struct SnapshotQuery: Sendable {
         return key.map { attributes.contains($0.lowercased()) } ?? true
     }
 
-    private static func sql(_ condition: SnapshotScan.Condition, indexed: Bool, bindings: inout [SQLiteValue]) -> String {
+    private static func sql(
+        _ condition: SnapshotScan.Condition, dialect: SnapshotDialect, indexed: Bool, bindings: inout [SnapshotValue]
+    ) -> String {
         let q = SnapshotSchema.quoted
+        /// Binds a value and returns its marker: the SQL text never holds the value itself.
+        func mark(_ value: SnapshotValue) -> String {
+            bindings.append(value)
+            return dialect.placeholder(bindings.count)
+        }
         switch condition {
         case .anyOf(let column, let values):
-            bindings += values
-            let operand = (indexed ? "p." : "+p.") + q(column)
-            return values.count == 1 ? "\(operand) = ?" : "\(operand) IN (\(values.map { _ in "?" }.joined(separator: ", ")))"
+            let marks = values.map(mark)
+            let operand = dialect.unindexed("p.\(q(column))", unless: indexed)
+            return marks.count == 1 ? "\(operand) = \(marks[0])" : "\(operand) IN (\(marks.joined(separator: ", ")))"
         case .prefix(let column, let text):
-            bindings += [.integer(Int64(text.unicodeScalars.count)), .text(text)]
-            return "substr(p.\(q(column)), 1, ?) = ?"
+            let length = mark(.integer(Int64(text.unicodeScalars.count)))
+            return dialect.prefix("p.\(q(column))", lengthMark: length, textMark: mark(.text(text)))
         case .between(let column, let lower, let upper):
             var parts: [String] = []
-            if let lower {
-                bindings.append(.text(SnapshotTimestamp.text(lower)))
-                parts.append("p.\(q(column)) >= ?")
-            }
-            if let upper {
-                bindings.append(.text(SnapshotTimestamp.text(upper)))
-                parts.append("p.\(q(column)) < ?")
-            }
+            if let lower { parts.append("p.\(q(column)) >= \(mark(.timestamp(lower)))") }
+            if let upper { parts.append("p.\(q(column)) < \(mark(.timestamp(upper)))") }
             return parts.joined(separator: " AND ")
         }
     }

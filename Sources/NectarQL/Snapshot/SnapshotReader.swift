@@ -38,7 +38,7 @@ package final class SnapshotReader: @unchecked Sendable {
         sql = query.sql
         statement = try pool.take(query.sql)
         do {
-            try statement.bind(query.bindings)
+            try statement.bind(query.bindings.map(\.sqlite))
         } catch {
             pool.giveBack(statement, for: sql)
             throw error

@@ -9,7 +9,7 @@ import NectarSource
 package struct SnapshotScan: Sendable {
     package enum Condition: Sendable, Hashable {
         /// `column IN (values)`.
-        case anyOf(column: String, values: [SQLiteValue])
+        case anyOf(column: String, values: [SnapshotValue])
         /// The first characters of a text column.
         case prefix(column: String, text: String)
         /// A timestamp column from `lower` (inclusive) to `upper` (exclusive), either optional.
@@ -65,13 +65,13 @@ package struct SnapshotScan: Sendable {
                 continue
             }
             guard !joinedOne, case .anyOf(let column, _) = conditions[0] else { return nil }
-            var values: [SQLiteValue] = []
+            var values: [SnapshotValue] = []
             for condition in conditions {
                 guard case .anyOf(column, let some) = condition else { return nil }
                 for value in some where !values.contains(value) { values.append(value) }
             }
             joinedOne = true
-            let wholeScope = scope.map { $0.column == column && Set(values) == Set($0.values.map { SQLiteValue.real(Double($0)) }) }
+            let wholeScope = scope.map { $0.column == column && Set(values) == Set($0.values.map { SnapshotValue.real(Double($0)) }) }
             if wholeScope != true { merged.append(.anyOf(column: column, values: values)) }
         }
         guard joinedOne else { return nil }
@@ -121,9 +121,9 @@ package struct SnapshotScan: Sendable {
     }
 
     /// A parameter's text as the column stores it; nil when it cannot be one of its values.
-    private static func storage(_ text: String, _ type: SQLType) -> SQLiteValue? {
+    private static func storage(_ text: String, _ type: SQLType) -> SnapshotValue? {
         switch type {
-        case .float: Double(text.trimmingCharacters(in: .whitespaces)).map(SQLiteValue.real)
+        case .float: Double(text.trimmingCharacters(in: .whitespaces)).map(SnapshotValue.real)
         case .text: .text(text)
         case .boolean, .timestamp: nil
         }

@@ -62,7 +62,7 @@ package enum SnapshotSchema {
     }
 
     /// Parent ids, relationship columns, and the columns the endpoint filters or looks up by.
-    static func indexedColumns(of table: TableDefinition) -> [String] {
+    package static func indexedColumns(of table: TableDefinition) -> [String] {
         var names: [String] = []
         if let parent = parentIDColumn(of: table) { names.append(parent) }
         names += table.relationships.map(\.column)

@@ -4,18 +4,24 @@ import NectarCatalog
 /// A snapshot file: opened for reading (queries) or writing (a sync), checked to be a NectarQL
 /// snapshot before anything else touches it, created 0600 with the catalog's schema, in WAL mode
 /// so queries read the last committed sync while the next one writes.
-package final class SnapshotStore: Sendable {
+package final class SnapshotStore: SnapshotStoring {
     package let path: String
     package let connection: SQLiteConnection
     /// The scans' compiled statements, reused from one query to the next.
     package let statements: SQLiteStatementPool
+    /// Opened by `openForWriting`: the file exists with its schema, WAL on, and a sync may use
+    /// this connection. A store opened for reading opens its own writing connection to sync.
+    private let isWritable: Bool
+
+    package var location: String { path }
+    package var dialect: SnapshotDialect { .sqlite }
 
     /// Opens an existing snapshot for queries; a missing, corrupt or foreign file is a clear error.
     package static func openForReading(path: String) throws -> SnapshotStore {
         guard FileManager.default.fileExists(atPath: path) else {
             throw SnapshotError("no snapshot at '\(path)'; make one with `nectarql sync --snapshot \(path)`")
         }
-        let store = SnapshotStore(path: path, connection: try SQLiteConnection(path: path, serialized: true))
+        let store = SnapshotStore(path: path, connection: try SQLiteConnection(path: path, serialized: true), isWritable: false)
         try store.checkIsSnapshot()
         // Queries read the file through a memory map: a page is read in place, with no system call
         // and no copy into SQLite's cache (2 MB by default, far smaller than a group-by's table).
@@ -29,7 +35,7 @@ package final class SnapshotStore: Sendable {
     /// Opens the snapshot a sync writes, creating the file (and its directory) when it is missing.
     package static func openForWriting(path: String, catalog: Catalog) throws -> SnapshotStore {
         let isNew = try createIfMissing(path)
-        let store = SnapshotStore(path: path, connection: try SQLiteConnection(path: path, serialized: false))
+        let store = SnapshotStore(path: path, connection: try SQLiteConnection(path: path, serialized: false), isWritable: true)
         let isEmpty = try isNew || store.isEmptyDatabase()
         if isEmpty {
             try store.create(catalog)
@@ -42,11 +48,34 @@ package final class SnapshotStore: Sendable {
         return store
     }
 
-    private init(path: String, connection: SQLiteConnection) {
+    private init(path: String, connection: SQLiteConnection, isWritable: Bool) {
         self.path = path
         self.connection = connection
         statements = SQLiteStatementPool(connection: connection)
+        self.isWritable = isWritable
     }
+
+    package func beginSync(tables: [TableDefinition], catalog: Catalog) throws -> any SnapshotWriting {
+        let store = isWritable ? self : try Self.openForWriting(path: path, catalog: catalog)
+        return try SnapshotWriter(store: store, tables: tables)
+    }
+
+    package func rows(of query: SnapshotQuery, width: Int, pageRows: Int) -> AsyncThrowingStream<[[Value]], any Error> {
+        let reader: SnapshotReader
+        do {
+            reader = try SnapshotReader(query, width: width, store: self)
+        } catch {
+            return AsyncThrowingStream { throw error }
+        }
+        return AsyncThrowingStream {
+            try Task.checkCancellation()
+            let rows = try reader.next(pageRows)
+            return rows.isEmpty ? nil : rows
+        }
+    }
+
+    /// The connection closes when the last reference goes.
+    package func close() async {}
 
     /// Every table's bookkeeping, by table name.
     package func syncRecords() throws -> [String: SyncRecord] {

@@ -10,7 +10,7 @@ import NectarSource
 package struct SnapshotSync: Sendable {
     let client: NectarClient
     let catalog: Catalog
-    let store: SnapshotStore
+    let store: any SnapshotStoring
     /// The API base URL, recorded per table: a snapshot never mixes two accounts.
     let apiBaseURL: String
     let pageSize: Int
@@ -22,7 +22,7 @@ package struct SnapshotSync: Sendable {
 
     /// `catalog`: the seed's tables; the custom fields are added to those a run syncs.
     package init(
-        client: NectarClient, catalog: Catalog, store: SnapshotStore, apiBaseURL: String, pageSize: Int,
+        client: NectarClient, catalog: Catalog, store: any SnapshotStoring, apiBaseURL: String, pageSize: Int,
         timeZone: TimeZone, customFields: @escaping @Sendable () async throws -> [CustomFieldDefinition]
     ) {
         self.client = client
@@ -39,18 +39,21 @@ package struct SnapshotSync: Sendable {
     {
         let started = Self.nowMilliseconds()
         var groups = try SyncGroup.groups(options.tables, in: catalog)
-        let previous = try store.syncRecords()
-        if let foreign = previous.values.first(where: { $0.apiBaseURL != apiBaseURL }) {
-            throw SnapshotError(
-                "the snapshot '\(store.path)' holds data from \(foreign.apiBaseURL), not \(apiBaseURL); "
-                    + "sync this account into another file with --snapshot PATH")
-        }
+        // A snapshot file of another account is refused before the custom fields cost a request;
+        // the check is made again under the run's write lock below. (Not for a mirror: its reads
+        // go through a pool that retries an unreachable server for a minute, where beginSync's
+        // own connection says at once what is wrong.)
+        if case .sqlite = store.dialect { try checkSameAccount(try await store.syncRecords()) }
         if groups.contains(where: { Catalog.takesCustomFields($0.records) }) {
             let extended = catalog.addingCustomFields(try await customFields(), timeZone: timeZone)
             groups = try SyncGroup.groups(options.tables, in: extended)
         }
-        let writer = try SnapshotWriter(store: store, tables: groups.flatMap(\.tables))
+        // The store brings its custom columns in line with the tables within the run, and the
+        // bookkeeping is read under the run's write lock: no other sync changes it meanwhile.
+        let writer = try await store.beginSync(tables: groups.flatMap(\.tables), catalog: catalog)
         do {
+            let previous = try await writer.syncRecords()
+            try checkSameAccount(previous)
             let results = try await withThrowingTaskGroup(of: GroupResult.self) { tasks in
                 for group in groups {
                     let full = needsFullRead(group, previous[group.records.name], options: options, now: started)
@@ -65,7 +68,7 @@ package struct SnapshotSync: Sendable {
             var records: [SyncRecord] = []
             for result in results.sorted(by: { catalogOrder($0.group.records) < catalogOrder($1.group.records) }) {
                 for table in result.group.tables {
-                    let rows = try writer.rowCount(of: table)
+                    let rows = try await writer.rowCount(of: table)
                     let requests = table.name == result.group.records.name ? result.requests : 0
                     let lastFull = result.full ? started : previous[table.name]?.lastFullRead
                     records.append(SyncRecord(
@@ -76,11 +79,20 @@ package struct SnapshotSync: Sendable {
                         readWith: table.isChild ? result.group.records.name : nil))
                 }
             }
-            try writer.commit(records)
+            try await writer.commit(records)
             return reports
         } catch {
-            writer.rollBack()
+            await writer.rollBack()
             throw error
+        }
+    }
+
+    /// A snapshot never mixes two accounts.
+    private func checkSameAccount(_ records: [String: SyncRecord]) throws {
+        if let foreign = records.values.first(where: { $0.apiBaseURL != apiBaseURL }) {
+            throw SnapshotError(
+                "the snapshot '\(store.location)' holds data from \(foreign.apiBaseURL), not \(apiBaseURL); "
+                    + "sync this account into another snapshot with --snapshot PATH")
         }
     }
 
@@ -99,13 +111,13 @@ package struct SnapshotSync: Sendable {
     }
 
     private func sync(
-        _ group: SyncGroup, full: Bool, since record: SyncRecord?, writer: SnapshotWriter,
+        _ group: SyncGroup, full: Bool, since record: SyncRecord?, writer: any SnapshotWriting,
         progress: @escaping @Sendable (SyncProgress) -> Void
     ) async throws -> GroupResult {
         let clock = ContinuousClock.now
         var extra: [QueryParameter] = []
         if full {
-            try writer.clear(group.tables)
+            try await writer.clear(group.tables)
         } else if let filter = group.updatedFilter, let started = record?.lastSyncStarted {
             // The filter takes whole Brazilian days; the day before covers a sync that started near midnight.
             extra = [QueryParameter(filter.from, BrazilianDay.text(started - 86_400_000))]
@@ -121,7 +133,7 @@ package struct SnapshotSync: Sendable {
             for listing in listings {
                 tasks.addTask {
                     for try await flattened in pages(of: listing, flatteners: flatteners, onePageAtATime: !full, tally: tally) {
-                        for (page, table) in zip(flattened, group.tables) { try writer.write(page, of: table) }
+                        for (page, table) in zip(flattened, group.tables) { try await writer.write(page, of: table) }
                         let read = records.withLock { read in
                             read += flattened.first?.recordCount ?? 0
                             return read

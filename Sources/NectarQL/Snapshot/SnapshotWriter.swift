@@ -4,7 +4,7 @@ import Synchronization
 /// Writes one sync run into the file as a single transaction: until `commit`, readers and a
 /// crash see the previous snapshot. Pages come from several listings at once; a lock keeps the
 /// connection to one of them at a time.
-package final class SnapshotWriter: Sendable {
+package final class SnapshotWriter: SnapshotWriting {
     private struct TableStatements {
         let insert: SQLiteStatement
         /// Deletes a child table's rows of one parent (nil for record tables, replaced by id).
@@ -47,6 +47,10 @@ package final class SnapshotWriter: Sendable {
             try? connection.execute("ROLLBACK")
             throw error
         }
+    }
+
+    package func syncRecords() throws -> [String: SyncRecord] {
+        try statements.withLock { _ in try store.syncRecords() }
     }
 
     /// Empties tables read whole, so rows the API no longer lists are gone after the run.
