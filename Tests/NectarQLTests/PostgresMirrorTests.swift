@@ -163,7 +163,8 @@ struct PostgresMirrorTests {
                 var changes = MockChanges(instant: nowSeconds())
                 changes.created[.oportunidades] = 60
                 session.server.replaceDataset(session.dataset.changing(changes))
-                session.server.setFaults(FaultConfiguration(latency: .milliseconds(200)))
+                // Slow answers keep the run going for seconds after its third page.
+                session.server.setFaults(FaultConfiguration(latency: .milliseconds(600)))
                 session.server.resetStatistics()
                 let engine = session.engine
                 let writing = Task { try await engine.sync(snapshotPath: url, options: SyncOptions(full: true)) }

@@ -90,7 +90,9 @@ struct PostgresSyncCommandTests {
 
     @Test func aServerThatGoesAwayMidSyncIsExitCode3AndTheMirrorIsAsItWas() async throws {
         let password = try PostgresTestCluster.components().password ?? ""
-        try await withServer(latency: .milliseconds(200)) { server in
+        // Slow answers keep the sync running for many seconds after it got going: ending its
+        // backend from here takes a while on a loaded machine.
+        try await withServer(latency: .milliseconds(600)) { server in
             try await PostgresTestCluster.withSchema { url, schema in
                 let first = try ProcessRunner.run(["sync", "--snapshot", url, "--tables", "pipelines", "--quiet"], environment: environment(server))
                 #expect(first.status == 0, "\(first.stderr)")
