@@ -172,6 +172,8 @@ struct PostgresMirrorTests {
                     try await Task.sleep(for: .milliseconds(10))
                 }
                 try #require((session.server.statistics().responsesByStatus[200] ?? 0) >= 3, "the sync never got going")
+                // The next answers stall, so the run cannot finish while its backend is ended, however slow this machine.
+                session.server.setFaults(FaultConfiguration(latency: .seconds(8)))
                 #expect(try await PostgresTestServer.terminateSync(into: schema) == 1)
                 let result = await writing.result
                 #expect(throws: SnapshotServerError.self) { try result.get() }

@@ -108,6 +108,8 @@ struct PostgresSyncCommandTests {
                 // (it needs seconds more), then the server side ends.
                 for _ in 0..<3000 where (server.statistics().responsesByStatus[200] ?? 0) < 3 { usleep(20_000) }
                 try #require((server.statistics().responsesByStatus[200] ?? 0) >= 3, "the sync never got going")
+                // The next answers stall, so the run cannot finish while its backend is ended, however slow this machine.
+                server.setFaults(FaultConfiguration(latency: .seconds(8)))
                 #expect(try await PostgresTestCluster.terminateSync(into: schema) == 1)
                 let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
                 process.waitUntilExit()
