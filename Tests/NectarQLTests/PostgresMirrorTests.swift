@@ -169,7 +169,8 @@ struct PostgresMirrorTests {
                 var changes = MockChanges(instant: nowSeconds())
                 changes.created[.oportunidades] = 60
                 session.server.replaceDataset(session.dataset.changing(changes))
-                session.server.setFaults(FaultConfiguration(latency: .milliseconds(200)))
+                // Slow answers keep the run going for seconds after its third page.
+                session.server.setFaults(FaultConfiguration(latency: .milliseconds(600)))
                 session.server.resetStatistics()
                 let engine = session.engine
                 let writing = Task { try await engine.sync(snapshotPath: url, options: SyncOptions(full: true)) }
@@ -177,6 +178,8 @@ struct PostgresMirrorTests {
                     try await Task.sleep(for: .milliseconds(10))
                 }
                 try #require((session.server.statistics().responsesByStatus[200] ?? 0) >= 3, "the sync never got going")
+                // The next answers stall, so the run cannot finish while its backend is ended, however slow this machine.
+                session.server.setFaults(FaultConfiguration(latency: .seconds(8)))
                 #expect(try await PostgresTestServer.terminateSync(into: schema) == 1)
                 let result = await writing.result
                 #expect(throws: SnapshotServerError.self) { try result.get() }

@@ -90,7 +90,9 @@ struct PostgresSyncCommandTests {
 
     @Test func aServerThatGoesAwayMidSyncIsExitCode3AndTheMirrorIsAsItWas() async throws {
         let password = try PostgresTestCluster.components().password ?? ""
-        try await withServer(latency: .milliseconds(200)) { server in
+        // Slow answers keep the sync running for many seconds after it got going: ending its
+        // backend from here takes a while on a loaded machine.
+        try await withServer(latency: .milliseconds(600)) { server in
             try await PostgresTestCluster.withSchema { url, schema in
                 let first = try await ProcessRunner.run(["sync", "--snapshot", url, "--tables", "pipelines", "--quiet"], environment: environment(server))
                 #expect(first.status == 0, "\(first.stderr)")
@@ -106,6 +108,8 @@ struct PostgresSyncCommandTests {
                 // (it needs seconds more), then the server side ends.
                 for _ in 0..<3000 where (server.statistics().responsesByStatus[200] ?? 0) < 3 { usleep(20_000) }
                 try #require((server.statistics().responsesByStatus[200] ?? 0) >= 3, "the sync never got going")
+                // The next answers stall, so the run cannot finish while its backend is ended, however slow this machine.
+                server.setFaults(FaultConfiguration(latency: .seconds(8)))
                 #expect(try await PostgresTestCluster.terminateSync(into: schema) == 1)
                 let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
                 process.waitUntilExit()
