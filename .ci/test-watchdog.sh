@@ -1,24 +1,29 @@
 # Runs the README's test command (`swift test`, built beforehand) under a watchdog, for `.ci/run`.
 #
 # A rare hang leaves a few tests awaiting something that never resumes while every thread idles
-# (seen about once in six runs on a loaded machine; the cause is not yet known). swift-testing
-# prints a line whenever a test starts or ends, so a run silent for `silence` seconds is a hang:
-# the watchdog then prints every thread's stack (with gdb, when installed) and the tests that
-# started but never ended, stops the run and returns 124, like `timeout`.
+# (seen about once in six runs; the cause is not yet known). swift-testing prints a line whenever
+# a test starts or ends (line-buffered here through stdbuf), so a run that has printed nothing and
+# used under a second of CPU for `silence` seconds is a hang: the watchdog then prints every
+# thread's stack (with gdb, when installed) and the tests that started but never ended, stops the
+# run and returns 124, like `timeout`.
 
 run_tests_watched() {
     local silence=${1:-300}
     local log
     log=$(mktemp)
-    swift test --skip-build > >(tee "$log") 2>&1 &
+    # A crash exits at once instead of pausing every thread while a backtrace is symbolicated
+    # (minutes on this binary, which looked like a hang).
+    SWIFT_BACKTRACE=enable=no stdbuf -oL -eL swift test --skip-build > >(tee "$log") 2>&1 &
     local suite=$!
-    local last_size=-1 quiet=0
+    local last_size=-1 quiet=0 quiet_since_cpu=0
     while kill -0 "$suite" 2>/dev/null; do
         sleep 5
-        local size
+        local size cpu
         size=$(stat -c %s "$log")
-        if [ "$size" -ne "$last_size" ]; then
+        cpu=$(cpu_ticks $(descendants "$suite"))
+        if [ "$size" -ne "$last_size" ] || [ $((cpu - quiet_since_cpu)) -ge 100 ]; then
             last_size=$size
+            quiet_since_cpu=$cpu
             quiet=0
             continue
         fi
@@ -36,8 +41,24 @@ run_tests_watched() {
     done
     local status=0
     wait "$suite" || status=$?
+    # A test process killed by a signal is reported like a hang, so that the suite runs again.
+    if [ "$status" -ne 0 ] && grep -q "unexpected signal" "$log"; then
+        echo "ci: the test process crashed (see above)" >&2
+        status=124
+    fi
     rm -f "$log"
     return "$status"
+}
+
+# CPU time (clock ticks, user and system) the given processes have used so far.
+cpu_ticks() {
+    local total=0 pid
+    for pid in "$@"; do
+        local ticks
+        ticks=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null) || continue
+        total=$((total + ${ticks:-0}))
+    done
+    echo "$total"
 }
 
 # The processes below `pid`, so that only this run's test process is inspected and stopped.

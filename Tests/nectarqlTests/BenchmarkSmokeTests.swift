@@ -67,7 +67,7 @@ private enum BenchBinary {
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        try process.run()
+        try ProcessLaunch.run(process)
         let group = DispatchGroup()
         let stdout = Box(), stderr = Box()
         for (pipe, box) in [(output, stdout), (errors, stderr)] {

@@ -103,7 +103,7 @@ struct PostgresSyncCommandTests {
                 let errors = Pipe()
                 process.standardError = errors
                 server.resetStatistics()
-                try process.run()
+                try ProcessLaunch.run(process)
                 // Bounded wait (a loaded machine starts the process slowly) for the sync to be writing pages
                 // (it needs seconds more), then the server side ends.
                 for _ in 0..<3000 where (server.statistics().responsesByStatus[200] ?? 0) < 3 { usleep(20_000) }

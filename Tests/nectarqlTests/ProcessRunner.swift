@@ -56,7 +56,7 @@ enum ProcessRunner {
                 group.leave()
             }
         }
-        try process.run()
+        try ProcessLaunch.run(process)
         input.fileHandleForWriting.write(stdinData ?? Data(stdin.utf8))
         try? input.fileHandleForWriting.close()
         if let interruptAfter {

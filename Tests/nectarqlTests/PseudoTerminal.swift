@@ -37,7 +37,7 @@ final class PseudoTerminal {
         }
         var size = winsize(ws_row: 40, ws_col: 160, ws_xpixel: 0, ws_ypixel: 0)
         var descriptor: Int32 = -1
-        let child = forkpty(&descriptor, nil, nil, &size)
+        let child = ProcessLaunch.serialized { forkpty(&descriptor, nil, nil, &size) }
         if child < 0 { throw Failure.spawn(String(cString: strerror(errno))) }
         if child == 0 {
             execve(argv[0]!, argv, envp)
@@ -61,13 +61,15 @@ final class PseudoTerminal {
     func expect(_ text: String, after position: String.Index? = nil, timeout: TimeInterval = 30) async throws -> String.Index {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
+            // Everything that has arrived is read before the deadline is looked at: a task that
+            // resumes late on a busy test process must still find text that came in time.
+            while readSome() {}
             let start = position ?? transcript.startIndex
             if let range = transcript[start...].range(of: text) { return range.upperBound }
-            if deadline.timeIntervalSinceNow <= 0 { throw Failure.timeout(waitingFor: text, transcript: transcript) }
-            if !readSome() {
-                if exited != nil { throw Failure.timeout(waitingFor: text, transcript: transcript) }
-                try await ProcessRunner.pause()
+            if exited != nil || deadline.timeIntervalSinceNow <= 0 {
+                throw Failure.timeout(waitingFor: text, transcript: transcript)
             }
+            try await ProcessRunner.pause()
         }
     }
 
@@ -77,16 +79,17 @@ final class PseudoTerminal {
     /// Waits for the shell to exit (after Ctrl-D or `.quit`); nil if it is still running at the deadline.
     func waitForExit(timeout: TimeInterval = 20) async throws -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if !readSome() { try await ProcessRunner.pause() }
+        while true {
+            while readSome() {}
             var status: Int32 = 0
             if waitpid(pid, &status, WNOHANG) == pid {
                 exited = (status >> 8) & 0xff
                 if status & 0x7f != 0 { terminatingSignal = status & 0x7f }
                 return exited
             }
+            if Date() >= deadline { return nil }
+            try await ProcessRunner.pause()
         }
-        return nil
     }
 
     /// Whether the terminal echoes typed keys: off while readline owns it at the prompt.

@@ -22,7 +22,7 @@ import Testing
             process.standardError = errors
             gather(output, isOutput: true)
             gather(errors, isOutput: false)
-            try process.run()
+            try ProcessLaunch.run(process)
         }
 
         private func gather(_ pipe: Pipe, isOutput: Bool) {

@@ -111,7 +111,7 @@ import Testing
                 process.environment = environment(server)
                 process.standardError = FileHandle.nullDevice
                 server.resetStatistics()
-                try process.run()
+                try ProcessLaunch.run(process)
                 // Once the sync is writing pages (it needs seconds more), the signal. The watch runs on
                 // its own thread, on time however busy the test process's cooperative threads are.
                 let watch = Thread { [pid = process.processIdentifier] in

@@ -12,7 +12,7 @@ enum ThroughBash {
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try ProcessLaunch.run(process)
         // Small outputs only: read after the exit, with the pipes' buffers holding them meanwhile.
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning, Date() < deadline { try await ProcessRunner.pause() }
