@@ -28,7 +28,7 @@ struct MockHarness {
     let baseURL: String
 
     static func run<Result>(
-        dataset: MockDataset = sharedDataset, faults: FaultConfiguration = .init(), maxLifetime: Duration = .seconds(120),
+        dataset: MockDataset = sharedDataset, faults: FaultConfiguration = .init(), maxLifetime: Duration = .seconds(600),
         customFields: CustomFieldAccess = .available, _ body: (MockHarness) async throws -> Result
     ) async throws -> Result {
         let server = MockServer(dataset: dataset, faults: faults, maxLifetime: maxLifetime, customFields: customFields)

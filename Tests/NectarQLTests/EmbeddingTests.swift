@@ -7,7 +7,7 @@ import Testing
     @Test("the README's program: create an engine, run a statement, read columns and batches")
     func readmeProgram() async throws {
         let dataset = MockDataset(seed: 7, scale: 0.2)
-        let server = MockServer(dataset: dataset, maxLifetime: .seconds(60))
+        let server = MockServer(dataset: dataset, maxLifetime: .seconds(600))
         _ = try await server.start(port: 0)
         let token = MockServer.demoToken
         var printed: [String] = []

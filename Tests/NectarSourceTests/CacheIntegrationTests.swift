@@ -3,7 +3,7 @@ import Testing
 @testable import NectarSource
 
 /// Repeated questions are answered from decoded pages, without requests or parsing.
-@Suite(.timeLimit(.minutes(1))) struct CacheIntegrationTests {
+@Suite(.timeLimit(.minutes(5))) struct CacheIntegrationTests {
     @Test func aRepeatedScanMakesNoRequestAndDecodesNothing() async throws {
         let expected = datasetIDs(.compromissos)
         let decodes = Locked(0)

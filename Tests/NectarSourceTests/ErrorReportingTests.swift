@@ -4,7 +4,7 @@ import Testing
 
 /// Every way a request can fail produces an `APIError` a person can act on, and none of them,
 /// nor the statistics, ever shows the token.
-@Suite(.timeLimit(.minutes(1))) struct ErrorReportingTests {
+@Suite(.timeLimit(.minutes(5))) struct ErrorReportingTests {
     static let canary = "CANARY-TOKEN-5b1d9e"
 
     /// Runs `scan` of `path` and returns the error it must end with.

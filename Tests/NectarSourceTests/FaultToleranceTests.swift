@@ -4,7 +4,7 @@ import Testing
 
 /// Every transient fault the fake API injects is retried without losing or repeating a record,
 /// and every request is accounted for: the pages needed plus one retry per injected fault.
-@Suite(.timeLimit(.minutes(1))) struct FaultToleranceTests {
+@Suite(.timeLimit(.minutes(5))) struct FaultToleranceTests {
     struct Case: Sendable, CustomTestStringConvertible {
         let name: String
         let faults: FaultConfiguration

@@ -5,7 +5,7 @@ import Testing
 
 /// Listing sizes learnt from a listing's end: the next scan of it asks for exactly its pages,
 /// all at once, and the sizes survive the session in a file.
-@Suite(.timeLimit(.minutes(1))) struct ListingSizesTests {
+@Suite(.timeLimit(.minutes(5))) struct ListingSizesTests {
     // At scale 1: 300 tarefas, six full pages and the empty seventh.
     @Test func aListingReadToItsEndIsScannedNextTimeWithExactlyItsPages() async throws {
         let expected = datasetIDs(.tarefas, scale: 1)

@@ -2,7 +2,7 @@ import Testing
 @testable import NectarSource
 
 /// The sliding window alone, over a fake listing of `total` records in pages of `pageSize`.
-@Suite(.timeLimit(.minutes(1))) struct PageScanTests {
+@Suite(.timeLimit(.minutes(5))) struct PageScanTests {
     /// Records which pages were loaded and lets pages finish in a chosen order. A page's request
     /// takes `delay`; a full page then says so (as the client does from the body) and decodes,
     /// which takes `decoding`.
@@ -47,9 +47,11 @@ import Testing
             return DecodedPage(content: records, recordCount: records.count)
         }
 
-        /// Waits (at most two seconds) until `page` has been requested.
+        /// Waits until `page` has been requested, at most 30 s by the clock (not by a count of
+        /// sleeps, each of which resumes late on a loaded machine).
         func waitUntilLoaded(_ page: Int) async throws {
-            for _ in 0..<200 where !loaded.withLock({ $0.contains(page) }) {
+            let deadline = ContinuousClock.now + .seconds(30)
+            while !loaded.withLock({ $0.contains(page) }), ContinuousClock.now < deadline {
                 try await Task.sleep(for: .milliseconds(10))
             }
         }
@@ -144,7 +146,6 @@ import Testing
         // and its records show that page 1's shortness is the cap, not the end of the listing.
         let listing = FakeListing(total: 200, pageSize: 20, delay: { $0 == 1 ? .milliseconds(50) : .zero })
         let scan = PageScan<[Int]>(pageSize: 50, window: 4, slowStart: false, cached: { _ in nil }, load: listing.load)
-        try await listing.waitUntilLoaded(2)
         await #expect(throws: PagingInconsistency.shortBeforeMore(page: 1, records: 20, nextRecords: 20)) {
             try await scan.next()
         }
@@ -209,7 +210,7 @@ import Testing
     }
 }
 
-@Suite(.timeLimit(.minutes(1))) struct AsyncSemaphoreTests {
+@Suite(.timeLimit(.minutes(5))) struct AsyncSemaphoreTests {
     @Test func neverAdmitsMoreThanItsPermits() async throws {
         let semaphore = AsyncSemaphore(permits: 3)
         let inside = Locked((now: 0, peak: 0))

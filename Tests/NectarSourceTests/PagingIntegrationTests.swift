@@ -3,7 +3,7 @@ import Testing
 @testable import NectarSource
 
 /// Scans against the fake API with no faults: every record once, in order, with the fewest requests.
-@Suite(.timeLimit(.minutes(1))) struct PagingIntegrationTests {
+@Suite(.timeLimit(.minutes(5))) struct PagingIntegrationTests {
     // At scale 0.25: 150 contatos (a multiple of 50), 70 compromissos, 75 tarefas, 10 produtos.
     @Test(arguments: [MockEndpoint.contatos, .compromissos, .tarefas, .produto])
     func oneAtATimeReadsEveryRecordWithExactlyThePagesNeeded(_ endpoint: MockEndpoint) async throws {

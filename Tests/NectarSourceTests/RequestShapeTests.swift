@@ -3,7 +3,7 @@ import Testing
 @testable import NectarSource
 
 /// What goes on the wire: the token only in `Access-Token`, JSON content type, explicit paging.
-@Suite(.timeLimit(.minutes(1))) struct RequestShapeTests {
+@Suite(.timeLimit(.minutes(5))) struct RequestShapeTests {
     @Test func theTokenTravelsOnlyInTheAccessTokenHeader() async throws {
         let token = "header-only-token-42"
         try await withScriptedAPI(token: token, configure: { $0.concurrency = 1 }, respond: { _ in .init(status: 200, body: Array("[{\"id\":1}]".utf8)) }) {

@@ -61,30 +61,9 @@ private enum BenchBinary {
 
     /// Bounded: a hung benchmark is killed after `timeout` and fails the test.
     static func run(_ arguments: [String], timeout: TimeInterval = 300) async throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try ProcessLaunch.run(process)
-        let group = DispatchGroup()
-        let stdout = Box(), stderr = Box()
-        for (pipe, box) in [(output, stdout), (errors, stderr)] {
-            DispatchQueue.global().async(group: group) { box.set(pipe.fileHandleForReading.readDataToEndOfFile()) }
-        }
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { try await ProcessRunner.pause() }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        _ = group.wait(timeout: .now() + 10)
-        return Output(status: process.terminationStatus, stdout: stdout.text, stderr: stderr.text)
-    }
-
-    private final class Box: @unchecked Sendable {
-        private let lock = NSLock()
-        private var data = Data()
-        func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
-        var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data, as: UTF8.self) }
+        let bench = try ChildProcess(path, arguments: arguments, environment: ProcessInfo.processInfo.environment, input: .null)
+        try await bench.waitForExit(seconds: timeout)
+        _ = bench.outputsEnded()
+        return Output(status: bench.terminationStatus, stdout: bench.stdout, stderr: bench.stderr)
     }
 }

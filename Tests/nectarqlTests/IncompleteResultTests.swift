@@ -11,19 +11,19 @@ import Testing
     private func runBreakingMidway(format: String) async throws -> RunResult {
         let server = MockServer(
             dataset: MockDataset(seed: 5, scale: 1), token: Self.token,
-            faults: FaultConfiguration(latency: .milliseconds(150)), maxLifetime: .seconds(120))
-        _ = try await server.start(port: 0)
-        defer { Task { await server.stop() } }
-        // Once a few pages have been answered, the server starts failing every request. The watch
-        // runs on its own thread: the test's cooperative threads may all be busy with other tests.
-        let breaker = Thread {
-            for _ in 0..<2000 where (server.statistics().responsesByStatus[200] ?? 0) < 10 { usleep(10_000) }
-            server.setFaults(FaultConfiguration(serverErrorRate: 1.0))
+            faults: FaultConfiguration(latency: .milliseconds(150)), maxLifetime: .seconds(600))
+        return try await server.serving { server in
+            // Once a few pages have been answered, the server starts failing every request. The watch
+            // runs on its own thread: the test's cooperative threads may all be busy with other tests.
+            let breaker = Thread {
+                for _ in 0..<2000 where (server.statistics().responsesByStatus[200] ?? 0) < 10 { usleep(10_000) }
+                server.setFaults(FaultConfiguration(serverErrorRate: 1.0))
+            }
+            breaker.start()
+            return try await ProcessRunner.run(
+                ["--api-url", server.baseURL, "--concurrency", "1", "--format", format, "-c", "select nome, valortotal from oportunidades"],
+                environment: ProcessRunner.cleanEnvironment(["NECTAR_API_TOKEN": Self.token]), timeout: 120)
         }
-        breaker.start()
-        return try await ProcessRunner.run(
-            ["--api-url", server.baseURL, "--concurrency", "1", "--format", format, "-c", "select nome, valortotal from oportunidades"],
-            environment: ProcessRunner.cleanEnvironment(["NECTAR_API_TOKEN": Self.token]), timeout: 120)
     }
 
     @Test func streamedCSVSaysItIsIncompleteAndFails() async throws {

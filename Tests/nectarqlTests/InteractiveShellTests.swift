@@ -155,18 +155,18 @@ import Testing
     @Test func aRetryAfterWaitShowsOnTheProgressLine() async throws {
         let server = MockServer(
             dataset: MockDataset(seed: 1, scale: 0.01), token: "progress-token",
-            faults: FaultConfiguration(throttleRate: 1, retryAfterSeconds: 20), maxLifetime: .seconds(60))
-        _ = try await server.start(port: 0)
-        defer { Task { await server.stop() } }
-        let sandbox = try Sandbox()
-        let shell = try sandbox.start(arguments: ["--api-url", server.baseURL], environment: ["NECTAR_API_TOKEN": "progress-token"])
-        defer { shell.close() }
-        try await shell.expect(Self.prompt)
-        let mark = shell.mark
-        shell.type("select titulo from tarefas;\r")
-        try await shell.expect("the API asked to slow down", after: mark, timeout: 20)
-        shell.type("\u{03}")
-        try await shell.expect("interrupted", after: mark, timeout: 20)
+            faults: FaultConfiguration(throttleRate: 1, retryAfterSeconds: 20), maxLifetime: .seconds(600))
+        try await server.serving { server in
+            let sandbox = try Sandbox()
+            let shell = try sandbox.start(arguments: ["--api-url", server.baseURL], environment: ["NECTAR_API_TOKEN": "progress-token"])
+            defer { shell.close() }
+            try await shell.expect(Self.prompt)
+            let mark = shell.mark
+            shell.type("select titulo from tarefas;\r")
+            try await shell.expect("the API asked to slow down", after: mark, timeout: 20)
+            shell.type("\u{03}")
+            try await shell.expect("interrupted", after: mark, timeout: 20)
+        }
     }
 
     @Test func aMirrorURLsPasswordIsNeitherShownNorKeptInTheHistory() async throws {

@@ -22,14 +22,13 @@ import Testing
 
     @Test(arguments: [SIGTERM, SIGHUP])
     func terminationInBatchModeSaysTheOutputIsIncompleteAndEndsByTheSignal(signal: Int32) async throws {
-        let shell = try StreamingInputTests.PipedShell(
+        let shell = try ChildProcess.shell(
             ["--demo", "--demo-latency-ms", "300", "--concurrency", "1", "-c", "select nome from oportunidades; show tables"])
         // Once the first page is out, as cron's `timeout` would.
-        let pid = shell.process.processIdentifier
-        shell.onStdout(containing: "nome\n") { kill(pid, signal) }
-        #expect(try await shell.exitStatus() != nil)
+        shell.onStdout(containing: "nome\n") { shell.deliver(signal) }
+        #expect(try await shell.waitForExit(seconds: 30))
         #expect(shell.stdout.hasPrefix("nome\n"), "the first page should stream: \(shell.stdout)")
-        #expect(shell.process.terminationReason == .uncaughtSignal && shell.process.terminationStatus == signal)
+        #expect(shell.endedBySignal && shell.terminationStatus == signal)
         let stderr = shell.stderr
         #expect(stderr.contains("interrupted by \(signal == SIGTERM ? "SIGTERM" : "SIGHUP")"), "\(stderr)")
         #expect(stderr.contains("the output is incomplete"), "\(stderr)")

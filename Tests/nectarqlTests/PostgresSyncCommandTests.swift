@@ -12,10 +12,8 @@ struct PostgresSyncCommandTests {
     private func withServer<T>(latency: Duration = .zero, _ body: (MockServer) async throws -> T) async throws -> T {
         let server = MockServer(
             dataset: MockDataset(seed: 3, scale: 0.05), token: Self.token, faults: FaultConfiguration(latency: latency),
-            maxLifetime: .seconds(120))
-        _ = try await server.start(port: 0)
-        defer { Task { await server.stop() } }
-        return try await body(server)
+            maxLifetime: .seconds(600))
+        return try await server.serving(body)
     }
 
     private func environment(_ server: MockServer, _ extra: [String: String] = [:]) -> [String: String] {
@@ -96,24 +94,21 @@ struct PostgresSyncCommandTests {
             try await PostgresTestCluster.withSchema { url, schema in
                 let first = try await ProcessRunner.run(["sync", "--snapshot", url, "--tables", "pipelines", "--quiet"], environment: environment(server))
                 #expect(first.status == 0, "\(first.stderr)")
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: ShellBinary.path)
-                process.arguments = ["sync", "--snapshot", url, "--quiet", "--concurrency", "1"]
-                process.environment = environment(server)
-                let errors = Pipe()
-                process.standardError = errors
                 server.resetStatistics()
-                try ProcessLaunch.run(process)
+                let sync = try ChildProcess(
+                    ShellBinary.path, arguments: ["sync", "--snapshot", url, "--quiet", "--concurrency", "1"],
+                    environment: environment(server), input: .null)
                 // Bounded wait (a loaded machine starts the process slowly) for the sync to be writing pages
                 // (it needs seconds more), then the server side ends.
-                for _ in 0..<3000 where (server.statistics().responsesByStatus[200] ?? 0) < 3 { usleep(20_000) }
+                for _ in 0..<3000 where (server.statistics().responsesByStatus[200] ?? 0) < 3 { try await ProcessRunner.pause() }
                 try #require((server.statistics().responsesByStatus[200] ?? 0) >= 3, "the sync never got going")
                 // The next answers stall, so the run cannot finish while its backend is ended, however slow this machine.
                 server.setFaults(FaultConfiguration(latency: .seconds(8)))
                 #expect(try await PostgresTestCluster.terminateSync(into: schema) == 1)
-                let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                process.waitUntilExit()
-                #expect(process.terminationStatus == 3, "\(stderr)")
+                try await sync.waitForExit(seconds: 120)
+                _ = sync.outputsEnded()
+                let stderr = sync.stderr
+                #expect(sync.terminationStatus == 3, "\(stderr)")
                 #expect(stderr.contains("is as it was before"), "\(stderr)")
                 #expect(!stderr.contains(password))
                 let counts = try await ProcessRunner.run(

@@ -38,62 +38,35 @@ enum ProcessRunner {
         _ arguments: [String], stdin: String = "", stdinData: Data? = nil, environment: [String: String] = cleanEnvironment(),
         timeout: TimeInterval = 60, interruptAfter: TimeInterval? = nil
     ) async throws -> RunResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ShellBinary.path)
-        process.arguments = arguments
-        process.environment = environment
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        let collected = Collected()
-        let group = DispatchGroup()
-        for (pipe, isOutput) in [(output, true), (errors, false)] {
-            group.enter()
-            DispatchQueue.global().async {
-                let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                collected.store(data, isOutput: isOutput)
-                group.leave()
-            }
-        }
-        try ProcessLaunch.run(process)
-        input.fileHandleForWriting.write(stdinData ?? Data(stdin.utf8))
-        try? input.fileHandleForWriting.close()
+        let shell = try ChildProcess(ShellBinary.path, arguments: arguments, environment: environment)
+        shell.send(stdinData ?? Data(stdin.utf8))
+        shell.closeInput()
         if let interruptAfter {
             // As Ctrl-C in a terminal would: SIGINT to the running shell, on time even when the
             // test's own threads are busy (a dispatch timer, not a task that may resume late).
-            DispatchQueue.global().asyncAfter(deadline: .now() + interruptAfter) {
-                if process.isRunning { process.interrupt() }
-            }
+            DispatchQueue.global().asyncAfter(deadline: .now() + interruptAfter) { shell.deliver(SIGINT) }
         }
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { try await pause() }
-        if process.isRunning {
-            process.terminate()
-            kill(process.processIdentifier, SIGKILL)
-        }
-        process.waitUntilExit()
-        _ = group.wait(timeout: .now() + 10)
-        return RunResult(status: process.terminationStatus, stdout: collected.stdout, stderr: collected.stderr, stdoutData: collected.stdoutData)
+        try await shell.waitForExit(seconds: timeout)
+        _ = shell.outputsEnded()
+        return RunResult(status: shell.terminationStatus, stdout: shell.stdout, stderr: shell.stderr, stdoutData: shell.stdoutData)
     }
 
     /// The polling step of every wait for a child process: a task's sleep, which frees the thread.
     static func pause() async throws {
         try await Task.sleep(for: .milliseconds(20))
     }
+}
 
-    private final class Collected: @unchecked Sendable {
-        private let lock = NSLock()
-        private var out = Data(), err = Data()
+extension ChildProcess {
+    /// The shell on pipes, in the tests' clean environment.
+    static func shell(_ arguments: [String]) throws -> ChildProcess {
+        try ChildProcess(ShellBinary.path, arguments: arguments, environment: ProcessRunner.cleanEnvironment())
+    }
 
-        func store(_ data: Data, isOutput: Bool) {
-            lock.lock()
-            defer { lock.unlock() }
-            if isOutput { out = data } else { err = data }
-        }
-
-        var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
-        var stdoutData: Data { lock.lock(); defer { lock.unlock() }; return out }
-        var stderr: String { lock.lock(); defer { lock.unlock() }; return String(decoding: err, as: UTF8.self) }
+    /// Waits (at most `seconds`) until stdout contains `text`.
+    func waitFor(_ text: String, seconds: Double = 30) async throws -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !stdout.contains(text), Date() < deadline { try await ProcessRunner.pause() }
+        return stdout.contains(text)
     }
 }

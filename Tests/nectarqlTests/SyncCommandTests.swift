@@ -11,14 +11,12 @@ import Testing
     private func withServer<T>(latency: Duration = .zero, _ body: (MockServer, String) async throws -> T) async throws -> T {
         let server = MockServer(
             dataset: MockDataset(seed: 3, scale: 0.1), token: Self.token, faults: FaultConfiguration(latency: latency),
-            maxLifetime: .seconds(120))
-        _ = try await server.start(port: 0)
+            maxLifetime: .seconds(600))
         let path = NSTemporaryDirectory() + "nectarql-sync-\(UUID().uuidString).sqlite"
         defer {
-            Task { await server.stop() }
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
-        return try await body(server, path)
+        return try await server.serving { try await body($0, path) }
     }
 
     private func environment(_ server: MockServer) -> [String: String] {
@@ -105,25 +103,20 @@ import Testing
             let first = try await ProcessRunner.run(["sync", "--snapshot", path, "--tables", "pipelines", "--quiet"], environment: environment(server))
             #expect(first.status == 0, "\(first.stderr)")
             for signal in [SIGINT, SIGKILL] {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: ShellBinary.path)
-                process.arguments = ["sync", "--snapshot", path, "--quiet", "--concurrency", "1"]
-                process.environment = environment(server)
-                process.standardError = FileHandle.nullDevice
                 server.resetStatistics()
-                try ProcessLaunch.run(process)
+                let sync = try ChildProcess(
+                    ShellBinary.path, arguments: ["sync", "--snapshot", path, "--quiet", "--concurrency", "1"],
+                    environment: environment(server), input: .null, outputs: .null)
                 // Once the sync is writing pages (it needs seconds more), the signal. The watch runs on
                 // its own thread, on time however busy the test process's cooperative threads are.
-                let watch = Thread { [pid = process.processIdentifier] in
+                let watch = Thread {
                     for _ in 0..<500 where (server.statistics().responsesByStatus[200] ?? 0) < 3 { usleep(10_000) }
-                    kill(pid, signal)
+                    sync.deliver(signal)
                 }
                 watch.start()
                 // Bounded too: a sync that ignored the signal is killed and fails the status check.
-                for _ in 0..<1500 where process.isRunning { try await ProcessRunner.pause() }
-                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-                process.waitUntilExit()
-                #expect(process.terminationStatus == (signal == SIGINT ? 130 : SIGKILL), "signal \(signal)")
+                try await sync.waitForExit(seconds: 30)
+                #expect(sync.terminationStatus == (signal == SIGINT ? 130 : SIGKILL), "signal \(signal)")
                 let counts = try await ProcessRunner.run(
                     ["--snapshot", path, "--csv", "--no-header", "-c", "select count(*) from pipelines; select count(*) from contatos"],
                     environment: environment(server))

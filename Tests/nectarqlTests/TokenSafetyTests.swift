@@ -10,10 +10,8 @@ import Testing
     private func withServer(token serverToken: String, _ body: (String) async throws -> Void) async throws {
         let server = MockServer(
             dataset: MockDataset(seed: 3, scale: 0.2), token: serverToken, faults: FaultConfiguration(),
-            maxLifetime: .seconds(120))
-        _ = try await server.start(port: 0)
-        defer { Task { await server.stop() } }
-        try await body(server.baseURL)
+            maxLifetime: .seconds(600))
+        try await server.serving { try await body($0.baseURL) }
     }
 
     @Test func aWorkingTokenIsNeverPrinted() async throws {
