@@ -77,9 +77,11 @@ extension Engine {
     func pageFetcher(for plan: PlanNode) async throws -> PageFetching {
         let settings = snapshotSettings.current
         guard let store = settings.store else { return ClientPageFetcher(client: client, pageSize: configuration.pageSize) }
+        let tables = Self.recordTables(of: plan, catalog)
         if let maxAge = settings.maxAge {
-            try await refresh(Self.recordTables(of: plan, catalog), of: store, olderThan: maxAge)
+            try await refresh(tables, of: store, olderThan: maxAge)
         }
+        try await requireSynced(tables, in: store)
         return SnapshotPageFetcher(store: store, catalog: catalog, pageSize: Self.snapshotPageRows)
     }
 
@@ -88,6 +90,20 @@ extension Engine {
     /// fault it in again on every page (measured: a third of a group-by's time in the kernel),
     /// while a page costs the scan only a hand-off, which 64 rows amortise.
     static let snapshotPageRows = 64
+
+    /// A table the snapshot never received holds no rows, and answering from it would look like an
+    /// account without such records: the statement fails instead, saying how to fill the table.
+    private func requireSynced(_ tables: [String], in store: any SnapshotStoring) async throws {
+        guard !tables.isEmpty else { return }
+        let records = try await store.syncRecords()
+        let missing = tables.filter { records[$0]?.lastSyncFinished == nil }
+        guard !missing.isEmpty else { return }
+        let names = missing.joined(separator: ", ")
+        throw SnapshotError(
+            "the snapshot \(store.location) has never synced \(names), so it cannot answer for \(missing.count == 1 ? "it" : "them"): "
+                + "run `nectarql sync --snapshot \(store.location) --tables \(missing.joined(separator: ","))`, "
+                + "or set a maximum age (--max-age, .max-age) to fetch \(missing.count == 1 ? "it" : "them") first")
+    }
 
     private func refresh(_ tables: [String], of store: any SnapshotStoring, olderThan maxAge: Duration) async throws {
         let records = try await store.syncRecords()
@@ -136,7 +152,8 @@ extension Engine {
             let name = SnapshotQuery.recordTable(of: table, catalog)?.name ?? table.name
             let refresh = maxAge.map { "; refreshed first when older than \($0.components.seconds)s" } ?? "; no request"
             guard let finished = records[name]?.lastSyncFinished else {
-                return "snapshot \(location): \(name) never synced, so no rows\(refresh)"
+                let outcome = maxAge == nil ? "the statement fails until it is" : "synced first"
+                return "snapshot \(location): \(name) never synced, \(outcome)"
             }
             return "snapshot \(location), synced \(Self.ageText(now - finished)) ago (\(SnapshotTimestamp.text(finished)) UTC)\(refresh)"
         }
