@@ -32,14 +32,7 @@ final class ListingScanOperator: RowOperator {
     /// The next page of every listing still open, concurrently, kept in listing order.
     private func readRound() async throws {
         let current = readers
-        let pages = try await withThrowingTaskGroup(of: (Int, FlattenedPage?).self) { group in
-            for (index, reader) in current.enumerated() {
-                group.addTask { (index, try await reader.next()) }
-            }
-            var pages = [FlattenedPage?](repeating: nil, count: current.count)
-            for try await (index, page) in group { pages[index] = page }
-            return pages
-        }
+        let pages = current.count == 1 ? [try await current[0].next()] : try await readConcurrently(current)
         var open: [ListingReader] = []
         for (reader, page) in zip(current, pages) {
             guard let page else { continue }
@@ -47,6 +40,19 @@ final class ListingScanOperator: RowOperator {
             open.append(reader)
         }
         readers = open
+    }
+
+    /// A child task per listing; a single listing (every snapshot scan) is read in place instead,
+    /// since a task per page cost a thread hand-off per page (a fifth of a snapshot group-by's time).
+    private func readConcurrently(_ current: [ListingReader]) async throws -> [FlattenedPage?] {
+        try await withThrowingTaskGroup(of: (Int, FlattenedPage?).self) { group in
+            for (index, reader) in current.enumerated() {
+                group.addTask { (index, try await reader.next()) }
+            }
+            var pages = [FlattenedPage?](repeating: nil, count: current.count)
+            for try await (index, page) in group { pages[index] = page }
+            return pages
+        }
     }
 }
 
