@@ -46,7 +46,28 @@ public final class Engine: Sendable {
 
     /// Runs a parsed statement (e.g. one of `Parser.parseScript`); error places refer to the text it was parsed from.
     public func execute(_ statement: Statement) async throws -> QueryResult {
-        try await loadCustomFields()
+        do {
+            try await loadCustomFields()
+        } catch {
+            // Only four tables take custom fields: a statement over others, or over none, need not
+            // fail because that one endpoint did (the next statement asks again).
+            guard Self.tableNames(of: statement).contains(where: { Catalog.nectarCRM.table(named: $0).map(Catalog.takesCustomFields) ?? false })
+            else { return try await executeLoaded(statement) }
+            throw error
+        }
+        return try await executeLoaded(statement)
+    }
+
+    /// The tables a statement names, as written.
+    private static func tableNames(of statement: Statement) -> [String] {
+        switch statement {
+        case .showTables: return []
+        case .describe(let name): return [name.name]
+        case .explain(let select), .select(let select): return ([select.from].compactMap { $0 } + select.joins.map(\.table)).map(\.name.name)
+        }
+    }
+
+    private func executeLoaded(_ statement: Statement) async throws -> QueryResult {
         // One instant per statement: every row, and the constants folded before planning, see the same now().
         let context = EvaluationContext(time: ZonedTime(zone: timeZone), now: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
         let catalog = self.catalog

@@ -214,4 +214,18 @@ import Testing
             await #expect(throws: QueryError.self) { try await session.query("select campo_regiao from contatos") }
         }
     }
+
+    @Test func anOutageOfTheDefinitionsFailsOnlyStatementsOverTablesWithCustomFields() async throws {
+        try await MockSession.run(customFields: .failing, loadsCustomFields: false, configure: { $0.maxAttempts = 1 }) { session in
+            let pipelines = session.dataset.records(.pipeline).count
+            let counted = try await session.rows("select count(*) from pipelines")
+            #expect(counted == [[.float(Double(pipelines))]])
+            let constant = try await session.rows("select 1 + 1 as dois")
+            #expect(constant == [[.float(2)]])
+            await #expect(throws: APIError.self) { try await session.query("select count(*) from contatos") }
+            await #expect(throws: APIError.self) { try await session.query("select p.nome from pipelines p join oportunidades o on o.funilvenda_id = p.id") }
+            let definitions = session.server.statistics().requestsByPath.filter { $0.key.contains("campoPersonalizado") }
+            #expect(definitions.values.reduce(0, +) == 1, "each statement asks again, the last one included")
+        }
+    }
 }

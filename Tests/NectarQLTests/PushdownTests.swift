@@ -137,6 +137,24 @@ import Testing
         }
     }
 
+    @Test("years before 1000 go as four digits; bounds outside years 1–9999 stay local, never a malformed day")
+    func datesAtTheEdgesOfTheCalendar() async throws {
+        try await MockSession.run { session in
+            let dated = session.dataset.records(.contatos).filter { Expected.timestamp($0, "dataCriacao") != nil }.count
+            let since = try await session.rows("select id from contatos where datacriacao >= '0001-01-01'")
+            #expect(since.count == dated)
+            #expect(session.requests.listings == [["dataInicio": "01/01/0001"]])
+            _ = try await session.rows("select id from contatos where datacriacao > '0999-06-01'")
+            #expect(session.requests.listings.allSatisfy { $0["dataInicio"] == "01/06/0999" })
+            let far = try await session.rows("select id from contatos where datacriacao < now() + interval '8000 years'")
+            #expect(far.count == dated)
+            #expect(session.requests.listings.allSatisfy { $0["dataFim"] == nil }, "\(session.requests.listings)")
+            let ancient = try await session.rows("select id from contatos where datacriacao > now() - interval '3000 years'")
+            #expect(ancient.count == dated)
+            #expect(session.requests.listings.allSatisfy { $0["dataInicio"] == nil }, "\(session.requests.listings)")
+        }
+    }
+
     @Test("in another session zone, a date literal's Brazilian day is what goes into the request")
     func dateFilterFromOtherZone() async throws {
         try await MockSession.run { session in

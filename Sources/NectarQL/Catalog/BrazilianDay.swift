@@ -5,12 +5,14 @@ public enum BrazilianDay {
     public static let offsetMilliseconds: Int64 = -3 * 3_600_000
     static let dayMilliseconds: Int64 = 86_400_000
 
-    /// The day holding an instant (milliseconds since 1970, UTC), as the filters write it.
-    public static func text(_ epochMilliseconds: Int64) -> String {
+    /// The day holding an instant (milliseconds since 1970, UTC), as the filters write it; nil
+    /// outside years 1–9999, which `dd/MM/yyyy` cannot write (the API refuses `01/01/1`).
+    public static func text(_ epochMilliseconds: Int64) -> String? {
         let (days, _) = (epochMilliseconds + offsetMilliseconds).floorDivided(by: dayMilliseconds)
         let date = CivilDate(daysSinceEpoch: days)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(two(date.day))/\(two(date.month))/\(date.year)"
+        guard (1...9999).contains(date.year) else { return nil }
+        func padded(_ n: Int, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
+        return "\(padded(date.day, 2))/\(padded(date.month, 2))/\(padded(date.year, 4))"
     }
 
     /// The instants a `dd/MM/yyyy` day covers: from its first millisecond to the next day's first,

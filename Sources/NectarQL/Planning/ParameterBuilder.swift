@@ -39,10 +39,12 @@ struct ParameterBuilder {
         }
     }
 
+    /// A bound outside the years the API can read is left to the local filter: before year 1 or
+    /// after 9999 it narrows nothing a request could.
     private func dateRange(from: String, to: String) -> Result? {
         var parameters: [QueryParameter] = []
-        if let low = constraints.lowerBounds[slot] { parameters.append(QueryParameter(from, BrazilianDay.text(low))) }
-        if let high = constraints.upperBounds[slot] { parameters.append(QueryParameter(to, BrazilianDay.text(high))) }
+        if let low = constraints.lowerBounds[slot], let day = BrazilianDay.text(low) { parameters.append(QueryParameter(from, day)) }
+        if let high = constraints.upperBounds[slot], let day = BrazilianDay.text(high) { parameters.append(QueryParameter(to, day)) }
         guard !parameters.isEmpty else { return nil }
         let rendered = parameters.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
         return Result(parameters: parameters, text: "range → \(rendered) (whole days, UTC−03:00)")

@@ -118,9 +118,11 @@ package struct SnapshotSync: Sendable {
         var extra: [QueryParameter] = []
         if full {
             try await writer.clear(group.tables)
-        } else if let filter = group.updatedFilter, let started = record?.lastSyncStarted {
+        } else if let filter = group.updatedFilter, let started = record?.lastSyncStarted,
+            let dayBefore = BrazilianDay.text(started - 86_400_000)
+        {
             // The filter takes whole Brazilian days; the day before covers a sync that started near midnight.
-            extra = [QueryParameter(filter.from, BrazilianDay.text(started - 86_400_000))]
+            extra = [QueryParameter(filter.from, dayBefore)]
         }
         // The client's own count of this group's requests: speculative pages and empty last pages
         // cost a request like any other, so the summary and the bookkeeping count them too.
