@@ -28,12 +28,13 @@ extension Engine {
 
     /// How this engine syncs into `store` (a file or a mirror, through the one sync algorithm):
     /// its client and page size, the account's custom fields read fresh (a 403 or 404 syncs the
-    /// seed's tables alone), custom dates in the session's zone.
+    /// seed's tables alone), custom dates stored as their day's midnight in UTC, which a query
+    /// reads back as that day's midnight in its own session zone (as a live query would).
     func snapshotSync(store: any SnapshotStoring) -> SnapshotSync {
         let client = self.client
         return SnapshotSync(
             client: client, catalog: .nectarCRM, store: store, apiBaseURL: apiBaseURL, pageSize: configuration.pageSize,
-            timeZone: timeZone
+            timeZone: CustomFieldDate.storedZone
         ) {
             guard case .defined(let definitions) = try await CustomFieldDiscovery(client: client).discover() else { return [] }
             return definitions

@@ -26,6 +26,25 @@ import Testing
         }
     }
 
+    @Test func customDatesAnswerAsLiveInAZoneOtherThanTheSyncs() async throws {
+        try await MockSession.run(scale: 0.1) { session in
+            try await SnapshotFile.with { file in
+                session.engine.setTimeZone(TimeZone(identifier: "America/Sao_Paulo")!)
+                try await session.sync(file)
+                session.engine.setTimeZone(TimeZone(identifier: "Asia/Tokyo")!)
+                let sql = "select id, campo_data_de_renovacao from oportunidades where campo_data_de_renovacao is not null order by id"
+                let live = try await session.rows(sql)
+                #expect(!live.isEmpty)
+                #expect(try await session.snapshotRows(sql, from: file) == live)
+                let id = try #require(live[0][0].double.map { Int($0) })
+                let shown = try await session.rows("select cast(campo_data_de_renovacao as text) from oportunidades where id = \(id)")
+                guard case .text(let day)? = shown.first?.first else { Issue.record("no date text: \(shown)"); return }
+                let filter = "select count(*) from oportunidades where campo_data_de_renovacao = '\(day)'"
+                #expect(try await session.snapshotRows(filter, from: file) == (try await session.rows(filter)))
+            }
+        }
+    }
+
     @Test func anAccountThatGainsThenLosesCustomFieldsReshapesTheSnapshot() async throws {
         try await MockSession.run(scale: 0.1, customFields: .forbidden) { session in
             try await SnapshotFile.with { file in

@@ -1,3 +1,4 @@
+import Foundation
 import NectarCatalog
 import NectarSnapshot
 import NectarSource
@@ -21,7 +22,7 @@ struct SnapshotPageFetcher: PageFetching {
         let query = SnapshotQuery(
             scan, catalog: catalog, columns: flattener.columnsRead, dialect: store.dialect,
             offset: max(0, firstPage - 1) * pageSize, limit: maxPages.map { $0 * pageSize })
-        return stream(query, width: table.columns.count)
+        return stream(query, width: table.columns.count, dates: Self.customDates(flattener))
     }
 
     /// A fan-out's listings (every status of oportunidades) are read by one query: the file has
@@ -34,7 +35,7 @@ struct SnapshotPageFetcher: PageFetching {
             return requests.map { pages(of: $0, flattener: flattener, firstPage: 1, maxPages: nil) }
         }
         let query = SnapshotQuery(merged, catalog: catalog, columns: flattener.columnsRead, dialect: store.dialect)
-        return [stream(query, width: table.columns.count)]
+        return [stream(query, width: table.columns.count, dates: Self.customDates(flattener))]
     }
 
     func lookup(path: String, flattener: Flattener) async throws -> FlattenedPage? {
@@ -46,7 +47,7 @@ struct SnapshotPageFetcher: PageFetching {
         var rows: [[Value]] = []
         for try await page in store.rows(of: query, width: table.columns.count, pageRows: pageSize) { rows += page }
         if rows.isEmpty, scan.isSingleLookup { return nil }
-        return Self.page(rows)
+        return Self.page(rows, dates: Self.customDates(flattener))
     }
 
     private func recordTable(of table: TableDefinition) -> TableDefinition {
@@ -54,17 +55,34 @@ struct SnapshotPageFetcher: PageFetching {
     }
 
     /// The store's pages of a query, each as a flattened page.
-    private func stream(_ query: SnapshotQuery, width: Int) -> AsyncThrowingStream<FlattenedPage, any Error> {
+    private func stream(_ query: SnapshotQuery, width: Int, dates: [CustomDate]) -> AsyncThrowingStream<FlattenedPage, any Error> {
         let rows = RowPages(store.rows(of: query, width: width, pageRows: pageSize))
         return AsyncThrowingStream {
             guard let page = try await rows.next() else { return nil }
-            return Self.page(page)
+            return Self.page(page, dates: dates)
         }
     }
 
     /// A snapshot holds each record once, so its rows need no deduplication by id (NULL skips it).
-    private static func page(_ rows: [[Value]]) -> FlattenedPage {
-        FlattenedPage(records: [FlattenedRecord(id: .null, rows: rows)], recordCount: rows.count, coercionFailures: 0)
+    private static func page(_ rows: [[Value]], dates: [CustomDate]) -> FlattenedPage {
+        let shown = dates.isEmpty ? rows : rows.map { row in
+            var row = row
+            for date in dates { if case .timestamp(let stored) = row[date.slot] { row[date.slot] = .timestamp(CustomFieldDate.fromStored(stored, in: date.zone)) } }
+            return row
+        }
+        return FlattenedPage(records: [FlattenedRecord(id: .null, rows: shown)], recordCount: rows.count, coercionFailures: 0)
+    }
+
+    /// A custom date column the scan reads, and the session zone its day is shown in.
+    private typealias CustomDate = (slot: Int, zone: TimeZone)
+
+    /// The snapshot keeps a custom date as its day's midnight in UTC; a live query shows the day's
+    /// midnight in the session zone, which the table's custom columns were built with.
+    private static func customDates(_ flattener: Flattener) -> [CustomDate] {
+        flattener.table.columns.enumerated().compactMap { index, column in
+            guard case .date(let zone)? = column.customField?.rule, flattener.columnsRead?.contains(index) ?? true else { return nil }
+            return (index, zone)
+        }
     }
 }
 

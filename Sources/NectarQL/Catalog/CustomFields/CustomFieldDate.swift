@@ -3,12 +3,20 @@ import Foundation
 /// Reads a custom date field's value as a calendar date, kept as local midnight in the session's
 /// time zone: `dd/MM/yyyy` (as NectarCRM shows dates), ISO `yyyy-MM-dd` with or without a time
 /// (the time is dropped: the field holds a day), or epoch milliseconds.
-enum CustomFieldDate {
+package enum CustomFieldDate {
     static func parse(_ text: String, in zone: TimeZone) -> Int64? {
         let trimmed = text.trimmingSpaces
         if let date = brazilian(trimmed) ?? iso(trimmed) { return localMidnight(date, in: zone) }
         if !trimmed.isEmpty, trimmed.allSatisfy(\.isNumber), let epoch = Int64(trimmed) { return fromEpoch(epoch, in: zone) }
         return nil
+    }
+
+    /// Where snapshots keep custom dates: as the day's midnight in UTC, whatever zone synced them.
+    package static let storedZone = TimeZone(identifier: "UTC")!
+
+    /// A stored custom date (its day's midnight in UTC) as that day's midnight in `zone`.
+    package static func fromStored(_ milliseconds: Int64, in zone: TimeZone) -> Int64 {
+        localMidnight(CivilDate(daysSinceEpoch: milliseconds.floorDividedByDay), in: zone)
     }
 
     /// An instant (epoch milliseconds) becomes the midnight of its day in `zone`.
