@@ -50,6 +50,26 @@ import Testing
         }
     }
 
+    @Test("a wall-clock time a zone skips moves forward and a repeated one is the earlier, as in PostgreSQL")
+    func gapsAndOverlaps() async throws {
+        try await MockSession.run { session in
+            let cases: [(zone: String, text: String, utc: String)] = [
+                ("America/New_York", "2024-03-10 02:30", "2024-03-10 07:30:00"),  // skipped: 03:30 EDT
+                ("Europe/Berlin", "2024-03-31 02:30", "2024-03-31 01:30:00"),  // skipped: 03:30 CEST
+                ("America/New_York", "2024-11-03 01:30", "2024-11-03 05:30:00"),  // twice: the EDT one
+                ("Europe/Berlin", "2024-10-27 02:30", "2024-10-27 00:30:00"),  // twice: the CEST one
+                ("America/Sao_Paulo", "2018-11-04 00:30", "2018-11-04 03:30:00"),  // skipped: 01:30 −02:00
+                ("America/Sao_Paulo", "2024-03-10 14:30", "2024-03-10 17:30:00"),
+            ]
+            for (zone, text, utc) in cases {
+                session.engine.setTimeZone(TimeZone(identifier: zone)!)
+                let instant = try await timestamp(session, text)
+                session.engine.setTimeZone(TimeZone(identifier: "UTC")!)
+                #expect(instant == (try await timestamp(session, utc)), "\(zone) \(text)")
+            }
+        }
+    }
+
     @Test("now() - interval '30 days' is thirty days before the statement's now()")
     func nowMinusAnInterval() async throws {
         try await MockSession.run { session in

@@ -27,15 +27,19 @@ struct ZonedTime: Sendable {
             second: ms / 1000 % 60, millisecond: ms % 1000)
     }
 
-    /// The instant whose wall-clock time in this zone is `civil` (the earlier one across a DST overlap).
+    /// The instant whose wall-clock time in this zone is `civil`: across a DST overlap the earlier
+    /// one; in a gap (a time the zone skips) read with the offset from before the jump, as
+    /// PostgreSQL does, so 02:30 on a spring-forward night is 03:30.
     func epochMilliseconds(_ civil: Civil) -> Int64 {
         let days = CivilDate(year: civil.year, month: civil.month, day: civil.day).daysSinceEpoch
         let local = days * 86_400_000 + Int64(civil.hour) * 3_600_000 + Int64(civil.minute) * 60_000
             + Int64(civil.second) * 1000 + Int64(civil.millisecond)
-        // The offset depends on the instant we are looking for; two refinements settle it.
-        var guess = local - Int64(offsetSeconds(at: local)) * 1000
-        guess = local - Int64(offsetSeconds(at: guess)) * 1000
-        return guess
+        // The offsets a day either side bracket any transition near this wall-clock time.
+        let before = Int64(offsetSeconds(at: local - 86_400_000)) * 1000
+        let after = Int64(offsetSeconds(at: local + 86_400_000)) * 1000
+        guard before != after else { return local - before }
+        let valid = [local - before, local - after].filter { Int64(offsetSeconds(at: $0)) * 1000 == local - $0 }
+        return valid.min() ?? local - before
     }
 
     /// Monday-based day of the week, 0 = Monday.
