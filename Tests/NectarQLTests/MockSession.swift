@@ -47,12 +47,27 @@ struct MockSession {
 
     /// Runs one statement and returns its column names and every row; the request log starts empty.
     func query(_ sql: String) async throws -> (columns: [String], rows: [[Value]]) {
+        try await settle()
         server.resetStatistics()
         let result = try await engine.execute(sql)
         return (result.columns.map(\.name), try await result.allRows())
     }
 
     func rows(_ sql: String) async throws -> [[Value]] { try await query(sql).rows }
+
+    /// Waits (at most a second) until no request has arrived for 50 ms: a statement ends as soon
+    /// as its answer is complete, and a speculative request it had already sent may reach the
+    /// server a moment later, which would be counted against the next statement.
+    private func settle() async throws {
+        var last = server.statistics().requests
+        var quiet = 0
+        for _ in 0..<40 where quiet < 2 {
+            try await Task.sleep(for: .milliseconds(25))
+            let now = server.statistics().requests
+            quiet = now == last ? quiet + 1 : 0
+            last = now
+        }
+    }
 
     /// The requests the server saw since the last `query`, parsed.
     var requests: [SeenRequest] { server.statistics().requestLines.map(SeenRequest.init) }

@@ -63,7 +63,7 @@ private enum BenchBinary {
     static func run(_ arguments: [String], timeout: TimeInterval = 300) async throws -> Output {
         let bench = try ChildProcess(path, arguments: arguments, environment: ProcessInfo.processInfo.environment, input: .null)
         try await bench.waitForExit(seconds: timeout)
-        _ = bench.outputsEnded()
+        try await bench.outputsEnded()
         return Output(status: bench.terminationStatus, stdout: bench.stdout, stderr: bench.stderr)
     }
 }

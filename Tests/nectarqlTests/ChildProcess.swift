@@ -17,7 +17,7 @@ final class ChildProcess: @unchecked Sendable {
     private var output = Data(), errors = Data()
     private var waitStatus: Int32?
     private var triggers: [(text: String, action: @Sendable () -> Void)] = []
-    private let readers = DispatchGroup()
+    private var openReaders = 0
 
     /// Starts `executable`; with `.pipe`, stdin takes `write`s and stdout and stderr are gathered.
     init(_ executable: String, arguments: [String], environment: [String: String], input: Stream = .pipe, outputs: Stream = .pipe)
@@ -133,13 +133,21 @@ final class ChildProcess: @unchecked Sendable {
         fired.forEach { $0() }
     }
 
-    /// Waits (at most `seconds`) until both output pipes have reached their end.
-    func outputsEnded(seconds: Double = 10) -> Bool {
-        readers.wait(timeout: .now() + seconds) == .success
+    /// Waits (at most `seconds`) until both output pipes have reached their end, sleeping as a
+    /// task: a blocked cooperative thread would hold up every other test.
+    @discardableResult
+    func outputsEnded(seconds: Double = 10) async throws -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while readersRunning > 0, Date() < deadline { try await Task.sleep(for: .milliseconds(5)) }
+        return readersRunning == 0
     }
 
+    private var readersRunning: Int { lock.lock(); defer { lock.unlock() }; return openReaders }
+
     private func gather(_ fd: Int32, isOutput: Bool) {
-        readers.enter()
+        lock.lock()
+        openReaders += 1
+        lock.unlock()
         let thread = Thread { [self] in
             var buffer = [UInt8](repeating: 0, count: 65536)
             while true {
@@ -153,7 +161,9 @@ final class ChildProcess: @unchecked Sendable {
                 fired.forEach { $0() }
             }
             close(fd)
-            readers.leave()
+            lock.lock()
+            openReaders -= 1
+            lock.unlock()
         }
         thread.start()
     }

@@ -106,7 +106,7 @@ struct PostgresSyncCommandTests {
                 server.setFaults(FaultConfiguration(latency: .seconds(8)))
                 #expect(try await PostgresTestCluster.terminateSync(into: schema) == 1)
                 try await sync.waitForExit(seconds: 120)
-                _ = sync.outputsEnded()
+                try await sync.outputsEnded()
                 let stderr = sync.stderr
                 #expect(sync.terminationStatus == 3, "\(stderr)")
                 #expect(stderr.contains("is as it was before"), "\(stderr)")

@@ -47,7 +47,7 @@ enum ProcessRunner {
             DispatchQueue.global().asyncAfter(deadline: .now() + interruptAfter) { shell.deliver(SIGINT) }
         }
         try await shell.waitForExit(seconds: timeout)
-        _ = shell.outputsEnded()
+        try await shell.outputsEnded()
         return RunResult(status: shell.terminationStatus, stdout: shell.stdout, stderr: shell.stderr, stdoutData: shell.stdoutData)
     }
 

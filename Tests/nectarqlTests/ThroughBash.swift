@@ -7,7 +7,7 @@ enum ThroughBash {
         let bash = try ChildProcess(
             "/bin/bash", arguments: ["-c", commandLine, ShellBinary.path], environment: ProcessRunner.cleanEnvironment(), input: .null)
         try await bash.waitForExit(seconds: timeout)
-        _ = bash.outputsEnded()
+        try await bash.outputsEnded()
         return RunResult(status: bash.terminationStatus, stdout: bash.stdout, stderr: bash.stderr)
     }
 }
