@@ -77,7 +77,10 @@ extension Engine {
     /// maximum age is set) or the API.
     func pageFetcher(for plan: PlanNode) async throws -> PageFetching {
         let settings = snapshotSettings.current
-        guard let store = settings.store else { return ClientPageFetcher(client: client, pageSize: configuration.pageSize) }
+        guard let store = settings.store else {
+            try requireToken()
+            return ClientPageFetcher(client: client, pageSize: configuration.pageSize)
+        }
         let tables = Self.recordTables(of: plan, catalog)
         if let maxAge = settings.maxAge {
             try await refresh(tables, of: store, olderThan: maxAge)
@@ -115,6 +118,7 @@ extension Engine {
             return now - finished > limit
         }
         guard !stale.isEmpty else { return }
+        try requireToken()
         _ = try await snapshotSync(store: store).run(SyncOptions(tables: stale))
         // The refresh may have changed the custom fields the snapshot stores.
         snapshotSettings.setCustomFields(try await store.customFieldDefinitions(), of: store)

@@ -120,8 +120,14 @@ public final class Engine: Sendable {
     public func loadCustomFields() async throws {
         // A snapshot query sends no request: the snapshot stores the custom fields it was synced with.
         guard snapshotPath == nil, case .unknown = customFields.withLock({ $0 }) else { return }
+        try requireToken()
         let state = try await CustomFieldDiscovery(client: client).discover()
         customFields.withLock { $0 = state }
+    }
+
+    /// An engine made without a token reads snapshots only; anything that would send a request fails.
+    func requireToken() throws {
+        if configuration.token.isEmpty { throw MissingTokenError() }
     }
 
     /// Why there are no custom columns, the first time it is asked; nil afterwards or when there are some.

@@ -22,6 +22,8 @@ struct ErrorReport {
             return (prefixed(error.description), .apiError)
         case let error as SnapshotServerError:
             return (prefixed(error.description), .apiError)
+        case let error as MissingTokenError:
+            return (prefixed(error.description), .usageError)
         case let error where OutputFailure.isWriteFailure(error):
             return (prefixed(String(describing: error)), .writeFailed)
         default:

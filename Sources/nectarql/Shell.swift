@@ -19,7 +19,7 @@ struct Shell {
         let output = try outputSettings()
         var demo: DemoMode?
         if arguments.demo { demo = try await startDemo() }
-        let token = try demo?.token ?? TokenSource.resolve(tokenFile: arguments.tokenFile, environment: environment)
+        let token = try demo?.token ?? resolveToken()
         StandardError.redact(token)
         if let password = arguments.snapshot.flatMap(SnapshotLocationRedaction.password(in:)) { StandardError.redactAlso(password) }
         let engine: Engine
@@ -59,6 +59,17 @@ struct Shell {
         await demo?.stop()
         if let signal = InterruptSignal.terminatingSignal { TerminationSignal.die(of: signal) }
         return status
+    }
+
+    /// The token; a snapshot query sends no request, so without `--max-age` it needs none (the
+    /// engine then refuses, saying why, whatever would reach the API).
+    private func resolveToken() throws -> String {
+        if arguments.snapshot != nil, arguments.maxAge == nil, arguments.tokenFile == nil,
+            (environment[TokenSource.environmentVariable] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        {
+            return ""
+        }
+        return try TokenSource.resolve(tokenFile: arguments.tokenFile, environment: environment)
     }
 
     /// `--snapshot PATH|URL` and `--max-age`; the exit status after explaining why the snapshot

@@ -16,11 +16,20 @@ import Testing
             change(&configuration)
             return #expect(throws: APIError.self) { _ = try NectarClient(configuration: configuration) }
         }
-        for error in [refused { $0.token = "" }, refused { $0.token = "CANARY-7f3a\n" }, refused { $0.pageSize = 0 },
+        for error in [refused { $0.token = "CANARY-7f3a\n" }, refused { $0.pageSize = 0 },
                       refused { $0.concurrency = 0 }, refused { $0.maxAttempts = 0 },
                       refused { $0.maxRequestsPerSecond = 0 }, refused { $0.baseURL = "http://example.com/" }] {
             #expect(error?.kind == .configuration)
             #expect(error.map { !String(describing: $0).contains("CANARY-7f3a") } == true)
+        }
+    }
+
+    @Test func aClientWithoutATokenSendsNothingAndSaysWhy() async throws {
+        try await withMockAPI(clientToken: "") { server, client in
+            let error = await #expect(throws: APIError.self) { _ = try await scanIDs(client, "tarefas/") }
+            #expect(error?.kind == .configuration)
+            #expect(error?.message.contains("no API token") == true, "\(String(describing: error))")
+            #expect(server.statistics().requests == 0)
         }
     }
 

@@ -47,6 +47,24 @@ import Testing
         }
     }
 
+    @Test func aSnapshotIsReadWithoutATokenUntilSomethingWouldReachTheAPI() async throws {
+        try await withServer { server, path in
+            let sync = try await ProcessRunner.run(["sync", "--snapshot", path, "--tables", "tarefas", "--quiet"], environment: environment(server))
+            #expect(sync.status == 0, "\(sync.stderr)")
+            let tokenless = ProcessRunner.cleanEnvironment(["NECTAR_API_URL": server.baseURL])
+            let query = try await ProcessRunner.run(["--snapshot", path, "--csv", "--no-header", "-c", "select count(*) from tarefas"], environment: tokenless)
+            #expect(query.status == 0, "\(query.stderr)")
+            #expect(query.stdoutLines == ["\(MockDataset(seed: 3, scale: 0.1).records(.tarefas).count)"])
+            server.resetStatistics()
+            let live = try await ProcessRunner.run(["--snapshot", path, "--csv"], stdin: ".snapshot off\nselect count(*) from pipelines;\n", environment: tokenless)
+            #expect(live.status == 2)
+            #expect(live.stderr.contains("no NectarCRM API token: this session reads only the snapshot"), "\(live.stderr)")
+            #expect(server.statistics().requests == 0)
+            let refresh = try await ProcessRunner.run(["--snapshot", path, "--max-age", "1m", "-c", "select 1"], environment: tokenless)
+            #expect(refresh.status == 2, "--max-age may reach the API, so it needs the token: \(refresh.stderr)")
+        }
+    }
+
     @Test func theDotCommandSwitchesASessionToTheSnapshotAndBack() async throws {
         try await withServer { server, path in
             let sync = try await ProcessRunner.run(["sync", "--snapshot", path, "--tables", "tarefas", "--quiet"], environment: environment(server))

@@ -99,6 +99,7 @@ public final class NectarClient: Sendable {
         path: String, parameters: [QueryParameter] = [], cacheNamespace: String = "", tally: RequestTally? = nil,
         decode: @escaping @Sendable ([UInt8]) throws -> DecodedPage<Content>
     ) async throws -> Content? {
+        try requireToken()
         let cache = cache(for: cacheNamespace)
         let key = DecodedCache.Key(
             namespace: cacheNamespace, path: path, parameters: parameters, page: nil, pageSize: nil)
@@ -160,6 +161,7 @@ public final class NectarClient: Sendable {
         _ page: Int, of request: PageRequest, cache: DecodedCache, key: DecodedCache.Key,
         notice: FullPageNotice, tally: RequestTally?, decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
     ) async throws -> DecodedPage<Content> {
+        try requireToken()
         let pageSize = configuration.pageSize
         let paging = [QueryParameter("page", String(page)), QueryParameter("displayLength", String(pageSize))]
         let target = RequestTarget(base: base, path: request.path, parameters: paging + request.parameters)
@@ -180,13 +182,16 @@ public final class NectarClient: Sendable {
         }
     }
 
+    /// A client made without a token (a session that reads only snapshots) sends nothing.
+    private func requireToken() throws(APIError) {
+        guard configuration.token.isEmpty else { return }
+        throw ErrorMessages.configuration(
+            "no API token: set NECTAR_API_TOKEN or --token-file (an administrator generates one under "
+                + "Configurações > Integrações > Gerar Token)")
+    }
+
     private static func validate(_ configuration: ClientConfiguration) throws(APIError) {
         let refuse = ErrorMessages.configuration
-        if configuration.token.isEmpty {
-            throw refuse(
-                "no API token: set NECTAR_API_TOKEN or --token-file (an administrator generates one under "
-                    + "Configurações > Integrações > Gerar Token)")
-        }
         if configuration.token.contains(where: { $0.isNewline || $0 == "\0" }) {
             throw refuse("the API token contains a line break or NUL; copy it again without surrounding whitespace")
         }
