@@ -16,6 +16,8 @@ final class OutputSettings {
     private var onceWorkbookInUse: Workbook?
     /// xlsx to standard output (a file or a pipe): one workbook for the whole session.
     private var standardOutputWorkbook: Workbook?
+    /// Whether a result already went to standard output as text: a workbook cannot follow it there.
+    private var standardOutputHasText = false
 
     private struct FileTarget {
         let destination: ResultDestination
@@ -79,8 +81,14 @@ final class OutputSettings {
         var options = options
         options.terminalWidth = isTerminal ? Terminal.outputWidth : nil
         options.terminalStyles = isTerminal && Terminal.allowsStyles
-        guard options.format == .xlsx else { return Destination(target: .stream(standardOutput), options: options, isTerminal: isTerminal) }
+        guard options.format == .xlsx else {
+            // Text after the session's workbook would end up in front of it, and neither would open.
+            if standardOutputWorkbook != nil { throw OutputRefusal.textAfterWorkbook }
+            standardOutputHasText = true
+            return Destination(target: .stream(standardOutput), options: options, isTerminal: isTerminal)
+        }
         guard !isTerminal else { throw OutputRefusal.xlsxToTerminal }
+        if standardOutputHasText { throw OutputRefusal.xlsxAfterText }
         let workbook = try standardOutputWorkbook ?? Workbook(destination: .sink(standardOutput))
         standardOutputWorkbook = workbook
         return Destination(target: .workbook(workbook), options: options, isTerminal: false)

@@ -35,6 +35,10 @@ enum ResultDestination {
 enum OutputRefusal: Error, CustomStringConvertible {
     case xlsxToTerminal
     case xlsxIntoTextFile
+    /// Standard output already holds text results: a workbook after them would open as neither.
+    case xlsxAfterText
+    /// Standard output is the session's workbook: text results cannot share it.
+    case textAfterWorkbook
 
     var description: String {
         switch self {
@@ -43,6 +47,12 @@ enum OutputRefusal: Error, CustomStringConvertible {
                 + "(in the shell: .once report.xlsx or .output report.xlsx)"
         case .xlsxIntoTextFile:
             "xlsx needs a workbook of its own; name one with .output report.xlsx (the .xlsx ending chooses the format)"
+        case .xlsxAfterText:
+            "standard output already holds text results, so a workbook cannot follow them there; "
+                + "write it to a file of its own with .once report.xlsx or .output report.xlsx"
+        case .textAfterWorkbook:
+            "standard output is this session's xlsx workbook, so text results cannot go there too; "
+                + "write them to a file with .once or .output, or keep .mode xlsx"
         }
     }
 }

@@ -87,6 +87,21 @@ import WorkbookReading
         #expect(try WorkbookFile(path: path).sheetNames == ["contatos", "tarefas"])
     }
 
+    @Test func textAndAWorkbookNeverShareStandardOutput() async throws {
+        let textFirst = try await ProcessRunner.run(Self.demo, stdin: "select 3 as c;\n.mode xlsx\nselect 6 as g;\n")
+        #expect(textFirst.status == 2)
+        #expect(textFirst.stdout == "c\n3\n", "the text stays a valid CSV: \(textFirst.stdout)")
+        #expect(textFirst.stderr.contains("already holds text results"), "\(textFirst.stderr)")
+
+        let workbookFirst = try await ProcessRunner.run(Self.demo, stdin: ".mode xlsx\nselect 6 as g;\n.mode csv\nselect 7 as h;\n")
+        #expect(workbookFirst.status == 2)
+        #expect(workbookFirst.stderr.contains("is this session's xlsx workbook"), "\(workbookFirst.stderr)")
+        let scratch = try Scratch()
+        let path = scratch.file("stdout.xlsx")
+        _ = FileManager.default.createFile(atPath: path, contents: workbookFirst.stdoutData)
+        #expect(try WorkbookFile(path: path).sheetNames.count == 1, "the workbook stays whole")
+    }
+
     @Test func xlsxToATerminalIsRefusedWithAHint() async throws {
         let shell = try PseudoTerminal(arguments: Self.demo + ["--format", "xlsx", "-c", "select 1"], environment: ProcessRunner.cleanEnvironment())
         defer { shell.close() }
