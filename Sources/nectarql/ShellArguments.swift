@@ -17,7 +17,8 @@ struct ShellArguments: ParsableCommand {
             The prompt's history is kept in ~/.nectarql_history (NECTARQL_HISTORY overrides the path).
 
             \(ExitStatus.helpText)
-            """
+            """,
+        version: Version.current
     )
 
     // Arrays only so that a repeated -c or -f is refused rather than silently overridden. Values

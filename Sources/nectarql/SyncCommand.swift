@@ -32,13 +32,31 @@ struct SyncCommand {
         if let password = SnapshotLocationRedaction.password(in: path) { StandardError.redactAlso(password) }
         var options = SyncOptions(tables: arguments.tableList, full: arguments.full)
         if let age = DurationText.parse(arguments.reconcileAfter) { options.reconcileAfterMilliseconds = age.components.seconds * 1000 }
-        let status = await sync(engine, path: path, options: options)
+        let isNewFile = !path.contains("://") && !FileManager.default.fileExists(atPath: path)
+        if path == SnapshotPath.defaultPath(environment: environment) { try createDefaultDirectory(of: path) }
+        let status = await sync(engine, path: path, options: options, isNewFile: isNewFile)
         await engine.shutdown()
+        // A first sync that failed leaves no empty file to be mistaken for a snapshot.
+        if status != .success, isNewFile {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
         return status
     }
 
-    private func sync(_ engine: Engine, path: String, options: SyncOptions) async -> ExitStatus {
+    /// `~/.local/share/nectarql` (or XDG's) is the tool's own place: made on first use, private.
+    private func createDefaultDirectory(of path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            StandardError.line("error: cannot create the directory '\(directory)' for the snapshot: \(error.localizedDescription)")
+            throw ShellExit(status: .usageError)
+        }
+    }
+
+    private func sync(_ engine: Engine, path: String, options: SyncOptions, isNewFile: Bool) async -> ExitStatus {
         let shown = SnapshotLocationRedaction.redact(path)
+        let unchanged = isNewFile ? "no snapshot was written to '\(shown)'" : "the snapshot '\(shown)' is as it was before this sync"
         let progress = SyncProgressLine(isShown: !arguments.quiet && Terminal.errorIsTerminal)
         let started = ContinuousClock.now
         let work = Task { try await engine.sync(snapshotPath: path, options: options, progress: progress.update) }
@@ -57,15 +75,15 @@ struct SyncCommand {
             return .success
         case .failure(let error):
             if work.isCancelled {
-                StandardError.line("interrupted: the sync was cancelled; the snapshot '\(shown)' is as it was before")
+                StandardError.line("interrupted: the sync was cancelled; \(unchanged)")
                 return .interrupted
             }
             switch error {
             case let error as APIError:
-                StandardError.line("error: \(error.description)\n  the snapshot '\(shown)' is as it was before this sync")
+                StandardError.line("error: \(error.description)\n  \(unchanged)")
                 return .apiError
             case let error as SnapshotServerError:
-                StandardError.line("error: \(error.description)\n  the snapshot '\(shown)' is as it was before this sync")
+                StandardError.line("error: \(error.description)\n  \(unchanged)")
                 return .apiError
             case let error as SnapshotError where error.kind == .storageFull:
                 // The snapshot is the sync's output: no room for it is the shell's "could not write".

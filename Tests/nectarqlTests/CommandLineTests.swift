@@ -13,6 +13,12 @@ import Testing
         #expect(result.stdout.contains("--token-file"))
     }
 
+    @Test func versionPrintsTheNameAndVersionAndSucceeds() async throws {
+        let result = try await ProcessRunner.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdoutLines.count == 1 && result.stdout.hasPrefix("nectarql "), "\(result.stdout)")
+    }
+
     @Test func unknownOptionIsAUsageError() async throws {
         let result = try await ProcessRunner.run(["--demo", "--no-such-flag", "-c", "show tables"])
         #expect(result.status == 2)

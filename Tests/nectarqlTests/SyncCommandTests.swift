@@ -65,6 +65,31 @@ import Testing
         }
     }
 
+    @Test func onlyTheDefaultPathGetsItsDirectoryAndAFailedFirstSyncLeavesNoFile() async throws {
+        try await withServer { server, _ in
+            let root = NSTemporaryDirectory() + "nectarql-paths-\(UUID().uuidString)"
+            defer { try? FileManager.default.removeItem(atPath: root) }
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: false)
+            let typo = try await ProcessRunner.run(["sync", "--quiet", "--snapshot", root + "/missing/s.sqlite"], environment: environment(server))
+            #expect(typo.status == 2)
+            #expect(typo.stderr.contains("does not exist"), "\(typo.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: root + "/missing"))
+
+            var xdg = environment(server)
+            xdg["XDG_DATA_HOME"] = root + "/data"
+            let first = try await ProcessRunner.run(["sync", "--quiet", "--tables", "pipelines"], environment: xdg)
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(FileManager.default.fileExists(atPath: root + "/data/nectarql/snapshot.sqlite"))
+
+            var down = environment(server)
+            down["NECTAR_API_URL"] = "http://127.0.0.1:1/crm/api/1/"
+            let failed = try await ProcessRunner.run(["sync", "--quiet", "--snapshot", root + "/new.sqlite"], environment: down)
+            #expect(failed.status == 3)
+            #expect(failed.stderr.contains("no snapshot was written"), "\(failed.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: root + "/new.sqlite"))
+        }
+    }
+
     @Test func theDotCommandSwitchesASessionToTheSnapshotAndBack() async throws {
         try await withServer { server, path in
             let sync = try await ProcessRunner.run(["sync", "--snapshot", path, "--tables", "tarefas", "--quiet"], environment: environment(server))

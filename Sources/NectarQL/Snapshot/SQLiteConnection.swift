@@ -40,6 +40,10 @@ package final class SQLiteConnection: @unchecked Sendable {
         return try body()
     }
 
+    /// Whether a transaction is open. SQLite ends one by itself after some errors (a full disk):
+    /// writes after that would each commit on their own.
+    package var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
     /// Runs SQL text that takes no values (DDL, pragmas, BEGIN/COMMIT).
     package func execute(_ sql: String) throws {
         let status = sqlite3_exec(handle, sql, nil, nil, nil)

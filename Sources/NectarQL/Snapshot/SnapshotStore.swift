@@ -109,12 +109,9 @@ package final class SnapshotStore: SnapshotStoring {
         let manager = FileManager.default
         guard !manager.fileExists(atPath: path) else { return false }
         let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            do {
-                try manager.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw SnapshotError("cannot create the directory '\(directory)' for the snapshot: \(error.localizedDescription)")
-            }
+        var isDirectory: ObjCBool = false
+        if !directory.isEmpty, !manager.fileExists(atPath: directory, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            throw SnapshotError("the directory '\(directory)' for the snapshot '\(path)' does not exist; create it, or choose another path")
         }
         guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             throw SnapshotError("cannot create the snapshot '\(path)'; check that its directory is writable")

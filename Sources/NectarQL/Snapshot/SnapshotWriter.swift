@@ -13,6 +13,8 @@ package final class SnapshotWriter: SnapshotWriting {
 
     private let store: SnapshotStore
     private let statements: Mutex<[String: TableStatements]>
+    /// The run's first failed write: every later write fails with it (see `writing`).
+    private let firstFailure = Mutex<(any Error)?>(nil)
     /// Tables whose custom fields differ from those the file held: their rows must be read whole.
     package let customFieldsChanged: Set<String>
 
@@ -55,7 +57,7 @@ package final class SnapshotWriter: SnapshotWriting {
 
     /// Empties tables read whole, so rows the API no longer lists are gone after the run.
     package func clear(_ tables: [TableDefinition]) throws {
-        try statements.withLock { _ in
+        try writing { _ in
             for table in tables { try store.connection.execute("DELETE FROM \(SnapshotSchema.quoted(table.name))") }
         }
     }
@@ -63,7 +65,7 @@ package final class SnapshotWriter: SnapshotWriting {
     /// Stores one page of a table: records replace the row with their id; a child table's rows of
     /// each parent replace that parent's previous rows (a record seen twice is stored once).
     package func write(_ page: FlattenedPage, of table: TableDefinition) throws {
-        try statements.withLock { statements in
+        try writing { statements in
             guard let prepared = statements[table.name] else { return }
             for record in page.records {
                 if let delete = prepared.deleteChildren, !record.id.isNull {
@@ -85,7 +87,7 @@ package final class SnapshotWriter: SnapshotWriting {
 
     /// Records each table's bookkeeping, then makes the whole run visible at once.
     package func commit(_ records: [SyncRecord]) throws {
-        try statements.withLock { _ in
+        try writing { _ in
             let upsert = try store.connection.prepare("""
                 INSERT OR REPLACE INTO \(SnapshotSchema.quoted(SnapshotSchema.bookkeepingTable))
                 (table_name, api_base_url, last_sync_started, last_sync_finished, last_full_read, rows, requests)
@@ -103,6 +105,24 @@ package final class SnapshotWriter: SnapshotWriting {
             // copy them; copied into the file now, queries read them in place through the memory
             // map. Passive: it waits for no reader, and one it must skip is done by a later sync.
             try? store.connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        }
+    }
+
+    /// Runs a write under the connection's lock, once the run has failed only with its first
+    /// failure: SQLite may have rolled the transaction back by itself (a full disk), and pages of
+    /// other tables still arriving would otherwise each be committed on their own.
+    private func writing<T>(_ body: (inout [String: TableStatements]) throws -> T) throws -> T {
+        try statements.withLock { statements in
+            if let failure = firstFailure.withLock({ $0 }) { throw failure }
+            guard store.connection.isInTransaction else {
+                throw SnapshotError("the sync's transaction ended after an earlier failure; nothing of this run was kept")
+            }
+            do {
+                return try body(&statements)
+            } catch {
+                firstFailure.withLock { $0 = $0 ?? error }
+                throw error
+            }
         }
     }
 
