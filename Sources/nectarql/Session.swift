@@ -93,7 +93,9 @@ final class Session {
         return outcome
     }
 
-    /// Runs items in order, keeping the first failure in `status`; answers the status to stop
+    /// Runs items in order, keeping the most serious failure in `status` (the higher code: a
+    /// write failure over an API failure over a usage error over a failed statement, so that a
+    /// cron job still sees 3 when the token was refused); answers the status to stop
     /// with (Ctrl-C, a failure without `continueOnError`, `.quit`), or nil to go on.
     private func run(_ items: [ScriptItem], script: String, origin: String, status: inout ExitStatus) async -> ExitStatus? {
         for item in items {
@@ -103,7 +105,7 @@ final class Session {
             case .interrupted: return .interrupted
             case .outputClosed: return status
             case .failed(let failure):
-                if status == .success { status = failure }
+                if failure.rawValue > status.rawValue { status = failure }
                 if !continueOnError { return status }
             }
             if wantsToQuit { return status }

@@ -51,7 +51,7 @@ struct ShellArguments: ParsableCommand {
     @Flag(help: "CSV for a pt-BR spreadsheet: ';' separator, decimal comma, BOM.")
     var excel = false
 
-    @Flag(name: .customLong("continue-on-error"), help: "In batch mode, run the remaining statements after one fails.")
+    @Flag(name: .customLong("continue-on-error"), help: "In batch mode, run the remaining statements after one fails; the exit status is then the most serious failure's.")
     var continueOnError = false
 
     @Flag(help: "Use the built-in fake API with generated data (no account needed).")

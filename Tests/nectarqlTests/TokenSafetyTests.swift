@@ -27,6 +27,16 @@ import Testing
         }
     }
 
+    @Test func withContinueOnErrorARejectedTokenStillExitsThreeAfterAnEarlierMistake() async throws {
+        try await withServer(token: "the-right-token") { url in
+            let result = try await ProcessRunner.run(
+                ["--api-url", url, "--continue-on-error", "-c", "select x from; select id from pipelines limit 1; select 2 as b"],
+                environment: ProcessRunner.cleanEnvironment(["NECTAR_API_TOKEN": Self.secret]))
+            #expect(result.status == 3, "the most serious failure decides: \(result.stderr)")
+            #expect(result.stdoutLines == ["b", "2"])
+        }
+    }
+
     @Test func aRejectedTokenExitsThreeWithoutShowingIt() async throws {
         try await withServer(token: "the-right-token") { url in
             let result = try await ProcessRunner.run(
