@@ -51,9 +51,10 @@ public final class Engine: Sendable {
         } catch {
             // Only four tables take custom fields: a statement over others, or over none, need not
             // fail because that one endpoint did (the next statement asks again).
-            guard Self.tableNames(of: statement).contains(where: { Catalog.nectarCRM.table(named: $0).map(Catalog.takesCustomFields) ?? false })
-            else { return try await executeLoaded(statement) }
-            throw error
+            let needsDefinitions = Self.tableNames(of: statement).contains { name in
+                Catalog.nectarCRM.table(named: name).map(Catalog.takesCustomFields) ?? false
+            }
+            if needsDefinitions { throw error }
         }
         return try await executeLoaded(statement)
     }

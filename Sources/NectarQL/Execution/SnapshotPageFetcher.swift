@@ -67,7 +67,9 @@ struct SnapshotPageFetcher: PageFetching {
     private static func page(_ rows: [[Value]], dates: [CustomDate]) -> FlattenedPage {
         let shown = dates.isEmpty ? rows : rows.map { row in
             var row = row
-            for date in dates { if case .timestamp(let stored) = row[date.slot] { row[date.slot] = .timestamp(CustomFieldDate.fromStored(stored, in: date.zone)) } }
+            for date in dates {
+                if case .timestamp(let stored) = row[date.slot] { row[date.slot] = .timestamp(CustomFieldDate.fromStored(stored, in: date.zone)) }
+            }
             return row
         }
         return FlattenedPage(records: [FlattenedRecord(id: .null, rows: shown)], recordCount: rows.count, coercionFailures: 0)
