@@ -131,13 +131,16 @@ import NectarCatalog
         #expect(abs(widths[1] - widths[2]) <= 1)
     }
 
-    @Test func neverGoesBelowTheFloor() {
-        #expect(ColumnFitter.fit(natural: [20, 20, 2], budget: 5) == [4, 4, 2])
+    @Test func shrinksDownToTheFloorAndNoFurther() {
+        #expect(ColumnFitter.fit(natural: [20, 20, 2], budget: 10) == [4, 4, 2])
+        // Below the floor nothing fits: the line is left whole rather than cut to nothing.
+        #expect(ColumnFitter.fit(natural: [20, 20, 2], budget: 5) == [20, 20, 2])
     }
 
     @Test func columnsKeptWholeLeaveTheShrinkingToTheOthers() {
         #expect(ColumnFitter.fit(natural: [14, 30, 19], budget: 45, keepWhole: [true, false, true]) == [14, 12, 19])
-        // Kept columns alone past the budget: the others go to their floor and the line overflows.
-        #expect(ColumnFitter.fit(natural: [14, 30, 19], budget: 20, keepWhole: [true, false, true]) == [14, 4, 19])
+        #expect(ColumnFitter.fit(natural: [14, 30, 19], budget: 37, keepWhole: [true, false, true]) == [14, 4, 19])
+        // Kept columns alone past the budget: nothing is cut, and the line overflows as in psql.
+        #expect(ColumnFitter.fit(natural: [14, 30, 19], budget: 20, keepWhole: [true, false, true]) == [14, 30, 19])
     }
 }
