@@ -4,6 +4,8 @@ import NectarQL
 /// A dot-command that could not do what was asked; the message says what to type instead.
 struct DotCommandError: Error, CustomStringConvertible {
     let message: String
+    /// A file that cannot be read or created is a usage error, as with `-f` and `-o`.
+    var status = ExitStatus.queryError
     var description: String { message }
 }
 
@@ -43,11 +45,12 @@ enum DotCommands {
         }),
         DotCommand(name: ".output", arguments: "[file]", summary: "Send results to a file (a .xlsx name: one workbook); without one, back to the screen", action: { session, arguments in
             guard arguments.count <= 1 else { throw DotCommandError(message: "usage: .output [file]") }
-            try session.output.redirect(to: arguments.first)
+            try unopenableIsUsageError { try session.output.redirect(to: arguments.first) }
             return .succeeded
         }),
         DotCommand(name: ".once", arguments: "file", summary: "Send the next result to a file", action: { session, arguments in
-            try session.output.redirectOnce(to: try single(arguments, usage: ".once file"))
+            let path = try single(arguments, usage: ".once file")
+            try unopenableIsUsageError { try session.output.redirectOnce(to: path) }
             return .succeeded
         }),
         DotCommand(name: ".read", arguments: "file", summary: "Run the statements in a file", action: { session, arguments in
@@ -60,7 +63,7 @@ enum DotCommands {
             do {
                 script = try ScriptFile.read(path)
             } catch {
-                throw DotCommandError(message: "\(error)")
+                throw DotCommandError(message: "\(error)", status: .usageError)
             }
             session.readDepth += 1
             defer { session.readDepth -= 1 }
@@ -157,6 +160,16 @@ enum DotCommands {
             return "  \(column.name) \(column.type)\(separator)" + (column.customField.map { "  -- \($0.label)" } ?? "")
         }
         return "-- \(table.title)\ncreate table \(table.name) (\n\(columns.joined(separator: "\n"))\n);\n"
+    }
+
+    /// An output file that cannot be created is a usage error, as with `-o`.
+    private static func unopenableIsUsageError(_ open: () throws -> Void) throws {
+        do {
+            try open()
+        } catch let error as OutputError {
+            guard case .cannotOpen = error else { throw error }
+            throw DotCommandError(message: error.description, status: .usageError)
+        }
     }
 
     private static func single(_ arguments: [String], usage: String) throws -> String {

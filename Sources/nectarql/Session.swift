@@ -44,6 +44,7 @@ final class Session {
             if OutputFailure.readerClosed(error) { return .outputClosed }
             let place = origin.map { "\($0):\(lineNumber): " } ?? ""
             StandardError.line("\(place)error: \(error)")
+            if let error = error as? DotCommandError { return .failed(error.status) }
             return .failed(OutputFailure.isWriteFailure(error) ? .writeFailed : .queryError)
         }
     }

@@ -7,6 +7,14 @@ import Testing
         try await ProcessRunner.run(["--demo", "--demo-latency-ms", "0", "-c", script])
     }
 
+    @Test(arguments: [".read /nonexistent/s.nql", ".output /nonexistent/x.csv", ".output /nonexistent/x.xlsx", ".once /nonexistent/y.json"])
+    func aFileThatCannotBeReadOrCreatedIsAUsageErrorAsOnTheCommandLine(command: String) async throws {
+        let result = try await demo(command + "\nselect 1 as um;\n")
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("/nonexistent/"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty, "the script stops there")
+    }
+
     @Test func tablesListsEveryTableOnce() async throws {
         let result = try await demo(".tables")
         #expect(result.status == 0, "\(result.stderr)")
