@@ -62,7 +62,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Snapshots: the first sync (time against the round-trip floor, peak RSS), the group-by read from the file against the sqlite3 command, an incremental refresh's requests.")
     var snapshot = false
 
-    @Option(help: "The PostgreSQL mirror: a full sync into it against one into a SQLite file (rows/s), and the group-by read from each. A postgres:// URL; its schema (default nectarql_bench) is emptied and refilled.")
+    @Option(help: "The PostgreSQL mirror: a full sync into it against one into a SQLite file (rows/s), and the group-by read from each. A postgres:// URL without schema=: the bench makes a schema of its own there and drops it at the end.")
     var postgres: String?
 
     @Flag(help: "Internal: be the child process of --snapshot that makes the first sync, and print one report line.")
