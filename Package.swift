@@ -66,6 +66,10 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         // Reads back the workbooks the tests write (a zip of XML parts); tests only.
         .target(name: "WorkbookReading", dependencies: ["CZlib"], path: "Tests/WorkbookReading"),
+        // The PostgreSQL server the mirror's tests share (engine and command line); tests only.
+        .target(
+            name: "PostgresTestSupport", dependencies: [.product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Tests/PostgresTestSupport"),
         .executableTarget(
             name: "nectarql",
             dependencies: [
@@ -98,7 +102,8 @@ let package = Package(
         .testTarget(
             name: "NectarQLTests",
             dependencies: [
-                "NectarQL", "NectarMock", "NectarSnapshot", "NectarPostgres", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "NectarQL", "NectarMock", "NectarSnapshot", "NectarPostgres", "PostgresTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .testTarget(name: "NectarPostgresTests", dependencies: ["NectarPostgres", "NectarSnapshot", "NectarCatalog", "NectarSource"]),
@@ -108,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "nectarqlTests",
-            dependencies: ["NectarMock", "NectarQL", "WorkbookReading", .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: ["NectarMock", "NectarQL", "WorkbookReading", "PostgresTestSupport"]
         ),
     ]
 )

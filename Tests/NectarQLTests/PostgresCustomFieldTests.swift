@@ -1,6 +1,7 @@
 import Foundation
 import NectarMock
 import NectarQL
+import PostgresTestSupport
 import Testing
 
 /// Custom fields in the PostgreSQL mirror, as in a SQLite snapshot: typed columns named as live,

@@ -1,6 +1,7 @@
 import Foundation
 import NectarMock
 import NectarQL
+import PostgresTestSupport
 import Testing
 
 /// The same statements live, from the SQLite snapshot and from the PostgreSQL mirror of the same

@@ -4,6 +4,7 @@ import NectarMock
 import NectarQL
 import NectarSnapshot
 import PostgresNIO
+import PostgresTestSupport
 import Testing
 
 /// `sync --snapshot postgres://…`: the same sync writing a PostgreSQL schema. The schema matches

@@ -1,11 +1,12 @@
 import Foundation
 import NectarMock
+import PostgresTestSupport
 import Testing
 
 /// `nectarql sync --snapshot postgres://…` and `nectarql --snapshot postgres://…` as a cron job or
 /// a script runs them: the summary and every message show the URL without its password, the
 /// password can come from PGPASSWORD, and a server that cannot be reached or goes away is exit 3.
-@Suite(.enabled(if: PostgresTestCluster.shouldRun, PostgresTestCluster.skipNote))
+@Suite(.enabled(if: PostgresTestServer.shouldRun, PostgresTestServer.skipNote))
 struct PostgresSyncCommandTests {
     static let token = "pg-sync-test-token"
 
@@ -25,9 +26,9 @@ struct PostgresSyncCommandTests {
     }
 
     @Test func syncAndQueryAMirrorNeverShowingThePassword() async throws {
-        let password = try PostgresTestCluster.components().password ?? ""
+        let password = try PostgresTestServer.components().password ?? ""
         try await withServer { server in
-            try await PostgresTestCluster.withSchema { url, schema in
+            try await PostgresTestServer.withSchema { url, schema in
                 let sync = try await ProcessRunner.run(["sync", "--snapshot", url], environment: environment(server), timeout: 120)
                 #expect(sync.status == 0, "\(sync.stderr)")
                 #expect(sync.stderr.contains("into postgres://"), "\(sync.stderr)")
@@ -54,11 +55,11 @@ struct PostgresSyncCommandTests {
     }
 
     @Test func thePasswordMayComeFromPGPASSWORD() async throws {
-        var components = try PostgresTestCluster.components()
+        var components = try PostgresTestServer.components()
         let password = components.password ?? ""
         components.password = nil
         try await withServer { server in
-            try await PostgresTestCluster.withSchema { url, _ in
+            try await PostgresTestServer.withSchema { url, _ in
                 var bare = URLComponents(string: url)!
                 bare.password = nil
                 let without = try await ProcessRunner.run(
@@ -74,7 +75,7 @@ struct PostgresSyncCommandTests {
     }
 
     @Test func anUnreachableServerIsExitCode3() async throws {
-        var components = try PostgresTestCluster.components()
+        var components = try PostgresTestServer.components()
         components.port = 1
         try await withServer { server in
             let run = try await ProcessRunner.run(["sync", "--snapshot", components.string!, "--quiet"], environment: environment(server))
@@ -87,11 +88,11 @@ struct PostgresSyncCommandTests {
     }
 
     @Test func aServerThatGoesAwayMidSyncIsExitCode3AndTheMirrorIsAsItWas() async throws {
-        let password = try PostgresTestCluster.components().password ?? ""
+        let password = try PostgresTestServer.components().password ?? ""
         // Slow answers keep the sync running for many seconds after it got going: ending its
         // backend from here takes a while on a loaded machine.
         try await withServer(latency: .milliseconds(600)) { server in
-            try await PostgresTestCluster.withSchema { url, schema in
+            try await PostgresTestServer.withSchema { url, schema in
                 let first = try await ProcessRunner.run(["sync", "--snapshot", url, "--tables", "pipelines", "--quiet"], environment: environment(server))
                 #expect(first.status == 0, "\(first.stderr)")
                 server.resetStatistics()
@@ -104,7 +105,7 @@ struct PostgresSyncCommandTests {
                 try #require((server.statistics().responsesByStatus[200] ?? 0) >= 3, "the sync never got going")
                 // The next answers stall, so the run cannot finish while its backend is ended, however slow this machine.
                 server.setFaults(FaultConfiguration(latency: .seconds(8)))
-                #expect(try await PostgresTestCluster.terminateSync(into: schema) == 1)
+                #expect(try await PostgresTestServer.terminateSync(into: schema) == 1)
                 try await sync.waitForExit(seconds: 120)
                 try await sync.outputsEnded()
                 let stderr = sync.stderr
