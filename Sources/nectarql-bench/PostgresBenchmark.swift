@@ -18,7 +18,7 @@ struct PostgresBenchmark {
     func run() async throws -> String {
         let dataset = MockDataset(seed: seed, scale: scale)
         let path = NSTemporaryDirectory() + "nectarql-bench-pg-\(getpid()).sqlite"
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        defer { SnapshotStore.removeFiles(at: path) }
         // A schema of the run's own, so the first sync creates it as a first sync does, dropped at the end.
         let mirror = try Self.withSchema(url, "nectarql_bench_\(getpid())")
         do {

@@ -21,7 +21,7 @@ struct SnapshotBenchmark {
     func run() async throws -> String {
         let dataset = MockDataset(seed: seed, scale: scale)
         let path = NSTemporaryDirectory() + "nectarql-bench-snapshot-\(getpid()).sqlite"
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        defer { SnapshotStore.removeFiles(at: path) }
         return try await FakeAPI.withServer(dataset: dataset, latencyMilliseconds: latencyMilliseconds) { server in
             let sync = try firstSync(server, path: path)
             let full = server.statistics().requests

@@ -37,9 +37,7 @@ struct SyncCommand {
         let status = await sync(engine, path: path, options: options, isNewFile: isNewFile)
         await engine.shutdown()
         // A first sync that failed leaves no empty file to be mistaken for a snapshot.
-        if status != .success, isNewFile {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        }
+        if status != .success, isNewFile { SnapshotStore.removeFiles(at: path) }
         return status
     }
 

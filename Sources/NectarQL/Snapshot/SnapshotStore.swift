@@ -104,6 +104,11 @@ package final class SnapshotStore: SnapshotStoring {
         try SnapshotCustomFields.definitions(in: connection)
     }
 
+    /// Deletes a snapshot file with the -wal and -shm files SQLite keeps beside it, if any.
+    package static func removeFiles(at path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
     /// A new file gets 0600 before SQLite writes to it (its -wal and -shm files take the same mode).
     private static func createIfMissing(_ path: String) throws -> Bool {
         let manager = FileManager.default
