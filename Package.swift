@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "nectarql",
             dependencies: [
-                "NectarQL", "NectarMock", "CReadline",
+                "NectarQL", "NectarSyntax", "NectarCatalog", "NectarSource", "NectarOutput", "NectarSnapshot", "NectarMock", "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -83,7 +83,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "nectarql-bench",
-            dependencies: ["NectarQL", "NectarMock", "NectarPostgres", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "NectarQL", "NectarOutput", "NectarSnapshot", "NectarMock", "NectarPostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "NectarSyntaxTests", dependencies: ["NectarSyntax"]),
         .testTarget(name: "NectarCatalogTests", dependencies: ["NectarCatalog"], resources: [.copy("Fixtures")]),
@@ -102,7 +105,8 @@ let package = Package(
         .testTarget(
             name: "NectarQLTests",
             dependencies: [
-                "NectarQL", "NectarMock", "NectarSnapshot", "NectarPostgres", "PostgresTestSupport",
+                "NectarQL", "NectarSyntax", "NectarCatalog", "NectarSource", "NectarOutput", "NectarSnapshot", "NectarPostgres",
+                "NectarMock", "PostgresTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
@@ -111,9 +115,12 @@ let package = Package(
             name: "NectarMockTests",
             dependencies: ["NectarMock", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
+        // Without package access it sees only NectarQL's public API, as a program using the
+        // library would: the README's embedding example must build against that alone.
+        .testTarget(name: "EmbeddingTests", dependencies: ["NectarQL", "NectarMock"], packageAccess: false),
         .testTarget(
             name: "nectarqlTests",
-            dependencies: ["NectarMock", "NectarQL", "WorkbookReading", "PostgresTestSupport"]
+            dependencies: ["NectarMock", "NectarQL", "NectarSyntax", "NectarCatalog", "NectarOutput", "WorkbookReading", "PostgresTestSupport"]
         ),
     ]
 )

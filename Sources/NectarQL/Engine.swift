@@ -45,7 +45,7 @@ public final class Engine: Sendable {
     }
 
     /// Runs a parsed statement (e.g. one of `Parser.parseScript`); error places refer to the text it was parsed from.
-    public func execute(_ statement: Statement) async throws -> QueryResult {
+    package func execute(_ statement: Statement) async throws -> QueryResult {
         do {
             try await loadCustomFields()
         } catch {
@@ -104,7 +104,7 @@ public final class Engine: Sendable {
     /// The tables this session sees: the seed's, each followed by the account's custom fields
     /// once they have been read (on the first statement, or `loadCustomFields()`). A session
     /// reading a snapshot sees the custom fields the snapshot stores, named and typed alike.
-    public var catalog: Catalog {
+    package var catalog: Catalog {
         let snapshot = snapshotSettings.current
         if snapshot.store != nil {
             guard !snapshot.customFields.isEmpty else { return Catalog.nectarCRM }
@@ -150,7 +150,7 @@ public final class Engine: Sendable {
     public func setCacheEnabled(_ enabled: Bool) { client.setCacheEnabled(enabled) }
     public func clearCache() { client.clearCache() }
     /// How long the API asked (429 with `Retry-After`) to wait before the next request, while that lasts.
-    public func serverPauseRemaining() -> Duration? { client.serverPauseRemaining() }
+    package func serverPauseRemaining() -> Duration? { client.serverPauseRemaining() }
 
     /// Cumulative counters; take two snapshots and `since` for one statement, or poll for progress.
     public func statistics() -> EngineStatistics {

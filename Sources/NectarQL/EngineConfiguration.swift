@@ -1,4 +1,6 @@
 import Foundation
+import NectarOutput
+import NectarSource
 
 /// Everything an embedding program or the shell decides before the first statement runs.
 public struct EngineConfiguration: Sendable {

@@ -19,11 +19,11 @@ enum SnapshotOpening {
 
 /// Hides the password of any PostgreSQL URL in a text, for text the shell shows or keeps (its
 /// history) that it did not build itself.
-public enum SnapshotLocationRedaction {
-    public static func redact(_ text: String) -> String { PostgresRedaction.mask(text) }
+package enum SnapshotLocationRedaction {
+    package static func redact(_ text: String) -> String { PostgresRedaction.mask(text) }
 
     /// The password a `--snapshot` URL carries, if any, so that a caller can mask it everywhere.
-    public static func password(in location: String) -> String? {
+    package static func password(in location: String) -> String? {
         guard PostgresURL.isPostgres(location) else { return nil }
         return (try? PostgresURL(location))?.password
     }

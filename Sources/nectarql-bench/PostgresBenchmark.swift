@@ -2,6 +2,7 @@ import Foundation
 import NectarMock
 import NectarPostgres
 import NectarQL
+import NectarSnapshot
 
 /// The PostgreSQL mirror beside the SQLite snapshot: a full sync of the same account into each
 /// (rows written per second; at 0 ms latency the API costs little, so the stores are what differ),

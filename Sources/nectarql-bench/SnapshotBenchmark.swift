@@ -1,6 +1,7 @@
 import Foundation
 import NectarMock
 import NectarQL
+import NectarSnapshot
 
 /// Snapshots side by side: the first sync (a fresh child process, against the round-trip floor and
 /// the memory target), the group-by over every oportunidade read from the file (against the

@@ -1,4 +1,5 @@
 import Foundation
+import NectarOutput
 import NectarQL
 
 extension MemoryProbe {

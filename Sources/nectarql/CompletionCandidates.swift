@@ -1,4 +1,6 @@
+import NectarCatalog
 import NectarQL
+import NectarSyntax
 
 /// What Tab offers for the word being typed: dot-commands at the start of a line, the words a
 /// dot-command takes, or in a statement keywords, functions, tables and the columns of the

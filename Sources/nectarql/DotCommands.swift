@@ -1,5 +1,7 @@
 import Foundation
+import NectarCatalog
 import NectarQL
+import NectarSyntax
 
 /// A dot-command that could not do what was asked; the message says what to type instead.
 struct DotCommandError: Error, CustomStringConvertible {

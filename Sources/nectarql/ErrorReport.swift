@@ -1,4 +1,5 @@
 import NectarQL
+import NectarSnapshot
 
 /// Turns a failed statement's error into the text on stderr and the exit status it implies.
 ///

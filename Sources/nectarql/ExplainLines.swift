@@ -1,4 +1,5 @@
 import NectarQL
+import NectarSyntax
 
 /// `explain` in CSV or TSV mode: the plan as plain lines, as a person reads it, rather than
 /// one quoted CSV field per line under a `plan` header.

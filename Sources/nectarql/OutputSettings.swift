@@ -1,3 +1,4 @@
+import NectarOutput
 import NectarQL
 
 /// Where results go and how they look; `.mode`, `.headers`, `.output`, `.once` and `.tz` change it.

@@ -1,3 +1,4 @@
+import NectarOutput
 import NectarQL
 
 /// Where one result goes: a stream of text (a terminal, a file, a pipe), or a sheet of a workbook.

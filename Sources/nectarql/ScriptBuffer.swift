@@ -1,4 +1,5 @@
 import NectarQL
+import NectarSyntax
 
 /// Text read so far (typed lines, piped lines or a whole file), cut into what may run now:
 /// statements ended by `;` and dot-command lines. Only `;` ends a statement, as in psql,

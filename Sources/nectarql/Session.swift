@@ -1,5 +1,6 @@
 import Foundation
 import NectarQL
+import NectarSyntax
 
 /// The state one shell session carries between statements (engine, output, `.timer`, `.stats`)
 /// and the running of statements and dot-commands, shared by the prompt, `-c`, `-f`, stdin and `.read`.

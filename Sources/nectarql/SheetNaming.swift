@@ -1,4 +1,5 @@
 import NectarQL
+import NectarSyntax
 
 /// The name a statement's worksheet gets in a workbook: the text of a `-- sheet: Name` comment
 /// on the lines just above the statement (blank lines and other comments may come between),

@@ -1,5 +1,6 @@
 import Foundation
 import NectarQL
+import NectarSnapshot
 
 /// Puts the pieces together: token or demo server, engine, output settings, then either a
 /// batch run (`-c`, `-f`, piped stdin) or the interactive prompt.

@@ -1,5 +1,6 @@
 import Foundation
 import NectarQL
+import NectarSyntax
 
 /// How one statement ended.
 enum StatementOutcome: Equatable {

@@ -1,5 +1,6 @@
 import Foundation
 import NectarQL
+import NectarSnapshot
 
 /// Runs `nectarql sync`: one sync of the snapshot, a progress line per table on a terminal, a
 /// summary on stderr, the shell's exit codes (Ctrl-C: 130, the previous snapshot intact).

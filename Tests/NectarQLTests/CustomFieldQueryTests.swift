@@ -1,3 +1,4 @@
+import NectarCatalog
 import NectarMock
 import NectarQL
 import Testing

@@ -2,36 +2,9 @@ import NectarMock
 import NectarQL
 import Testing
 
-/// The engine as a Swift program embeds it: the README's example, and cancelling a running query.
+/// The engine as a Swift program embeds it: cancelling a running query. (The README's example
+/// runs in `Tests/EmbeddingTests`, against the public API alone.)
 @Suite struct EmbeddingTests {
-    @Test("the README's program: create an engine, run a statement, read columns and batches")
-    func readmeProgram() async throws {
-        let dataset = MockDataset(seed: 7, scale: 0.2)
-        let server = MockServer(dataset: dataset, maxLifetime: .seconds(600))
-        _ = try await server.start(port: 0)
-        let token = MockServer.demoToken
-        var printed: [String] = []
-        func print(_ line: String) { printed.append(line) }
-
-        // — the program, as the README shows it —
-        let engine = try Engine(configuration: EngineConfiguration(apiURL: server.baseURL, token: token))
-        let result = try await engine.execute("select nome, valortotal from oportunidades where status = 2 order by valortotal desc limit 3")
-        print(result.columns.map(\.name).joined(separator: " | "))
-        for try await batch in result.batches {
-            for row in batch { print(row.map { "\($0)" }.joined(separator: " | ")) }
-        }
-        await engine.shutdown()
-        // — end of the program —
-
-        await server.stop()
-        let top = dataset.records(.oportunidades).filter { Expected.float($0, "status") == 2 }
-            .sorted { (Expected.float($0, "valorTotal") ?? -.infinity) > (Expected.float($1, "valorTotal") ?? -.infinity) }.prefix(3)
-        #expect(printed.first == "nome | valortotal")
-        #expect(printed.dropFirst() == top.map { record in
-            "\(Expected.value(record, "nome", .text)) | \(Expected.value(record, "valorTotal", .float))"
-        }[...])
-    }
-
     @Test("cancelling the task that consumes a slow query stops its fetching; the engine keeps working")
     func cancellation() async throws {
         let faults = FaultConfiguration(latency: .milliseconds(200))

@@ -1,4 +1,5 @@
 import Foundation
+import NectarCatalog
 import NectarMock
 import NectarQL
 import Testing

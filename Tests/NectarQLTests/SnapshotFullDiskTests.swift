@@ -1,5 +1,6 @@
 import Foundation
 import NectarMock
+import NectarSnapshot
 import Testing
 @testable import NectarQL
 

@@ -1,6 +1,7 @@
 import Foundation
 import NectarMock
 import NectarQL
+import NectarSnapshot
 
 /// A snapshot file under the temporary directory, removed with its WAL companions.
 struct SnapshotFile {

@@ -1,10 +1,10 @@
 /// The seed's 16 tables, as data. Binding, planning and flattening read this; nothing
 /// elsewhere switches on a table's name.
-public struct Catalog: Sendable {
-    public let tables: [TableDefinition]
+package struct Catalog: Sendable {
+    package let tables: [TableDefinition]
     private let index: [String: Int]
 
-    public init(tables: [TableDefinition]) {
+    package init(tables: [TableDefinition]) {
         self.tables = tables
         var index: [String: Int] = [:]
         for (position, table) in tables.enumerated() {
@@ -16,7 +16,7 @@ public struct Catalog: Sendable {
     }
 
     /// The NectarCRM tables exactly as the seed (`nectarcrm-kondado-schema.txt`) lists them.
-    public static let nectarCRM = Catalog(tables: [
+    package static let nectarCRM = Catalog(tables: [
         CompromissosTables.compromissos,
         CompromissosTables.participantes,
         ContatosTables.contatos,
@@ -36,9 +36,9 @@ public struct Catalog: Sendable {
     ])
 
     /// A table by its name or one of its aliases (`nectarcrm_contatos_enderecos`), ignoring case.
-    public func table(named name: String) -> TableDefinition? {
+    package func table(named name: String) -> TableDefinition? {
         index[name.lowercased()].map { tables[$0] }
     }
 
-    public var tableNames: [String] { tables.map(\.name) }
+    package var tableNames: [String] { tables.map(\.name) }
 }

@@ -2,18 +2,18 @@
 /// (Howard Hinnant's days_from_civil and its inverse, in 400-year eras, exact for any date met here).
 /// The one calendar every layer uses: reading API timestamps, date literals and date functions,
 /// and writing timestamps.
-public struct CivilDate: Sendable, Hashable {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+package struct CivilDate: Sendable, Hashable {
+    package let year: Int
+    package let month: Int
+    package let day: Int
 
-    public init(year: Int, month: Int, day: Int) {
+    package init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
     }
 
-    public init(daysSinceEpoch: Int64) {
+    package init(daysSinceEpoch: Int64) {
         let shifted = daysSinceEpoch + 719_468  // days from 0000-03-01
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
@@ -25,7 +25,7 @@ public struct CivilDate: Sendable, Hashable {
         year = Int(yearOfEra + era * 400) + (month <= 2 ? 1 : 0)
     }
 
-    public var daysSinceEpoch: Int64 {
+    package var daysSinceEpoch: Int64 {
         let shiftedYear = month <= 2 ? year - 1 : year
         let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
         let yearOfEra = shiftedYear - era * 400
@@ -35,11 +35,11 @@ public struct CivilDate: Sendable, Hashable {
     }
 
     /// Whether the month has this day (no 2024-02-30).
-    public var isValid: Bool {
+    package var isValid: Bool {
         (1...12).contains(month) && (1...Self.daysInMonth(year: year, month: month)).contains(day)
     }
 
-    public static func daysInMonth(year: Int, month: Int) -> Int {
+    package static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30

@@ -1,5 +1,5 @@
 /// Where a column's value is found in the API's JSON.
-public enum ColumnSource: Sendable, Hashable {
+package enum ColumnSource: Sendable, Hashable {
     /// A path of keys into the row's own object: the record, or for a child table the array element.
     /// Keys are the API's camelCase names; matching is case-insensitive, as the seed's names are lower-case.
     case field([String])
@@ -8,16 +8,16 @@ public enum ColumnSource: Sendable, Hashable {
 }
 
 /// One column of a table: the seed's, or one of the account's custom fields.
-public struct ColumnDefinition: Sendable, Hashable {
-    public let name: String
-    public let type: SQLType
-    public let source: ColumnSource
+package struct ColumnDefinition: Sendable, Hashable {
+    package let name: String
+    package let type: SQLType
+    package let source: ColumnSource
     /// The seed's Portuguese description, when it has one.
-    public let summary: String?
+    package let summary: String?
     /// For a custom field's column: its definition and how values are read (nil for the seed's columns).
-    public let customField: CustomFieldColumn?
+    package let customField: CustomFieldColumn?
 
-    public init(
+    package init(
         _ name: String, _ type: SQLType, _ source: ColumnSource, summary: String? = nil, customField: CustomFieldColumn? = nil
     ) {
         self.name = name

@@ -1,13 +1,13 @@
 /// One listing endpoint of the API and what it can be asked.
-public struct Endpoint: Sendable, Hashable {
+package struct Endpoint: Sendable, Hashable {
     /// A parameter the endpoint silently defaults when it is absent, so a scan of everything must
     /// ask for each value and merge (the `oportunidades` quirk: no `status` means status 1 only).
-    public struct RequiredScope: Sendable, Hashable {
-        public let column: String
-        public let parameter: String
-        public let values: [Int]
+    package struct RequiredScope: Sendable, Hashable {
+        package let column: String
+        package let parameter: String
+        package let values: [Int]
 
-        public init(column: String, parameter: String, values: [Int]) {
+        package init(column: String, parameter: String, values: [Int]) {
             self.column = column
             self.parameter = parameter
             self.values = values
@@ -15,15 +15,15 @@ public struct Endpoint: Sendable, Hashable {
     }
 
     /// The listing path, e.g. `oportunidades/`.
-    public let path: String
-    public let filters: [PushableFilter]
-    public let lookups: [KeyLookup]
-    public let requiredScope: RequiredScope?
+    package let path: String
+    package let filters: [PushableFilter]
+    package let lookups: [KeyLookup]
+    package let requiredScope: RequiredScope?
     /// How many records an account usually has here, when that is known to be few (an account
     /// has a handful of sales funnels): the planner's guess until it has read the listing once.
-    public let typicalRecords: Int?
+    package let typicalRecords: Int?
 
-    public init(
+    package init(
         path: String, filters: [PushableFilter] = [], lookups: [KeyLookup] = [], requiredScope: RequiredScope? = nil,
         typicalRecords: Int? = nil
     ) {
@@ -34,11 +34,11 @@ public struct Endpoint: Sendable, Hashable {
         self.typicalRecords = typicalRecords
     }
 
-    public func filters(on column: String) -> [PushableFilter] {
+    package func filters(on column: String) -> [PushableFilter] {
         filters.filter { $0.column == column }
     }
 
-    public func lookup(on column: String) -> KeyLookup? {
+    package func lookup(on column: String) -> KeyLookup? {
         lookups.first { $0.column == column }
     }
 
@@ -46,7 +46,7 @@ public struct Endpoint: Sendable, Hashable {
     /// on an endpoint with a default scope may apply that scope as the listing does
     /// (`oportunidades/contatoId/` might answer only deals in progress) and drop records
     /// silently, so it is left out.
-    public var completeLookups: [KeyLookup] {
+    package var completeLookups: [KeyLookup] {
         lookups.filter { !($0.returnsList && requiredScope != nil) }
     }
 }

@@ -3,17 +3,17 @@
 /// (`12345678901234.56`, `0.30000000000000004` for 0.1 + 0.2). Integral values print without
 /// `.0` (ids, counts), and magnitudes 1e-6 ≤ |x| < 1e21 are written positionally, the range
 /// JavaScript also writes without an exponent; others as `1.5e+21`, `1e-8`.
-public enum NumberText {
+package enum NumberText {
     /// Integral doubles below 2^53 are exact integers, so they print digit for digit.
     private static let exactIntegerLimit = 9_007_199_254_740_992.0
 
-    public static func render(_ value: Double, decimalSeparator: UInt8 = UInt8(ascii: ".")) -> String {
+    package static func render(_ value: Double, decimalSeparator: UInt8 = UInt8(ascii: ".")) -> String {
         var bytes: [UInt8] = []
         append(value, decimalSeparator: decimalSeparator, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    public static func append(_ value: Double, decimalSeparator: UInt8, to out: inout [UInt8]) {
+    package static func append(_ value: Double, decimalSeparator: UInt8, to out: inout [UInt8]) {
         if value.isNaN { return out.append(contentsOf: "NaN".utf8) }
         if value.isInfinite { return out.append(contentsOf: (value < 0 ? "-Infinity" : "Infinity").utf8) }
         if value == value.rounded(.towardZero), abs(value) < exactIntegerLimit {

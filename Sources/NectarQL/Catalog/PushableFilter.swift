@@ -1,8 +1,8 @@
 /// A filter an endpoint documents, attached to the record column it narrows.
 /// The planner turns predicates on that column into query parameters; it never relies on them
 /// for the answer, because every predicate is evaluated locally too.
-public struct PushableFilter: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+package struct PushableFilter: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// `parameter=value`, one value per request; an `in (…)` becomes one scan per value.
         case equals(parameter: String)
         /// `parameter=v1,v2,…`: the API takes a comma-separated list in one request.
@@ -14,31 +14,31 @@ public struct PushableFilter: Sendable, Hashable {
         case namePrefix(parameter: String, exactParameter: String?)
     }
 
-    public let column: String
-    public let kind: Kind
+    package let column: String
+    package let kind: Kind
 
-    public init(_ column: String, _ kind: Kind) {
+    package init(_ column: String, _ kind: Kind) {
         self.column = column
         self.kind = kind
     }
 }
 
 /// A single-record or per-key lookup path, e.g. `contatos/{id}` or `proposta/opportunity/{id}`.
-public struct KeyLookup: Sendable, Hashable {
+package struct KeyLookup: Sendable, Hashable {
     /// The record column whose value fills the path.
-    public let column: String
+    package let column: String
     /// The path with `{}` where the value goes, relative to the base URL.
-    public let pathTemplate: String
+    package let pathTemplate: String
     /// Whether the path answers with one object (404 when absent) or with an array of records.
-    public let returnsList: Bool
+    package let returnsList: Bool
 
-    public init(_ column: String, _ pathTemplate: String, returnsList: Bool = false) {
+    package init(_ column: String, _ pathTemplate: String, returnsList: Bool = false) {
         self.column = column
         self.pathTemplate = pathTemplate
         self.returnsList = returnsList
     }
 
-    public func path(for key: String) -> String {
+    package func path(for key: String) -> String {
         pathTemplate.split(separator: "{}", omittingEmptySubsequences: false).joined(separator: key)
     }
 }

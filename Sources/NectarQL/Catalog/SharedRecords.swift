@@ -5,7 +5,7 @@ extension TableDefinition {
     /// so it needs one read of the endpoint instead of two. With `keepingRecordsWithoutElements`
     /// a record without elements still gives a row (the parent left-joined to its child).
     /// Nil unless one table is the other's child.
-    public static func sharedRecords(
+    package static func sharedRecords(
         _ first: TableDefinition, _ second: TableDefinition, keepingRecordsWithoutElements: Bool
     ) -> TableDefinition? {
         guard let (parent, child) = parentAndChild(first, second),

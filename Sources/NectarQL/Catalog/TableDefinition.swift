@@ -1,5 +1,5 @@
 /// How a table's rows arise from an endpoint's records.
-public enum RowOrigin: Sendable, Hashable {
+package enum RowOrigin: Sendable, Hashable {
     /// One row per record of the endpoint.
     case records
     /// One row per element of the parent record's array under `key` (child tables).
@@ -7,24 +7,24 @@ public enum RowOrigin: Sendable, Hashable {
 }
 
 /// One of the seed's tables, as data: the planner and flattener read it, nothing switches on names.
-public struct TableDefinition: Sendable, Hashable {
-    public let name: String
+package struct TableDefinition: Sendable, Hashable {
+    package let name: String
     /// Other names accepted in queries (the seed's `nectarcrm_…` names).
-    public let aliases: [String]
-    public let endpoint: Endpoint
-    public let origin: RowOrigin
-    public let columns: [ColumnDefinition]
-    public let relationships: [Relationship]
+    package let aliases: [String]
+    package let endpoint: Endpoint
+    package let origin: RowOrigin
+    package let columns: [ColumnDefinition]
+    package let relationships: [Relationship]
     /// The seed's section title, e.g. "Oportunidades: produtos".
-    public let title: String
+    package let title: String
     /// For a parent left-joined to its child table, read once: a record whose array is empty or
     /// missing still gives one row, in which these columns (the child table's, its copy of the
     /// parent id included) stay NULL. Nil: such a record gives no row.
-    public let childColumnsOfRecordsWithoutElements: Range<Int>?
+    package let childColumnsOfRecordsWithoutElements: Range<Int>?
 
-    public var keepsRecordsWithoutElements: Bool { childColumnsOfRecordsWithoutElements != nil }
+    package var keepsRecordsWithoutElements: Bool { childColumnsOfRecordsWithoutElements != nil }
 
-    public init(
+    package init(
         name: String, title: String, aliases: [String] = [], endpoint: Endpoint, origin: RowOrigin = .records,
         columns: [ColumnDefinition], relationships: [Relationship] = [],
         childColumnsOfRecordsWithoutElements: Range<Int>? = nil
@@ -39,22 +39,22 @@ public struct TableDefinition: Sendable, Hashable {
         self.childColumnsOfRecordsWithoutElements = childColumnsOfRecordsWithoutElements
     }
 
-    public func columnIndex(_ name: String) -> Int? {
+    package func columnIndex(_ name: String) -> Int? {
         let lowered = name.lowercased()
         return columns.firstIndex { $0.name == lowered }
     }
 
-    public func column(_ name: String) -> ColumnDefinition? {
+    package func column(_ name: String) -> ColumnDefinition? {
         columnIndex(name).map { columns[$0] }
     }
 
     /// Names what flattening a body for this table gives, for caches of decoded pages: tables
     /// that flatten the same body differently never share a key.
-    public var flatteningKey: String {
+    package var flatteningKey: String {
         (keepsRecordsWithoutElements ? name + " (records without elements kept)" : name) + customDatesKey
     }
 
-    public var isChild: Bool {
+    package var isChild: Bool {
         if case .arrayElements = origin { return true }
         return false
     }

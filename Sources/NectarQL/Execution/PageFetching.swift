@@ -1,5 +1,6 @@
 import NectarCatalog
 import NectarSyntax
+import NectarSource
 
 /// Where scans get their records: the API client in production, already flattened into the
 /// table's rows. An abstraction so operators can be tested without HTTP.

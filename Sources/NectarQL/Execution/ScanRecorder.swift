@@ -1,3 +1,4 @@
+import NectarCatalog
 import Synchronization
 
 /// Counts what scans deliver: rows, and values that could not be coerced.

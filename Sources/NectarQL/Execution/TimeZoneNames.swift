@@ -2,15 +2,15 @@ import Foundation
 
 /// Time-zone names as people type them: `America/Sao_Paulo`, `america/sao_paulo` and
 /// `AMERICA/SAO_PAULO` are one zone (IANA names differ only in case, never by it).
-public enum TimeZoneNames {
+package enum TimeZoneNames {
     /// The IANA spelling of the zone named `name` in any case (`utc` → `UTC`); nil when no zone has that name.
-    public static func identifier(named name: String) -> String? {
+    package static func identifier(named name: String) -> String? {
         if let known = byLowercasedName[name.lowercased()] { return known }
         return TimeZone(identifier: name) != nil ? name : nil
     }
 
     /// The zone named `name`, in any case; nil when no zone has that name.
-    public static func zone(named name: String) -> TimeZone? {
+    package static func zone(named name: String) -> TimeZone? {
         identifier(named: name).flatMap(TimeZone.init(identifier:))
     }
 

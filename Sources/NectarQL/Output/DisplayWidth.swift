@@ -1,14 +1,14 @@
 /// How many terminal cells text occupies: one per grapheme cluster, two for East Asian wide
 /// and emoji clusters, none for clusters made only of invisible marks (zero-width space, joiners).
-public enum DisplayWidth {
-    public static func of(_ text: String) -> Int {
+package enum DisplayWidth {
+    package static func of(_ text: String) -> Int {
         if let width = asciiWidth(text) { return width }
         var width = 0
         for character in text { width += of(character) }
         return width
     }
 
-    public static func of(_ character: Character) -> Int {
+    package static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if scalars.count == 1, first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }

@@ -2,16 +2,16 @@ import Foundation
 import NectarCatalog
 
 /// A moment as a wall clock in some zone shows it.
-public struct LocalTime: Sendable, Hashable {
-    public let year: Int
-    public let month: Int
-    public let day: Int
-    public let hour: Int
-    public let minute: Int
-    public let second: Int
-    public let millisecond: Int
+package struct LocalTime: Sendable, Hashable {
+    package let year: Int
+    package let month: Int
+    package let day: Int
+    package let hour: Int
+    package let minute: Int
+    package let second: Int
+    package let millisecond: Int
     /// The zone's offset from UTC at that moment, in seconds (east positive).
-    public let offsetSeconds: Int
+    package let offsetSeconds: Int
 }
 
 /// Turns epoch milliseconds into local civil time in one zone, fast enough for every cell.
@@ -19,8 +19,8 @@ public struct LocalTime: Sendable, Hashable {
 /// Asking `TimeZone` for an offset is slow, so offsets are cached per quarter hour (zones change
 /// offset on quarter-hour boundaries in modern data); a quarter hour whose two ends disagree
 /// (a historical odd-minute change) is never cached, so it stays exact.
-public final class LocalTimeConverter {
-    public let timeZone: TimeZone
+package final class LocalTimeConverter {
+    package let timeZone: TimeZone
     private var offsetByQuarterHour: [Int64: Int] = [:]
     private let quarterHour: Int64 = 15 * 60 * 1000
     private let cacheLimit = 4096
@@ -28,12 +28,12 @@ public final class LocalTimeConverter {
     private let cachesOffsets: Bool
 
     /// `cachesOffsets: false` suits a converter used once (the cache costs a second lookup).
-    public init(timeZone: TimeZone, cachesOffsets: Bool = true) {
+    package init(timeZone: TimeZone, cachesOffsets: Bool = true) {
         self.timeZone = timeZone
         self.cachesOffsets = cachesOffsets
     }
 
-    public func offsetSeconds(atMillis millis: Int64) -> Int {
+    package func offsetSeconds(atMillis millis: Int64) -> Int {
         guard cachesOffsets else { return zoneOffset(atMillis: millis) }
         let bucket = floorDivide(millis, quarterHour)
         if let cached = offsetByQuarterHour[bucket] { return cached }
@@ -47,7 +47,7 @@ public final class LocalTimeConverter {
         return startOffset
     }
 
-    public func localTime(millis: Int64) -> LocalTime {
+    package func localTime(millis: Int64) -> LocalTime {
         let offset = offsetSeconds(atMillis: millis)
         let local = millis + Int64(offset) * 1000
         let days = floorDivide(local, 86_400_000)

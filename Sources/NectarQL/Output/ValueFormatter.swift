@@ -1,12 +1,12 @@
 import Foundation
 import NectarCatalog
 
-/// The value text the writers share, public so the shell and embedding programs show values
+/// The value text the writers share, package so the shell and embedding programs show values
 /// exactly as the writers do.
-public enum ValueFormatter {
+package enum ValueFormatter {
     /// `1234.5`, `123456789` (never `123456789.0`), `0.30000000000000004` for 0.1 + 0.2 (every
     /// digit that tells the double apart), `NaN`, `Infinity`.
-    public static func number(_ value: Double, decimalSeparator: Character = ".") -> String {
+    package static func number(_ value: Double, decimalSeparator: Character = ".") -> String {
         var bytes: [UInt8] = []
         NumberText.append(value, decimalSeparator: decimalSeparator.asciiValue ?? UInt8(ascii: "."), to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
@@ -15,31 +15,31 @@ public enum ValueFormatter {
     /// `YYYY-MM-DD HH:MM:SS` on the zone's wall clock, with `.SSS` when the milliseconds are not
     /// zero (as psql and DuckDB print them): the text reads back as the same instant, so a filter
     /// can match the value shown.
-    public static func timestamp(_ millis: Int64, in converter: LocalTimeConverter) -> String {
+    package static func timestamp(_ millis: Int64, in converter: LocalTimeConverter) -> String {
         var bytes: [UInt8] = []
         appendTimestamp(millis, in: converter, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// One-off formatting; for many values keep one `LocalTimeConverter` and use the form above.
-    public static func timestamp(_ millis: Int64, timeZone: TimeZone) -> String {
+    package static func timestamp(_ millis: Int64, timeZone: TimeZone) -> String {
         timestamp(millis, in: LocalTimeConverter(timeZone: timeZone, cachesOffsets: false))
     }
 
     /// ISO 8601 with the zone's offset: `2024-03-05T14:30:00-03:00`, or `…:00.250-03:00`
     /// when the milliseconds are not zero. UTC is written `+00:00`.
-    public static func iso8601(_ millis: Int64, in converter: LocalTimeConverter) -> String {
+    package static func iso8601(_ millis: Int64, in converter: LocalTimeConverter) -> String {
         var bytes: [UInt8] = []
         appendISO8601(millis, in: converter, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    public static func iso8601(_ millis: Int64, timeZone: TimeZone) -> String {
+    package static func iso8601(_ millis: Int64, timeZone: TimeZone) -> String {
         iso8601(millis, in: LocalTimeConverter(timeZone: timeZone, cachesOffsets: false))
     }
 
     /// A value as plain text (numbers, `true`/`false`, wall-clock timestamps); nil for NULL.
-    public static func text(_ value: Value, in converter: LocalTimeConverter, decimalSeparator: Character = ".") -> String? {
+    package static func text(_ value: Value, in converter: LocalTimeConverter, decimalSeparator: Character = ".") -> String? {
         if case .null = value { return nil }
         if case .text(let string) = value { return string }
         var bytes: [UInt8] = []

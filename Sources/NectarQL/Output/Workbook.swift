@@ -7,9 +7,9 @@ import Foundation
 /// memory. The workbook is assembled in a temporary file and moved into place only by `close`,
 /// and only when every sheet is complete: a statement that fails midway never leaves a
 /// workbook with a truncated sheet that looks like the whole answer.
-public final class Workbook {
+package final class Workbook {
     /// Where the finished workbook goes.
-    public enum Destination {
+    package enum Destination {
         /// A file, replaced atomically when the workbook is closed.
         case file(path: String)
         /// A stream (standard output redirected to a file or a pipe), copied there when closed.
@@ -17,8 +17,8 @@ public final class Workbook {
     }
 
     /// Rows in an Excel sheet, the header included.
-    public static let excelRowLimit = 1_048_576
-    public static let excelColumnLimit = 16_384
+    package static let excelRowLimit = 1_048_576
+    package static let excelColumnLimit = 16_384
 
     private var handle: UnsafeMutablePointer<lxw_workbook>?
     private let destination: Destination
@@ -27,12 +27,12 @@ public final class Workbook {
     /// Rows a sheet may take, the header included; smaller than Excel's only in tests.
     let rowLimit: Int
     /// The sheets in order, as Excel shows their tabs.
-    public private(set) var sheetNames: [String] = []
+    package private(set) var sheetNames: [String] = []
     /// A sheet begun and not finished (its statement is running, or failed).
     private var openSheet: String?
     private var failedSheet: String?
 
-    public init(destination: Destination, rowLimit: Int = Workbook.excelRowLimit) throws {
+    package init(destination: Destination, rowLimit: Int = Workbook.excelRowLimit) throws {
         self.destination = destination
         self.rowLimit = rowLimit
         let name = destination.name
@@ -55,13 +55,13 @@ public final class Workbook {
 
     /// A writer for the next statement's result, which becomes a sheet named after
     /// `proposedName` (cleaned and made unique) once it begins.
-    public func sheetWriter(named proposedName: String?, options: OutputOptions) -> any ResultWriter {
+    package func sheetWriter(named proposedName: String?, options: OutputOptions) -> any ResultWriter {
         WorkbookSheetWriter(workbook: self, proposedName: proposedName, options: options)
     }
 
     /// Writes the workbook to its destination; throws, writing nothing, when a sheet is
     /// incomplete. A workbook without sheets writes nothing either. Later calls do nothing.
-    public func close() throws {
+    package func close() throws {
         guard let workbook = handle else { return }
         handle = nil
         defer { unlink(temporaryPath) }

@@ -1,43 +1,43 @@
 /// How a `NectarClient` talks to the API. Defaults follow `nectar-api.md`: pages of 50,
 /// a handful of requests in flight, patient but bounded retries.
-public struct ClientConfiguration: Sendable {
+package struct ClientConfiguration: Sendable {
     /// The API root, ending in `/`, e.g. `https://app.nectarcrm.com.br/crm/api/1/`.
     /// Plain `http://` is accepted only for loopback hosts (the fake API in tests and demos).
-    public var baseURL: String
+    package var baseURL: String
     /// Sent only as the `Access-Token` header; never written into a URL, error or statistic.
-    public var token: String
+    package var token: String
     /// `displayLength`, sent with every page request; a shorter page marks the end.
     /// At most `maximumPageSize`: the API answers a larger request with a page of its own cap,
     /// which would read as the end of the listing.
-    public var pageSize = ClientConfiguration.maximumPageSize
+    package var pageSize = ClientConfiguration.maximumPageSize
     /// One limit on requests in flight, shared by every scan and lookup of the client.
-    public var concurrency = 4
+    package var concurrency = 4
     /// Spaces out every request of the client; `nil` means no limit.
-    public var maxRequestsPerSecond: Double? = nil
+    package var maxRequestsPerSecond: Double? = nil
     /// Attempts per request, the first one included.
-    public var maxAttempts = 6
+    package var maxAttempts = 6
     /// Total time one request may spend waiting between attempts.
-    public var retryBudget: Duration = .seconds(60)
+    package var retryBudget: Duration = .seconds(60)
     /// Deadline for one attempt: connecting, sending and reading the whole body.
-    public var requestTimeout: Duration = .seconds(60)
+    package var requestTimeout: Duration = .seconds(60)
     /// How long decoded pages and lookups are reused; `nil` disables the cache.
-    public var cacheTTL: Duration? = .seconds(300)
+    package var cacheTTL: Duration? = .seconds(300)
     /// Response bytes the cache may hold (decoded pages take two to three times as much): a session
     /// that reads a large table whole keeps memory flat instead of holding the table for the TTL.
-    public var cacheByteBudget = 6 * 1024 * 1024
+    package var cacheByteBudget = 6 * 1024 * 1024
 
     /// The most records a page may ask for: the API's endpoint pages document 50 (nectar-api.md).
-    public static let maximumPageSize = 50
+    package static let maximumPageSize = 50
 
     /// Why `size` cannot be the page size, or nil when it can; `setting` names it as the user
     /// wrote it (`--page-size`). The one rule the client, the engine and the shell apply.
-    public static func pageSizeProblem(_ size: Int, setting: String) -> String? {
+    package static func pageSizeProblem(_ size: Int, setting: String) -> String? {
         guard !(1...maximumPageSize).contains(size) else { return nil }
         return "\(setting) must be between 1 and \(maximumPageSize) (the API's largest page is \(maximumPageSize) records "
             + "and it answers a larger request with a page of \(maximumPageSize), which would look like the end of the listing); got \(size)"
     }
 
-    public init(baseURL: String, token: String) {
+    package init(baseURL: String, token: String) {
         self.baseURL = baseURL
         self.token = token
     }

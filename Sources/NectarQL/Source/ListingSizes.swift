@@ -3,22 +3,22 @@
 /// pages at once, up to the one that should end it, instead of speculating past its end; the
 /// planner estimates from it. A stale size costs a request or a round trip, never an answer:
 /// the end is still the first short page.
-public final class ListingSizes: Sendable {
+package final class ListingSizes: Sendable {
     private let sizes: Locked<[String: Int]>
     private let changed = Locked(false)
 
     /// `remembered` as `all` gave it (e.g. read back from a file by `ListingSizesFile`).
-    public init(remembered: [String: Int] = [:]) {
+    package init(remembered: [String: Int] = [:]) {
         sizes = Locked(remembered)
     }
 
     /// The key of a listing: its path and its filters in a stable order, without `attribute`.
-    public static func key(path: String, parameters: [QueryParameter]) -> String {
+    package static func key(path: String, parameters: [QueryParameter]) -> String {
         let filters = parameters.filter { $0.name != "attribute" }.map { "\($0.name)=\($0.value)" }.sorted()
         return path + "?" + filters.joined(separator: "&")
     }
 
-    public func records(path: String, parameters: [QueryParameter]) -> Int? {
+    package func records(path: String, parameters: [QueryParameter]) -> Int? {
         sizes.withLock { $0[Self.key(path: path, parameters: parameters)] }
     }
 
@@ -36,10 +36,10 @@ public final class ListingSizes: Sendable {
     }
 
     /// Every remembered size, by key.
-    public var all: [String: Int] { sizes.withLock { $0 } }
+    package var all: [String: Int] { sizes.withLock { $0 } }
 
     /// Whether a size was learnt or changed since the store was made (or since the last call).
-    public func takeChanged() -> Bool {
+    package func takeChanged() -> Bool {
         changed.withLock { changed in
             defer { changed = false }
             return changed

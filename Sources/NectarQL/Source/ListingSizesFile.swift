@@ -3,7 +3,7 @@ import Foundation
 /// Keeps `ListingSizes` between sessions in a small JSON file, written whole and atomically with
 /// mode 0600 (filter values in the keys can name clients). The sizes are only an optimisation,
 /// so a missing or unreadable file reads as empty.
-public struct ListingSizesFile: Sendable {
+package struct ListingSizesFile: Sendable {
     /// The oldest entries go beyond this many, so filters typed once do not pile up forever.
     static let maximumEntries = 2_000
 
@@ -13,19 +13,19 @@ public struct ListingSizesFile: Sendable {
         var saved: Double
     }
 
-    public let path: String
+    package let path: String
 
-    public init(path: String) {
+    package init(path: String) {
         self.path = path
     }
 
-    public func load() -> [String: Int] {
+    package func load() -> [String: Int] {
         entries().mapValues(\.records)
     }
 
     /// Merges `sizes` into what the file holds now (another session may have written since this
     /// one loaded it) and replaces the file.
-    public func save(_ sizes: [String: Int]) throws {
+    package func save(_ sizes: [String: Int]) throws {
         let now = Date().timeIntervalSince1970
         var merged = entries()
         for (key, records) in sizes { merged[key] = Entry(records: records, saved: now) }

@@ -6,7 +6,7 @@
 /// for try await batch in client.scan(PageRequest(path: "contatos/"), cacheNamespace: "contatos", decode: decodeContatos) { … }
 /// await client.shutdown()
 /// ```
-public final class NectarClient: Sendable {
+package final class NectarClient: Sendable {
     private let configuration: ClientConfiguration
     private let base: BaseURL
     private let transport: HTTPTransport
@@ -16,13 +16,13 @@ public final class NectarClient: Sendable {
     private let uncached = DecodedCache(ttl: nil)
     private let recorder = StatisticsRecorder()
     /// Listings' sizes learnt from their ends, which shape later scans of the same listings.
-    public let listingSizes: ListingSizes
+    package let listingSizes: ListingSizes
     private let isShutDown = Locked(false)
 
     /// Refuses malformed base URLs, plain `http://` to anything but loopback, and settings
     /// that cannot work, explaining each.
     /// `listingSizes` may come remembered from earlier sessions (`ListingSizesFile`).
-    public init(configuration: ClientConfiguration, listingSizes: ListingSizes = ListingSizes()) throws(APIError) {
+    package init(configuration: ClientConfiguration, listingSizes: ListingSizes = ListingSizes()) throws(APIError) {
         try Self.validate(configuration)
         self.configuration = configuration
         self.listingSizes = listingSizes
@@ -55,7 +55,7 @@ public final class NectarClient: Sendable {
     /// them; any other starts with its first page alone and opens the window once a page comes
     /// back full, since most listings that filters produce fit in one page. `tally`, when given,
     /// counts this scan's requests (a caller sharing the client with others cannot use its totals).
-    public func scan<Content: Sendable>(
+    package func scan<Content: Sendable>(
         _ request: PageRequest, cacheNamespace: String = "", firstPage: Int = 1, maxPages: Int? = nil,
         tally: RequestTally? = nil, decode: @escaping @Sendable ([UInt8]) throws -> DecodedPage<Content>
     ) -> AsyncThrowingStream<Content, any Error> {
@@ -95,7 +95,7 @@ public final class NectarClient: Sendable {
 
     /// One GET of a single record (`contatos/123`, `proposta/opportunity/5`); `nil` on 404.
     /// Cached like pages (404s included), under `cacheNamespace` as for `scan`.
-    public func fetch<Content: Sendable>(
+    package func fetch<Content: Sendable>(
         path: String, parameters: [QueryParameter] = [], cacheNamespace: String = "", tally: RequestTally? = nil,
         decode: @escaping @Sendable ([UInt8]) throws -> DecodedPage<Content>
     ) async throws -> Content? {
@@ -136,18 +136,18 @@ public final class NectarClient: Sendable {
     }
 
     /// Cumulative counters since the client was created.
-    public func statistics() -> ClientStatistics { recorder.snapshot() }
+    package func statistics() -> ClientStatistics { recorder.snapshot() }
 
     /// How long the API asked (429 with `Retry-After`) to wait before the next request, while that lasts.
-    public func serverPauseRemaining() -> Duration? { executor.pauseRemaining }
+    package func serverPauseRemaining() -> Duration? { executor.pauseRemaining }
 
     /// Bypasses (and stops filling) the cache while off; has no effect if `cacheTTL` is nil.
-    public func setCacheEnabled(_ on: Bool) { cache.setEnabled(on) }
+    package func setCacheEnabled(_ on: Bool) { cache.setEnabled(on) }
 
-    public func clearCache() { cache.clear() }
+    package func clearCache() { cache.clear() }
 
     /// Closes connections. Call once, after the last request.
-    public func shutdown() async {
+    package func shutdown() async {
         let first = isShutDown.withLock { done -> Bool in
             defer { done = true }
             return !done

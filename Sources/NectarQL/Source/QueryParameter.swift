@@ -1,10 +1,10 @@
 /// One `name=value` pair of a request's query string. Order is kept, and a name may repeat
 /// (`attribute=id&attribute=nome` is how the API projects attributes).
-public struct QueryParameter: Sendable, Hashable {
-    public let name: String
-    public let value: String
+package struct QueryParameter: Sendable, Hashable {
+    package let name: String
+    package let value: String
 
-    public init(_ name: String, _ value: String) {
+    package init(_ name: String, _ value: String) {
         self.name = name
         self.value = value
     }

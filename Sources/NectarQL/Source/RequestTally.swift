@@ -2,13 +2,13 @@
 /// do (every attempt, speculative pages and empty last pages included, cache hits not). Several
 /// callers share one client at once (a sync reads its tables concurrently), so the client's
 /// totals cannot tell them apart; each passes its own tally instead.
-public final class RequestTally: Sendable {
+package final class RequestTally: Sendable {
     private let count = Locked(0)
 
-    public init() {}
+    package init() {}
 
     /// Requests counted so far.
-    public var requests: Int { count.withLock { $0 } }
+    package var requests: Int { count.withLock { $0 } }
 
     func requestSent() { count.withLock { $0 += 1 } }
 }

@@ -4,11 +4,11 @@ import Foundation
 /// removed, and every run of other characters turned into one `_` (none at either end), so
 /// `Segmento de atuação` → `campo_segmento_de_atuacao`. Names that give the same column get
 /// `_2`, `_3`… in definition order.
-public enum CustomColumnName {
-    public static let prefix = "campo_"
+package enum CustomColumnName {
+    package static let prefix = "campo_"
 
     /// The name's slug: `[a-z0-9]` words joined by `_`; empty when the name has no letter or digit.
-    public static func slug(_ name: String) -> String {
+    package static func slug(_ name: String) -> String {
         var out = ""
         var pendingSeparator = false
         // Canonical decomposition turns `ç` into `c` + a combining cedilla, which is then dropped.
@@ -29,7 +29,7 @@ public enum CustomColumnName {
     /// Column names for `names`, in order, unique among themselves and against `taken`. A name
     /// with no letter or digit (only emoji, say) is named after its `fallbacks` entry (the
     /// field's id), or `sem_nome`.
-    public static func allocate(_ names: [String], fallbacks: [String], taken: Set<String>) -> [String] {
+    package static func allocate(_ names: [String], fallbacks: [String], taken: Set<String>) -> [String] {
         var used = taken
         return zip(names, fallbacks).map { name, fallback in
             let words = [slug(name), slug(fallback)].first { !$0.isEmpty } ?? "sem_nome"

@@ -10,7 +10,7 @@ extension Catalog {
     ]
 
     /// This catalog with `definitions` as columns; dates are read as midnight in `timeZone`.
-    public func addingCustomFields(_ definitions: [CustomFieldDefinition], timeZone: TimeZone) -> Catalog {
+    package func addingCustomFields(_ definitions: [CustomFieldDefinition], timeZone: TimeZone) -> Catalog {
         let active = definitions.filter(\.isActive)
         return Catalog(tables: tables.map { table in
             let fields = active.filter { Self.tableName(related: $0.related) == table.name }
@@ -32,7 +32,7 @@ extension Catalog {
     }
 
     /// Whether `table` can have custom columns at all.
-    public static func takesCustomFields(_ table: TableDefinition) -> Bool {
+    package static func takesCustomFields(_ table: TableDefinition) -> Bool {
         customFieldTables.values.contains(table.name)
     }
 }
@@ -53,5 +53,5 @@ extension TableDefinition {
     }
 
     /// The custom columns, in order.
-    public var customColumns: [ColumnDefinition] { columns.filter { $0.customField != nil } }
+    package var customColumns: [ColumnDefinition] { columns.filter { $0.customField != nil } }
 }

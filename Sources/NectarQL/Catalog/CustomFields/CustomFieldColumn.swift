@@ -1,19 +1,19 @@
 /// What makes a column a custom field's: the definition it comes from (its label, kind and the
 /// keys records file it under) and how its values are read.
-public struct CustomFieldColumn: Sendable, Hashable {
+package struct CustomFieldColumn: Sendable, Hashable {
     /// The record key holding the object of custom values, label → value.
-    public static let recordKey = "camposPersonalizados"
+    package static let recordKey = "camposPersonalizados"
 
-    public let definition: CustomFieldDefinition
-    public let rule: CustomFieldRule
+    package let definition: CustomFieldDefinition
+    package let rule: CustomFieldRule
 
-    public init(definition: CustomFieldDefinition, rule: CustomFieldRule) {
+    package init(definition: CustomFieldDefinition, rule: CustomFieldRule) {
         self.definition = definition
         self.rule = rule
     }
 
     /// The field's label as the account named it, with its kind: `Segmento de atuação (Lista de opções)`.
-    public var label: String {
+    package var label: String {
         "\(definition.name) (\(definition.kind?.displayName ?? "tipo desconhecido"))"
     }
 

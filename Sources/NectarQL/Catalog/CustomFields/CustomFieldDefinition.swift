@@ -1,18 +1,18 @@
 /// One entry of `GET campoPersonalizado/`: a field the account defined for one kind of record.
-public struct CustomFieldDefinition: Sendable, Hashable {
-    public let id: String
+package struct CustomFieldDefinition: Sendable, Hashable {
+    package let id: String
     /// The field's name, e.g. `Segmento de atuação`: a key records use for its value.
-    public let name: String
+    package let name: String
     /// Another key records may use for the value (the docs leave open which one they use).
-    public let alias: String?
+    package let alias: String?
     /// Nil for a `tipo` the docs do not list: such a field is read as text.
-    public let kind: CustomFieldKind?
+    package let kind: CustomFieldKind?
     /// `Contato`, `Oportunidade`, `Compromisso` or `Tarefa`, as the API wrote it.
-    public let related: String
+    package let related: String
     /// False when the field, or the section it sits in, is switched off.
-    public let isActive: Bool
+    package let isActive: Bool
 
-    public init(id: String, name: String, alias: String? = nil, kind: CustomFieldKind?, related: String, isActive: Bool = true) {
+    package init(id: String, name: String, alias: String? = nil, kind: CustomFieldKind?, related: String, isActive: Bool = true) {
         self.id = id
         self.name = name
         self.alias = alias
@@ -22,10 +22,10 @@ public struct CustomFieldDefinition: Sendable, Hashable {
     }
 
     /// The column type the field gives.
-    public var type: SQLType { kind?.sqlType ?? .text }
+    package var type: SQLType { kind?.sqlType ?? .text }
 
     /// The keys a record may file the value under: the name, then the alias when it differs.
-    public var recordKeys: [String] {
+    package var recordKeys: [String] {
         guard let alias, !alias.isEmpty, alias != name else { return [name] }
         return [name, alias]
     }
@@ -35,7 +35,7 @@ extension CustomFieldDefinition {
     /// Reads a definitions body: a JSON array of definition objects. Entries without a name are
     /// skipped; values the docs type loosely (ids and codes as numbers or text, flags as
     /// booleans, `"true"` or 0/1) are read either way. Nil when the body is not an array.
-    public static func decodeList(_ body: [UInt8]) throws -> [CustomFieldDefinition]? {
+    package static func decodeList(_ body: [UInt8]) throws -> [CustomFieldDefinition]? {
         guard case .array(let elements) = try JSONNode.parse(body) else { return nil }
         return elements.compactMap(decode)
     }

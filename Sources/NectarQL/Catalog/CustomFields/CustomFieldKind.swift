@@ -1,11 +1,11 @@
 /// The `tipo` of a custom field definition (nectar-api.md lists the codes) and the column type
 /// it gives: numbers, money and fractions are floats, dates timestamps, yes/no fields booleans,
 /// and every other kind (text, lists, radio, URL, CNAE, a linked contact) text.
-public enum CustomFieldKind: Int, Sendable, Hashable, CaseIterable {
+package enum CustomFieldKind: Int, Sendable, Hashable, CaseIterable {
     case number = 0, text = 1, date = 2, currency = 3, boolean = 4, optionList = 5, longText = 6, radio = 7
     case url = 8, contact = 9, cnae = 10, checkbox = 11, fraction = 12
 
-    public var sqlType: SQLType {
+    package var sqlType: SQLType {
         switch self {
         case .number, .currency, .fraction: .float
         case .date: .timestamp
@@ -15,7 +15,7 @@ public enum CustomFieldKind: Int, Sendable, Hashable, CaseIterable {
     }
 
     /// The name NectarCRM shows for the kind, as `describe` prints it.
-    public var displayName: String {
+    package var displayName: String {
         switch self {
         case .number: "Número"
         case .text, .longText: "Texto"
@@ -34,7 +34,7 @@ public enum CustomFieldKind: Int, Sendable, Hashable, CaseIterable {
 
     /// A `tipo` as the API may send it: the documented code, the code as text, or the kind's
     /// name (any case, accents optional). Nil for anything else; the field is then read as text.
-    public init?(tipo: String) {
+    package init?(tipo: String) {
         let trimmed = tipo.trimmingSpaces
         if let code = Int(trimmed) {
             self.init(rawValue: code)

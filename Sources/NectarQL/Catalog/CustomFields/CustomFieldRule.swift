@@ -3,14 +3,14 @@ import Foundation
 /// How a custom column turns the value a record holds into a cell of its type. Values are
 /// usually strings, but numbers and booleans are read too. A value that cannot be read gives nil:
 /// the flattener stores NULL and counts it, never an error and never a guessed number.
-public enum CustomFieldRule: Sendable, Hashable {
+package enum CustomFieldRule: Sendable, Hashable {
     case number
     /// A calendar date, kept as midnight in this (the session's) time zone.
     case date(TimeZone)
     case boolean
     case text
 
-    public init(type: SQLType, timeZone: TimeZone) {
+    package init(type: SQLType, timeZone: TimeZone) {
         switch type {
         case .float: self = .number
         case .timestamp: self = .date(timeZone)
@@ -19,7 +19,7 @@ public enum CustomFieldRule: Sendable, Hashable {
         }
     }
 
-    public func value(fromText text: String) -> Value? {
+    package func value(fromText text: String) -> Value? {
         if self != .text, text.trimmingSpaces.isEmpty { return .null }
         switch self {
         case .number: return BrazilianNumber.parse(text).map(Value.float)
@@ -30,7 +30,7 @@ public enum CustomFieldRule: Sendable, Hashable {
     }
 
     /// `literal` is the number as written, kept whole in a text field.
-    public func value(fromNumber number: Double, literal: String) -> Value? {
+    package func value(fromNumber number: Double, literal: String) -> Value? {
         switch self {
         case .number: return .float(number)
         case .date(let zone):
@@ -41,7 +41,7 @@ public enum CustomFieldRule: Sendable, Hashable {
         }
     }
 
-    public func value(fromBool flag: Bool) -> Value? {
+    package func value(fromBool flag: Bool) -> Value? {
         switch self {
         case .boolean: .boolean(flag)
         case .text: .text(flag ? "true" : "false")

@@ -1,11 +1,11 @@
 /// Turns the API's JSON records into a table's rows, reading straight from the body's bytes:
 /// only the keys of the columns a query reads are decoded, the rest is skipped. Rows keep the
 /// table's width; a column not read is NULL.
-public struct Flattener: Sendable {
-    public let table: TableDefinition
+package struct Flattener: Sendable {
+    package let table: TableDefinition
     /// Names what this flattener makes of a body, for caches of decoded pages: the table and the
     /// columns read, so a page decoded for two columns never answers a query that reads three.
-    public let cacheKey: String
+    package let cacheKey: String
     let trie: KeyTrie
     /// The type of each value slot: the table's columns, then (if the table has no column for
     /// the record's own id) one hidden slot for it.
@@ -21,11 +21,11 @@ public struct Flattener: Sendable {
     let customValuesNode: Int
     /// The indexes of the columns the rows carry values for; nil: every column. A reader that
     /// does not parse JSON (a snapshot) reads only these.
-    public let columnsRead: Set<Int>?
+    package let columnsRead: Set<Int>?
 
     /// `columns`: the indexes of the columns to read; nil reads them all. The record's id is
     /// always read, since scans deduplicate records by it.
-    public init(table: TableDefinition, reading columns: Set<Int>? = nil) {
+    package init(table: TableDefinition, reading columns: Set<Int>? = nil) {
         self.table = table
         let read = columns.map { $0.filter(table.columns.indices.contains) }
         columnsRead = read
@@ -91,7 +91,7 @@ public struct Flattener: Sendable {
 
     /// Flattens a listing page: the body must be a JSON array of records.
     /// Throws `JSONError` on invalid or truncated JSON, or when the body is not an array.
-    public func flattenPage(_ body: [UInt8]) throws -> FlattenedPage {
+    package func flattenPage(_ body: [UInt8]) throws -> FlattenedPage {
         try read(body) { reader throws(JSONError) in
             guard try reader.scanner.peek() == UInt8(ascii: "[") else {
                 throw JSONError(.unexpectedShape("expected a JSON array of records"), at: reader.scanner.index)
@@ -101,7 +101,7 @@ public struct Flattener: Sendable {
     }
 
     /// Flattens a lookup's answer: one record object, or an array of them (some lookups list).
-    public func flattenObject(_ body: [UInt8]) throws -> FlattenedPage {
+    package func flattenObject(_ body: [UInt8]) throws -> FlattenedPage {
         try read(body) { reader throws(JSONError) in
             switch try reader.scanner.peek() {
             case UInt8(ascii: "{"): try reader.readRecord()

@@ -6,16 +6,16 @@
 /// - a date-time without an offset, or a date alone (`2016-03-30`, midnight): read in Brazilian
 ///   time, UTC−03:00, the API's own time zone;
 /// - epoch milliseconds as digits (`1455760800000`).
-public enum TimestampParser {
+package enum TimestampParser {
     /// The API's local offset, used when a value carries none.
-    public static let brazilOffsetMinutes = -180
+    package static let brazilOffsetMinutes = -180
 
-    public static func parse(_ text: String) -> Int64? {
+    package static func parse(_ text: String) -> Int64? {
         var text = text
         return text.withUTF8 { parse(UnsafeRawBufferPointer($0)) }
     }
 
-    public static func parse(_ bytes: UnsafeRawBufferPointer) -> Int64? {
+    package static func parse(_ bytes: UnsafeRawBufferPointer) -> Int64? {
         var cursor = Cursor(bytes: bytes)
         cursor.trimSpaces()
         guard !cursor.isAtEnd else { return nil }
@@ -25,7 +25,7 @@ public enum TimestampParser {
 
     /// The pieces of an ISO 8601 date or date-time (not epoch digits), with its offset when it
     /// carries one: for readers that put an offset-less time in a zone of their own choosing.
-    public static func parts(_ text: String) -> TimestampParts? {
+    package static func parts(_ text: String) -> TimestampParts? {
         var text = text
         return text.withUTF8 { buffer in
             var cursor = Cursor(bytes: UnsafeRawBufferPointer(buffer))
@@ -34,7 +34,7 @@ public enum TimestampParser {
         }
     }
 
-    public static func epochMilliseconds(
+    package static func epochMilliseconds(
         year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0,
         millisecond: Int = 0, offsetMinutes: Int = 0
     ) -> Int64 {
@@ -46,13 +46,13 @@ public enum TimestampParser {
 }
 
 /// An ISO 8601 date or date-time taken apart; `offsetMinutes` is nil when the text carries none.
-public struct TimestampParts: Sendable, Hashable {
-    public let date: CivilDate
-    public let hour: Int
-    public let minute: Int
-    public let second: Int
-    public let millisecond: Int
-    public let offsetMinutes: Int?
+package struct TimestampParts: Sendable, Hashable {
+    package let date: CivilDate
+    package let hour: Int
+    package let minute: Int
+    package let second: Int
+    package let millisecond: Int
+    package let offsetMinutes: Int?
 }
 
 private struct Cursor {

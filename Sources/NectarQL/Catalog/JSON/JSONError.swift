@@ -1,6 +1,6 @@
 /// Why a JSON body could not be read, and where.
-public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Kind: Sendable, Equatable {
+package struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Kind: Sendable, Equatable {
         /// The body ended in the middle of a value: usually a cut connection, worth retrying.
         case truncated
         case unexpectedByte(UInt8)
@@ -15,18 +15,18 @@ public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
         case unexpectedShape(String)
     }
 
-    public let kind: Kind
+    package let kind: Kind
     /// Byte offset into the body where the problem was found.
-    public let offset: Int
+    package let offset: Int
 
-    public init(_ kind: Kind, at offset: Int) {
+    package init(_ kind: Kind, at offset: Int) {
         self.kind = kind
         self.offset = offset
     }
 
-    public var isTruncated: Bool { kind == .truncated }
+    package var isTruncated: Bool { kind == .truncated }
 
-    public var description: String {
+    package var description: String {
         let what: String
         switch kind {
         case .truncated: what = "the body ends in the middle of a value (incomplete response; retry)"

@@ -1,5 +1,5 @@
 /// A parsed JSON value. Numbers are Doubles; `compactText` writes integral ones without `.0`.
-public enum JSONNode: Sendable, Equatable {
+package enum JSONNode: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -8,7 +8,7 @@ public enum JSONNode: Sendable, Equatable {
     /// Members in document order (duplicates kept, as sent).
     case object([(key: String, value: JSONNode)])
 
-    public static func == (lhs: JSONNode, rhs: JSONNode) -> Bool {
+    package static func == (lhs: JSONNode, rhs: JSONNode) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): true
         case (.bool(let a), .bool(let b)): a == b
@@ -22,11 +22,11 @@ public enum JSONNode: Sendable, Equatable {
     }
 
     /// Parses a whole body (one value, surrounded by optional whitespace); throws `JSONError`.
-    public static func parse(_ bytes: [UInt8]) throws -> JSONNode {
+    package static func parse(_ bytes: [UInt8]) throws -> JSONNode {
         try bytes.withUnsafeBytes { try parse($0) }
     }
 
-    public static func parse(_ buffer: UnsafeRawBufferPointer) throws(JSONError) -> JSONNode {
+    package static func parse(_ buffer: UnsafeRawBufferPointer) throws(JSONError) -> JSONNode {
         var scanner = JSONScanner(buffer)
         scanner.skipByteOrderMark()
         let node = try scanner.readNode(depth: 0)
@@ -35,7 +35,7 @@ public enum JSONNode: Sendable, Equatable {
     }
 
     /// Compact JSON text (no whitespace), as stored in a text column that received an object or array.
-    public var compactText: String {
+    package var compactText: String {
         var out = ""
         write(to: &out)
         return out

@@ -3,7 +3,7 @@ extension TableDefinition {
     /// what a listing may ask for with `attribute=` (nested objects come whole).
     /// Always starts with `id`, which the engine deduplicates records by; a child table adds its
     /// array's key, always. `columns` narrows it to those column names (all columns when nil).
-    public func topLevelKeys(for columns: [String]? = nil) -> [String] {
+    package func topLevelKeys(for columns: [String]? = nil) -> [String] {
         let wanted = columns.map { Set($0.map { $0.lowercased() }) }
         var keys = ["id"]
         // A child table's rows are its array's elements, so even `count(*)` needs the array.

@@ -4,25 +4,25 @@
 /// `between`, `like`), the keyword for `not`, `case` and `cast`, the `-` of a negation, and
 /// the first token otherwise (a column reference's first name, a function's name).
 /// Equality and hashing ignore locations.
-public struct Expression: Sendable, Hashable {
-    public let kind: ExpressionKind
-    public let location: SourceLocation
+package struct Expression: Sendable, Hashable {
+    package let kind: ExpressionKind
+    package let location: SourceLocation
     /// Levels of nesting below and including this node; the parser refuses trees deeper than
     /// `Parser.maximumDepth` so no later recursive walk can overflow the stack.
-    public let height: Int
+    package let height: Int
 
-    public init(_ kind: ExpressionKind, at location: SourceLocation = .start) {
+    package init(_ kind: ExpressionKind, at location: SourceLocation = .start) {
         let (canonical, place) = OperatorChain.flattened(kind, at: location)
         self.kind = canonical
         self.location = place
         self.height = 1 + (canonical.children.map(\.height).max() ?? 0)
     }
 
-    public static func == (lhs: Expression, rhs: Expression) -> Bool { lhs.kind == rhs.kind }
-    public func hash(into hasher: inout Hasher) { hasher.combine(kind) }
+    package static func == (lhs: Expression, rhs: Expression) -> Bool { lhs.kind == rhs.kind }
+    package func hash(into hasher: inout Hasher) { hasher.combine(kind) }
 }
 
-public indirect enum ExpressionKind: Sendable, Hashable {
+package indirect enum ExpressionKind: Sendable, Hashable {
     case literal(Literal)
     case column(ColumnReference)
     /// `-x`, `not x`
@@ -45,7 +45,7 @@ public indirect enum ExpressionKind: Sendable, Hashable {
     case function(FunctionCall)
 
     /// The direct sub-expressions, in source order.
-    public var children: [Expression] {
+    package var children: [Expression] {
         switch self {
         case .literal, .column: return []
         case let .unary(_, operand): return [operand]
@@ -63,7 +63,7 @@ public indirect enum ExpressionKind: Sendable, Hashable {
     }
 }
 
-public enum Literal: Sendable, Hashable {
+package enum Literal: Sendable, Hashable {
     /// A number written without `.` or exponent that fits in `Int`.
     case integer(Int)
     /// Any other number (`1.5`, `2e3`, or an integer too large for `Int`).
@@ -77,22 +77,22 @@ public enum Literal: Sendable, Hashable {
 }
 
 /// `name` or `qualifier.name` (qualifier = table or alias). Both already normalised.
-public struct ColumnReference: Sendable, Hashable {
-    public var table: String?
-    public var name: String
+package struct ColumnReference: Sendable, Hashable {
+    package var table: String?
+    package var name: String
 
-    public init(table: String? = nil, name: String) {
+    package init(table: String? = nil, name: String) {
         self.table = table
         self.name = name
     }
 }
 
-public enum UnaryOperator: String, Sendable, Hashable, CaseIterable {
+package enum UnaryOperator: String, Sendable, Hashable, CaseIterable {
     case negate = "-"
     case not
 }
 
-public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
+package enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
     case or, and
     case equal = "=", notEqual = "<>", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
     case concatenate = "||"
@@ -102,11 +102,11 @@ public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
 
 /// The types `cast` converts to. `integer` is a float truncated toward zero (the seed has no
 /// integer type); `int` and `bigint` are read as `integer`.
-public enum CastType: String, Sendable, Hashable, CaseIterable {
+package enum CastType: String, Sendable, Hashable, CaseIterable {
     case float, text, boolean, timestamp, integer
 
     /// The type a word names in `cast(x as word)`.
-    public init?(word: String) {
+    package init?(word: String) {
         switch word {
         case "int", "bigint": self = .integer
         default: self.init(rawValue: word)
@@ -115,13 +115,13 @@ public enum CastType: String, Sendable, Hashable, CaseIterable {
 }
 
 /// `case [operand] when … then … [else …] end`.
-public struct CaseExpression: Sendable, Hashable {
+package struct CaseExpression: Sendable, Hashable {
     /// `case x when v then …` compares `x` with each `v`; nil for `case when condition then …`.
-    public var operand: Expression?
-    public var branches: [CaseBranch]
-    public var elseResult: Expression?
+    package var operand: Expression?
+    package var branches: [CaseBranch]
+    package var elseResult: Expression?
 
-    public init(operand: Expression? = nil, branches: [CaseBranch], elseResult: Expression? = nil) {
+    package init(operand: Expression? = nil, branches: [CaseBranch], elseResult: Expression? = nil) {
         self.operand = operand
         self.branches = branches
         self.elseResult = elseResult
@@ -135,12 +135,12 @@ public struct CaseExpression: Sendable, Hashable {
     }
 }
 
-public struct CaseBranch: Sendable, Hashable {
+package struct CaseBranch: Sendable, Hashable {
     /// The `when` value: a condition, or a value compared with the case operand.
-    public var condition: Expression
-    public var result: Expression
+    package var condition: Expression
+    package var result: Expression
 
-    public init(when condition: Expression, then result: Expression) {
+    package init(when condition: Expression, then result: Expression) {
         self.condition = condition
         self.result = result
     }
@@ -148,20 +148,20 @@ public struct CaseBranch: Sendable, Hashable {
 
 /// `name(args)`, `count(*)`, `count(distinct x)`. The parser accepts any name; the binder
 /// knows which functions exist (see `Vocabulary.functions`).
-public struct FunctionCall: Sendable, Hashable {
+package struct FunctionCall: Sendable, Hashable {
     /// Lower-cased unless it was quoted.
-    public var name: String
-    public var arguments: FunctionArguments
-    public var distinct: Bool
+    package var name: String
+    package var arguments: FunctionArguments
+    package var distinct: Bool
 
-    public init(name: String, arguments: FunctionArguments, distinct: Bool = false) {
+    package init(name: String, arguments: FunctionArguments, distinct: Bool = false) {
         self.name = name
         self.arguments = arguments
         self.distinct = distinct
     }
 }
 
-public enum FunctionArguments: Sendable, Hashable {
+package enum FunctionArguments: Sendable, Hashable {
     /// `(*)`, as in `count(*)`.
     case star
     case list([Expression])

@@ -1,27 +1,27 @@
 /// `interval '1 year 2 months'`: counts of calendar units, kept as written (in order) so the
 /// printer writes back what the analyst typed.
-public struct IntervalLiteral: Sendable, Hashable {
-    public struct Part: Sendable, Hashable {
-        public let count: Int
-        public let unit: IntervalUnit
+package struct IntervalLiteral: Sendable, Hashable {
+    package struct Part: Sendable, Hashable {
+        package let count: Int
+        package let unit: IntervalUnit
 
-        public init(_ count: Int, _ unit: IntervalUnit) {
+        package init(_ count: Int, _ unit: IntervalUnit) {
             self.count = count
             self.unit = unit
         }
     }
 
-    public let parts: [Part]
+    package let parts: [Part]
 
-    public init(_ parts: [Part]) { self.parts = parts }
+    package init(_ parts: [Part]) { self.parts = parts }
 
     /// `3 days 2 hours`, the text between the quotes; a count of one takes the singular.
-    public var text: String {
+    package var text: String {
         parts.map { "\($0.count) \($0.unit.rawValue)\(Swift.abs($0.count) == 1 ? "" : "s")" }.joined(separator: " ")
     }
 
     /// Reads `'30 days'`, `'1 day'`, `'2 hours 30 minutes'`, `'-1 month'`; nil with the reason when it cannot.
-    public static func parse(_ text: String) -> Result<IntervalLiteral, IntervalSyntaxError> {
+    package static func parse(_ text: String) -> Result<IntervalLiteral, IntervalSyntaxError> {
         let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard !words.isEmpty else { return .failure(IntervalSyntaxError("an interval needs a count and a unit, e.g. '30 days'")) }
         guard words.count % 2 == 0 else {
@@ -42,17 +42,17 @@ public struct IntervalLiteral: Sendable, Hashable {
     }
 }
 
-public struct IntervalSyntaxError: Error, Sendable {
-    public let message: String
+package struct IntervalSyntaxError: Error, Sendable {
+    package let message: String
     init(_ message: String) { self.message = message }
 }
 
 /// The units an interval counts, singular or plural.
-public enum IntervalUnit: String, Sendable, Hashable, CaseIterable {
+package enum IntervalUnit: String, Sendable, Hashable, CaseIterable {
     case millisecond, second, minute, hour, day, week, month, quarter, year
 
     /// `day` or `days`, any case.
-    public init?(word: String) {
+    package init?(word: String) {
         let word = word.lowercased()
         if let unit = IntervalUnit(rawValue: word) {
             self = unit

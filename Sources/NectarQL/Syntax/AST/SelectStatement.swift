@@ -1,21 +1,21 @@
 /// `select [distinct] items [from table {join | where}] [group by] [having] [order by] [limit [offset]]`.
 /// Joins and the one `where` may come in any order after `from`; the AST keeps joins in the
 /// order written.
-public struct SelectStatement: Sendable, Hashable {
-    public var distinct: Bool
-    public var items: [SelectItem]
+package struct SelectStatement: Sendable, Hashable {
+    package var distinct: Bool
+    package var items: [SelectItem]
     /// nil for `select 1 + 1` (no table); then there are no joins and no `where`.
-    public var from: TableReference?
-    public var joins: [JoinClause]
-    public var whereClause: Expression?
-    public var groupBy: [Expression]
-    public var having: Expression?
-    public var orderBy: [OrderItem]
+    package var from: TableReference?
+    package var joins: [JoinClause]
+    package var whereClause: Expression?
+    package var groupBy: [Expression]
+    package var having: Expression?
+    package var orderBy: [OrderItem]
     /// Non-negative row counts.
-    public var limit: Int?
-    public var offset: Int?
+    package var limit: Int?
+    package var offset: Int?
 
-    public init(
+    package init(
         distinct: Bool = false, items: [SelectItem], from: TableReference? = nil, joins: [JoinClause] = [],
         whereClause: Expression? = nil, groupBy: [Expression] = [], having: Expression? = nil,
         orderBy: [OrderItem] = [], limit: Int? = nil, offset: Int? = nil
@@ -34,7 +34,7 @@ public struct SelectStatement: Sendable, Hashable {
 }
 
 /// One entry of the select list.
-public enum SelectItem: Sendable, Hashable {
+package enum SelectItem: Sendable, Hashable {
     /// `*`
     case wildcard
     /// `t.*`: every column of the table or alias `t`.
@@ -44,20 +44,20 @@ public enum SelectItem: Sendable, Hashable {
 }
 
 /// `table [[as] alias]`.
-public struct TableReference: Sendable, Hashable {
-    public var name: Identifier
-    public var alias: Identifier?
+package struct TableReference: Sendable, Hashable {
+    package var name: Identifier
+    package var alias: Identifier?
 
-    public init(name: Identifier, alias: Identifier? = nil) {
+    package init(name: Identifier, alias: Identifier? = nil) {
         self.name = name
         self.alias = alias
     }
 
     /// The name other parts of the query use for this table: the alias if any.
-    public var exposedName: String { alias?.name ?? name.name }
+    package var exposedName: String { alias?.name ?? name.name }
 }
 
-public enum JoinKind: String, Sendable, Hashable, CaseIterable {
+package enum JoinKind: String, Sendable, Hashable, CaseIterable {
     /// `join` or `inner join`
     case inner
     /// `left join` or `left outer join`
@@ -65,19 +65,19 @@ public enum JoinKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// `[inner | left [outer]] join table [alias] on condition`.
-public struct JoinClause: Sendable, Hashable {
-    public var kind: JoinKind
-    public var table: TableReference
-    public var condition: JoinCondition
+package struct JoinClause: Sendable, Hashable {
+    package var kind: JoinKind
+    package var table: TableReference
+    package var condition: JoinCondition
 
-    public init(kind: JoinKind, table: TableReference, condition: JoinCondition) {
+    package init(kind: JoinKind, table: TableReference, condition: JoinCondition) {
         self.kind = kind
         self.table = table
         self.condition = condition
     }
 }
 
-public enum JoinCondition: Sendable, Hashable {
+package enum JoinCondition: Sendable, Hashable {
     /// `on cliente_id`: a bare, unqualified, unparenthesised column; the binder resolves it
     /// through the catalog's relationships.
     case column(Identifier)
@@ -85,18 +85,18 @@ public enum JoinCondition: Sendable, Hashable {
     case expression(Expression)
 }
 
-public enum NullsOrder: String, Sendable, Hashable, CaseIterable {
+package enum NullsOrder: String, Sendable, Hashable, CaseIterable {
     case first, last
 }
 
 /// `expr [asc | desc] [nulls first | nulls last]`.
-public struct OrderItem: Sendable, Hashable {
-    public var expression: Expression
-    public var descending: Bool
+package struct OrderItem: Sendable, Hashable {
+    package var expression: Expression
+    package var descending: Bool
     /// nil when the query does not say (the engine's default applies).
-    public var nulls: NullsOrder?
+    package var nulls: NullsOrder?
 
-    public init(_ expression: Expression, descending: Bool = false, nulls: NullsOrder? = nil) {
+    package init(_ expression: Expression, descending: Bool = false, nulls: NullsOrder? = nil) {
         self.expression = expression
         self.descending = descending
         self.nulls = nulls

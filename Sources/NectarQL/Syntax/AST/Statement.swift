@@ -1,5 +1,5 @@
 /// One NectarQL statement.
-public enum Statement: Sendable, Hashable {
+package enum Statement: Sendable, Hashable {
     /// `select …`
     case select(SelectStatement)
     /// `explain select …`: show the plan instead of running it.
@@ -12,14 +12,14 @@ public enum Statement: Sendable, Hashable {
 
 /// A statement of a script, with its own text and where it starts in the script, so the
 /// shell can echo it and errors in later statements carry the script's line numbers.
-public struct ParsedStatement: Sendable, Hashable {
-    public let statement: Statement
+package struct ParsedStatement: Sendable, Hashable {
+    package let statement: Statement
     /// The statement's text, without the terminating `;` or surrounding blank space.
-    public let text: String
+    package let text: String
     /// Where `text` starts in the script.
-    public let location: SourceLocation
+    package let location: SourceLocation
 
-    public init(statement: Statement, text: String, location: SourceLocation) {
+    package init(statement: Statement, text: String, location: SourceLocation) {
         self.statement = statement
         self.text = text
         self.location = location

@@ -1,8 +1,8 @@
 /// "Did you mean …?" suggestions for misspelt table, column and function names.
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate closest to `name` by edit distance (case-insensitive), or nil when none is
     /// close enough to be a plausible typo. Ties go to the earlier candidate.
-    public static func closest(to name: String, among candidates: [String]) -> String? {
+    package static func closest(to name: String, among candidates: [String]) -> String? {
         let target = Array(name.lowercased().unicodeScalars)
         let allowed = target.count <= 3 ? 1 : (target.count <= 6 ? 2 : 3)
         var best: (candidate: String, distance: Int)?

@@ -1,9 +1,9 @@
 /// The words of the language, for the parser and for the shell's tab completion.
-public enum Vocabulary {
+package enum Vocabulary {
     /// Words that can never be a bare name (table, alias or column): quote them to use them
     /// as names (`"order"`). Kept as data so the printer quotes exactly these.
     /// The unsupported ones among them are reserved so `from t right join u` is an error, not an alias `right`.
-    public static let reservedWords: Set<String> = Set([
+    package static let reservedWords: Set<String> = Set([
         "select", "distinct", "as", "from", "join", "inner", "left", "outer", "on", "where",
         "group", "by", "having", "order", "limit", "offset", "and", "or", "not", "in", "between",
         "like", "ilike", "is", "null", "true", "false", "case", "when", "then", "else", "end", "cast",
@@ -11,16 +11,16 @@ public enum Vocabulary {
 
     /// Words with a meaning only in one place (`desc` after an order-by expression, `tables`
     /// after `show`); elsewhere they are ordinary names.
-    public static let contextualWords: Set<String> = [
+    package static let contextualWords: Set<String> = [
         "explain", "describe", "show", "tables", "asc", "desc", "nulls", "first", "last",
         "float", "text", "boolean", "timestamp", "integer", "int", "bigint", "interval",
     ]
 
     /// Every keyword, sorted, for completion.
-    public static let keywords: [String] = (reservedWords.subtracting(unsupportedWords).union(contextualWords)).sorted()
+    package static let keywords: [String] = (reservedWords.subtracting(unsupportedWords).union(contextualWords)).sorted()
 
     /// The functions the engine knows, for completion (the binder checks calls against its own table).
-    public static let functions: [String] = [
+    package static let functions: [String] = [
         "count", "sum", "avg", "min", "max", "lower", "upper", "length", "trim", "coalesce", "nullif",
         "round", "abs", "substr", "year", "month", "day", "date", "date_trunc", "date_diff", "now",
     ]

@@ -1,19 +1,19 @@
 /// The entry points of the hand-written recursive-descent parser that follows
 /// `Grammar/NectarQL.ebnf`.
-public enum Parser {
+package enum Parser {
     /// The deepest nesting accepted, both of parentheses/sub-expressions while parsing and of
     /// the resulting expression tree (e.g. a chain of 200 `or`s). Deeper input is refused
     /// with a `QueryError` instead of risking a stack overflow here or in later layers.
-    public static let maximumDepth = 200
+    package static let maximumDepth = 200
 
     /// Parses exactly one statement; a single trailing `;` is allowed.
-    public static func parseStatement(_ text: String) throws(QueryError) -> Statement {
+    package static func parseStatement(_ text: String) throws(QueryError) -> Statement {
         try parseStatement(text, startingAt: .start)
     }
 
     /// Parses one statement that starts at `start` inside a larger text (a script), so
     /// locations in errors and in the AST are those of the larger text.
-    public static func parseStatement(_ text: String, startingAt start: SourceLocation) throws(QueryError) -> Statement {
+    package static func parseStatement(_ text: String, startingAt start: SourceLocation) throws(QueryError) -> Statement {
         var stream = TokenStream(try Lexer.tokenize(text, startingAt: start))
         let statement = try stream.parseStatement()
         _ = stream.skip(.semicolon)
@@ -23,7 +23,7 @@ public enum Parser {
 
     /// Parses a script: statements separated by `;` (the last one optional). Empty statements
     /// (`;;`, comment-only) are skipped. Errors carry the script's line numbers.
-    public static func parseScript(_ text: String) throws(QueryError) -> [ParsedStatement] {
+    package static func parseScript(_ text: String) throws(QueryError) -> [ParsedStatement] {
         var parsed: [ParsedStatement] = []
         for piece in StatementSplitter.split(text) {
             let statement = try parseStatement(piece.text, startingAt: piece.location)
@@ -33,7 +33,7 @@ public enum Parser {
     }
 
     /// Parses a lone expression (e.g. for tests or a future `.filter` command).
-    public static func parseExpression(_ text: String) throws(QueryError) -> Expression {
+    package static func parseExpression(_ text: String) throws(QueryError) -> Expression {
         var stream = TokenStream(try Lexer.tokenize(text))
         let expression = try stream.parseExpression()
         try stream.expectEnd(after: "the expression")

@@ -1,8 +1,8 @@
 /// AST → canonical text: lower-case keywords, single spaces, only the parentheses precedence
 /// needs, names quoted only when they must be. `Parser.parseStatement(Printer.print(s)) == s`.
 /// The binder uses `print(_ expression:)` as the column name of an unaliased select item.
-public enum Printer {
-    public static func print(_ statement: Statement) -> String {
+package enum Printer {
+    package static func print(_ statement: Statement) -> String {
         switch statement {
         case let .select(select): print(select)
         case let .explain(select): "explain " + print(select)
@@ -11,7 +11,7 @@ public enum Printer {
         }
     }
 
-    public static func print(_ select: SelectStatement) -> String {
+    package static func print(_ select: SelectStatement) -> String {
         var parts = ["select"]
         if select.distinct { parts.append("distinct") }
         parts.append(select.items.map(print).joined(separator: ", "))
@@ -26,12 +26,12 @@ public enum Printer {
         return parts.joined(separator: " ")
     }
 
-    public static func print(_ expression: Expression) -> String {
+    package static func print(_ expression: Expression) -> String {
         ExpressionPrinter.text(of: expression)
     }
 
     /// A name as it must be written: bare when it reads back as itself, else `"quoted"`.
-    public static func name(_ name: String) -> String {
+    package static func name(_ name: String) -> String {
         IdentifierRules.isPlain(name) ? name : name.quoted(with: "\"")
     }
 
