@@ -2,8 +2,10 @@
 import PackageDescription
 
 // The engine is one library product, `NectarQL`, built from layer modules that depend one way:
-// Syntax → Catalog → Planning/Execution (NectarQL), with Source and Output at the edges.
-// Separate modules let the compiler enforce the layering the design describes.
+// Syntax → Catalog → Semantics → Planning → Execution → NectarQL (the engine), with the record
+// sources (Source: the API; Snapshot, Postgres: stores) and Output (writers) at the edges.
+// Each layer is its own module, so the compiler enforces that direction: Planning cannot reach
+// Execution, and nothing but the engine and the shell imports Output.
 let package = Package(
     name: "NectarQL",
     platforms: [.macOS(.v15)],
@@ -47,11 +49,27 @@ let package = Package(
             ],
             path: "Sources/NectarQL/Postgres"
         ),
+        // What values mean in the language, shared by the binder and the evaluator: the session
+        // zone's wall clock, intervals, casts, `like` patterns.
+        .target(name: "NectarSemantics", dependencies: ["NectarSyntax", "NectarCatalog"], path: "Sources/NectarQL/Semantics"),
+        // Binding and planning: owns what it produces (bound expressions, sort keys, aggregates,
+        // the plan and its explain text); knows nothing of how plans run.
+        .target(
+            name: "NectarPlanning", dependencies: ["NectarSyntax", "NectarCatalog", "NectarSemantics", "NectarSource"],
+            path: "Sources/NectarQL/Planning"),
+        // Runs plans: expression evaluation and the operators, over the record sources.
+        .target(
+            name: "NectarExecution",
+            dependencies: ["NectarSyntax", "NectarCatalog", "NectarSemantics", "NectarPlanning", "NectarSource", "NectarSnapshot"],
+            path: "Sources/NectarQL/Execution"),
         .target(
             name: "NectarQL",
-            dependencies: ["NectarSyntax", "NectarCatalog", "NectarSource", "NectarOutput", "NectarSnapshot", "NectarPostgres"],
+            dependencies: [
+                "NectarSyntax", "NectarCatalog", "NectarSemantics", "NectarPlanning", "NectarExecution", "NectarSource",
+                "NectarOutput", "NectarSnapshot", "NectarPostgres",
+            ],
             path: "Sources/NectarQL",
-            exclude: ["Syntax", "Catalog", "Source", "Output", "Snapshot", "Postgres"]
+            exclude: ["Syntax", "Catalog", "Semantics", "Planning", "Execution", "Source", "Output", "Snapshot", "Postgres"]
         ),
         .target(
             name: "NectarMock",
@@ -73,7 +91,8 @@ let package = Package(
         .executableTarget(
             name: "nectarql",
             dependencies: [
-                "NectarQL", "NectarSyntax", "NectarCatalog", "NectarSource", "NectarOutput", "NectarSnapshot", "NectarMock", "CReadline",
+                "NectarQL", "NectarSyntax", "NectarCatalog", "NectarPlanning", "NectarSource", "NectarOutput", "NectarSnapshot", "NectarMock",
+                "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -105,8 +124,8 @@ let package = Package(
         .testTarget(
             name: "NectarQLTests",
             dependencies: [
-                "NectarQL", "NectarSyntax", "NectarCatalog", "NectarSource", "NectarOutput", "NectarSnapshot", "NectarPostgres",
-                "NectarMock", "PostgresTestSupport",
+                "NectarQL", "NectarSyntax", "NectarCatalog", "NectarSemantics", "NectarPlanning", "NectarExecution", "NectarSource",
+                "NectarOutput", "NectarSnapshot", "NectarPostgres", "NectarMock", "PostgresTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),

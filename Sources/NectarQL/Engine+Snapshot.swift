@@ -1,5 +1,7 @@
 import Foundation
 import NectarCatalog
+import NectarExecution
+import NectarPlanning
 import NectarSnapshot
 import NectarSource
 

@@ -1,5 +1,8 @@
 import Foundation
 import NectarCatalog
+import NectarExecution
+import NectarPlanning
+import NectarSemantics
 import NectarSource
 import NectarSyntax
 import Synchronization
@@ -17,7 +20,8 @@ public final class Engine: Sendable {
     let client: NectarClient
     private let recorder = ScanRecorder()
     let snapshotSettings = SnapshotSettings()
-    private let zone: Mutex<TimeZone>
+    /// The session zone and the name it was chosen by (`.tz` shows the name as typed, made IANA).
+    private let zone: Mutex<(zone: TimeZone, name: String)>
     private let customFields = Mutex(CustomFieldsState.unknown)
     /// Whether `describe` has already said why there are no custom columns (it says so once).
     private let customFieldsReasonShown = Mutex(false)
@@ -33,7 +37,7 @@ public final class Engine: Sendable {
         client.maxAttempts = configuration.maxAttempts
         let remembered = configuration.listingSizesFile.map { ListingSizesFile(path: $0).load() } ?? [:]
         self.client = try NectarClient(configuration: client, listingSizes: ListingSizes(remembered: remembered))
-        zone = Mutex(configuration.timeZone)
+        zone = Mutex((configuration.timeZone, configuration.timeZone.identifier))
     }
 
     /// Runs exactly one statement (`select`, `explain`, `describe`, `show tables`). Throws
@@ -141,12 +145,21 @@ public final class Engine: Sendable {
     }
 
     private func binder(_ catalog: Catalog, _ context: EvaluationContext) -> SelectBinder {
-        SelectBinder(catalog: catalog, time: context.time, now: context.now)
+        SelectBinder(catalog: catalog, time: context.time, evaluateConstant: { $0.evaluate([], context) })
     }
 
     /// The session time zone (`.tz`): date literals are read and timestamps shown in it.
-    public var timeZone: TimeZone { zone.withLock { $0 } }
-    public func setTimeZone(_ timeZone: TimeZone) { zone.withLock { $0 = timeZone } }
+    /// The session holds it here alone: the binder, the evaluator and the shell's writers all read it.
+    public var timeZone: TimeZone { zone.withLock { $0.zone } }
+    /// Its IANA name, as set (`America/Sao_Paulo`, `UTC`).
+    public var timeZoneName: String { zone.withLock { $0.name } }
+    public func setTimeZone(_ timeZone: TimeZone) { zone.withLock { $0 = (timeZone, timeZone.identifier) } }
+    /// Sets the zone by name, in any case (`utc`, `america/sao_paulo`); false, changing nothing, for an unknown name.
+    package func setTimeZone(named name: String) -> Bool {
+        guard let identifier = TimeZoneNames.identifier(named: name), let timeZone = TimeZone(identifier: identifier) else { return false }
+        zone.withLock { $0 = (timeZone, identifier) }
+        return true
+    }
     public func setCacheEnabled(_ enabled: Bool) { client.setCacheEnabled(enabled) }
     public func clearCache() { client.clearCache() }
     /// How long the API asked (429 with `Retry-After`) to wait before the next request, while that lasts.
@@ -154,17 +167,7 @@ public final class Engine: Sendable {
 
     /// Cumulative counters; take two snapshots and `since` for one statement, or poll for progress.
     public func statistics() -> EngineStatistics {
-        let http = client.statistics()
-        var statistics = EngineStatistics()
-        statistics.requests = http.requests
-        statistics.pages = http.pages
-        statistics.bytes = http.bytesReceived
-        statistics.retries = http.retries
-        statistics.cacheHits = http.cacheHits
-        statistics.rows = recorder.rows
-        statistics.coercionFailures = recorder.coercionFailures
-        statistics.ignoredCustomValues = recorder.ignoredCustomValues
-        return statistics
+        EngineStatistics(http: client.statistics(), scans: recorder.counts)
     }
 
     /// Closes connections and keeps the listing sizes learnt for the next session; call once,

@@ -1,11 +1,11 @@
 import Foundation
-import NectarOutput
+import NectarCatalog
 import NectarSource
 
 /// Everything an embedding program or the shell decides before the first statement runs.
 public struct EngineConfiguration: Sendable {
     public static let defaultAPIURL = "https://app.nectarcrm.com.br/crm/api/1/"
-    public static let defaultTimeZone = OutputOptions.defaultTimeZone
+    public static let defaultTimeZone = SessionTimeZone.standard
     /// The client's own defaults, so the two layers cannot drift apart.
     private static let client = ClientConfiguration(baseURL: defaultAPIURL, token: "")
 

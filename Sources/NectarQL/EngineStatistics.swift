@@ -1,29 +1,34 @@
-/// Counters since the engine started, for `.stats`, the progress line and benchmarks.
-public struct EngineStatistics: Sendable, Equatable {
-    public var requests = 0
-    public var pages = 0
-    public var bytes = 0
-    public var rows = 0
-    public var retries = 0
-    public var cacheHits = 0
-    /// Values the flattener could not coerce to their column's type (shown as NULL).
-    public var coercionFailures = 0
-    /// Custom-field values under a label no column reads (a renamed or inactive field), skipped.
-    public var ignoredCustomValues = 0
+import NectarExecution
+import NectarSource
 
-    public init() {}
+/// Counters since the engine started, for `.stats`, the progress line and benchmarks: the
+/// client's traffic and what scans delivered, each kept (and differenced) by its own layer.
+public struct EngineStatistics: Sendable, Equatable {
+    let http: ClientStatistics
+    let scans: ScanCounts
+
+    init(http: ClientStatistics = ClientStatistics(), scans: ScanCounts = ScanCounts()) {
+        self.http = http
+        self.scans = scans
+    }
+
+    public init() { self.init(http: ClientStatistics(), scans: ScanCounts()) }
+
+    /// HTTP requests started (each attempt counts; cache hits do not).
+    public var requests: Int { http.requests }
+    public var pages: Int { http.pages }
+    /// Body bytes received.
+    public var bytes: Int { http.bytesReceived }
+    public var retries: Int { http.retries }
+    public var cacheHits: Int { http.cacheHits }
+    public var rows: Int { scans.rows }
+    /// Values the flattener could not coerce to their column's type (shown as NULL).
+    public var coercionFailures: Int { scans.coercionFailures }
+    /// Custom-field values under a label no column reads (a renamed or inactive field), skipped.
+    public var ignoredCustomValues: Int { scans.ignoredCustomValues }
 
     /// What happened between two snapshots (per statement).
     public func since(_ earlier: EngineStatistics) -> EngineStatistics {
-        var delta = EngineStatistics()
-        delta.requests = requests - earlier.requests
-        delta.pages = pages - earlier.pages
-        delta.bytes = bytes - earlier.bytes
-        delta.rows = rows - earlier.rows
-        delta.retries = retries - earlier.retries
-        delta.cacheHits = cacheHits - earlier.cacheHits
-        delta.coercionFailures = coercionFailures - earlier.coercionFailures
-        delta.ignoredCustomValues = ignoredCustomValues - earlier.ignoredCustomValues
-        return delta
+        EngineStatistics(http: http.since(earlier.http), scans: scans.since(earlier.scans))
     }
 }

@@ -1,3 +1,5 @@
+import NectarExecution
+
 /// The answer to one statement: its columns, known before any row, and the rows as they arrive.
 ///
 /// Rows come in batches (about a page at a time). Stop iterating, or cancel the consuming task,

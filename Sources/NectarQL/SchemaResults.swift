@@ -6,11 +6,12 @@ enum SchemaResults {
         let columns = [
             ResultColumn(name: "name", type: .text), ResultColumn(name: "endpoint", type: .text),
             ResultColumn(name: "parent", type: .text), ResultColumn(name: "columns", type: .float),
+            ResultColumn(name: "title", type: .text),
         ]
         let rows: [[Value]] = catalog.tables.map { table in
             var parent = Value.null
             if case .arrayElements(let name, _) = table.origin { parent = .text(name) }
-            return [.text(table.name), .text(table.endpoint.path), parent, .float(Double(table.columns.count))]
+            return [.text(table.name), .text(table.endpoint.path), parent, .float(Double(table.columns.count)), .text(table.title)]
         }
         return QueryResult(columns: columns, rows: rows)
     }

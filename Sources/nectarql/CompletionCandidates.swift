@@ -1,4 +1,5 @@
 import NectarCatalog
+import NectarPlanning
 import NectarQL
 import NectarSyntax
 
@@ -28,7 +29,7 @@ enum CompletionCandidates {
             let partial = String(word[word.index(after: dot)...])
             return filter(columns(of: fullStatement), by: partial).map { qualifier + $0 }
         }
-        let words = Vocabulary.keywords + Vocabulary.functions + catalog().tableNames + columns(of: fullStatement)
+        let words = Vocabulary.keywords + functionNames + catalog().tableNames + columns(of: fullStatement)
         return filter(words, by: word, matchingCase: true)
     }
 

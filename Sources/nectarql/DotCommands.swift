@@ -1,6 +1,7 @@
 import Foundation
 import NectarCatalog
 import NectarQL
+import NectarSemantics
 import NectarSyntax
 
 /// A dot-command that could not do what was asked; the message says what to type instead.
@@ -28,10 +29,14 @@ enum DotCommands {
             return .succeeded
         }),
         DotCommand(name: ".tables", arguments: "", summary: "List the tables", action: { session, _ in
-            try session.output.currentSink.write(Catalog.nectarCRM.tableNames.map { $0 + "\n" }.joined())
+            let names = try await SchemaListing.tables(session.engine).map(\.name)
+            try session.output.currentSink.write(names.map { $0 + "\n" }.joined())
             return .succeeded
         }),
-        DotCommand(name: ".schema", arguments: "[table]", summary: "Show the columns of one table, or of every table", action: schema),
+        DotCommand(name: ".schema", arguments: "[table]", summary: "Show the columns of one table, or of every table", action: { session, arguments in
+            try session.output.currentSink.write(try await SchemaListing.text(of: arguments.first, engine: session.engine))
+            return .succeeded
+        }),
         DotCommand(name: ".mode", arguments: "table|csv|tsv|json|jsonl|markdown|line|xlsx|bar", summary: "Set the output format", action: { session, arguments in
             let name = try single(arguments, usage: ".mode " + OutputFormat.allCases.map(\.rawValue).joined(separator: "|"))
             guard let format = OutputFormat(rawValue: name.lowercased()) else {
@@ -95,15 +100,12 @@ enum DotCommands {
         }),
         DotCommand(name: ".tz", arguments: "[zone]", summary: "Show or set the time zone for dates", action: { session, arguments in
             guard let name = arguments.first else {
-                try session.output.currentSink.write(session.timeZoneName + "\n")
+                try session.output.currentSink.write(session.engine.timeZoneName + "\n")
                 return .succeeded
             }
-            guard arguments.count == 1, let zone = TimeZoneNames.zone(named: name) else {
+            guard arguments.count == 1, session.engine.setTimeZone(named: name) else {
                 throw DotCommandError(message: "unknown time zone '\(name)'; use an IANA name such as America/Sao_Paulo or UTC")
             }
-            session.engine.setTimeZone(zone)
-            session.output.options.timeZone = zone
-            session.timeZoneName = TimeZoneNames.identifier(named: name) ?? name
             return .succeeded
         }),
         DotCommand(name: ".quit", arguments: "", summary: "Leave the shell", action: quit),
@@ -135,33 +137,6 @@ enum DotCommands {
     private static let quit: @MainActor (Session, [String]) async throws -> StatementOutcome = { session, _ in
         session.wantsToQuit = true
         return .succeeded
-    }
-
-    private static let schema: @MainActor (Session, [String]) async throws -> StatementOutcome = { session, arguments in
-        let tables: [TableDefinition]
-        try await session.engine.loadCustomFields()
-        let catalog = session.engine.catalog
-        if let name = arguments.first {
-            guard let table = catalog.table(named: name) else {
-                let hint = Suggestion.closest(to: name, among: catalog.tableNames).map { "; did you mean \($0)?" } ?? "; type .tables for the list"
-                throw DotCommandError(message: "unknown table '\(name)'\(hint)")
-            }
-            tables = [table]
-        } else {
-            tables = catalog.tables
-        }
-        try session.output.currentSink.write(tables.map(schemaText).joined(separator: "\n"))
-        return .succeeded
-    }
-
-    /// A table as a person reads it: `create table`-style, one column per line with its type, and
-    /// a custom field's label as a comment.
-    static func schemaText(_ table: TableDefinition) -> String {
-        let columns = table.columns.enumerated().map { position, column in
-            let separator = position == table.columns.count - 1 ? "" : ","
-            return "  \(column.name) \(column.type)\(separator)" + (column.customField.map { "  -- \($0.label)" } ?? "")
-        }
-        return "-- \(table.title)\ncreate table \(table.name) (\n\(columns.joined(separator: "\n"))\n);\n"
     }
 
     /// An output file that cannot be created is a usage error, as with `-o`.

@@ -19,12 +19,9 @@ final class Session {
     var readDepth = 0
     /// Deeper than any real use; a script that reads itself stops here with an error.
     static let maximumReadDepth = 16
-    /// The session zone as the user named it (Foundation may report `UTC` as `GMT`).
-    var timeZoneName: String
 
-    init(engine: Engine, output: OutputSettings, quiet: Bool, continueOnError: Bool, timeZoneName: String) {
+    init(engine: Engine, output: OutputSettings, quiet: Bool, continueOnError: Bool) {
         self.engine = engine
-        self.timeZoneName = timeZoneName
         self.output = output
         self.quiet = quiet
         self.continueOnError = continueOnError

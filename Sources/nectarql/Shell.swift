@@ -1,5 +1,6 @@
 import Foundation
 import NectarQL
+import NectarSemantics
 import NectarSnapshot
 
 /// Puts the pieces together: token or demo server, engine, output settings, then either a
@@ -26,6 +27,8 @@ struct Shell {
         let engine: Engine
         do {
             engine = try Engine(configuration: engineConfiguration(token: token, apiURL: demo?.baseURL))
+            // By the name typed, so `.tz` shows it back (Foundation may call UTC GMT).
+            _ = engine.setTimeZone(named: arguments.tz)
         } catch {
             StandardError.line("error: cannot start the engine: \(error)")
             await demo?.stop()
@@ -37,8 +40,7 @@ struct Shell {
             throw ShellExit(status: failure)
         }
         let session = Session(
-            engine: engine, output: output, quiet: arguments.quiet, continueOnError: arguments.continueOnError,
-            timeZoneName: TimeZoneNames.identifier(named: arguments.tz) ?? arguments.tz)
+            engine: engine, output: output, quiet: arguments.quiet, continueOnError: arguments.continueOnError)
         var status: ExitStatus
         if script != nil || !Terminal.inputIsTerminal { InterruptSignal.installForTermination() }
         if let script {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NectarQL
+import NectarSemantics
 import NectarSource
 
 /// The command line, as the user sees it in `--help`.

@@ -122,7 +122,8 @@ struct StatementRunner {
     ) async throws {
         let result = try await engine.execute(statement)
         if let notice = result.notice { StandardError.line("note: " + notice) }
-        let options = destination.options
+        var options = destination.options
+        options.timeZone = engine.timeZone
         let writer: any ResultWriter
         if case .stream(let sink) = destination.target, ExplainLines.wanted(for: statement, format: options.format) {
             writer = ExplainLines(sink: sink)

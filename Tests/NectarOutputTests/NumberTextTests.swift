@@ -1,3 +1,4 @@
+import NectarCatalog
 import Testing
 @testable import NectarOutput
 

@@ -1,5 +1,6 @@
-import Testing
 import Foundation
+import NectarCatalog
+import Testing
 @testable import NectarOutput
 
 @Suite struct TimestampTests {

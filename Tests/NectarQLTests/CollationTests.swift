@@ -1,4 +1,5 @@
 @testable import NectarQL
+import NectarSemantics
 import Testing
 
 /// Text orders the way a Brazilian reads it (accents and case after the letters), while `=`,

@@ -3,13 +3,6 @@ import Testing
 
 @Suite("Vocabulary for completion")
 struct VocabularyTests {
-    @Test func knownFunctions() {
-        #expect(Vocabulary.functions == [
-            "count", "sum", "avg", "min", "max", "lower", "upper", "length", "trim", "coalesce", "nullif",
-            "round", "abs", "substr", "year", "month", "day", "date", "date_trunc", "date_diff", "now",
-        ])
-    }
-
     @Test func keywordsCoverTheStatementsAndClauses() {
         for word in ["select", "from", "where", "join", "left", "group", "order", "limit", "explain", "describe", "show", "tables", "ilike", "nulls", "interval", "integer"] {
             #expect(Vocabulary.keywords.contains(word), "\(word)")

@@ -3,11 +3,16 @@ import NectarSource
 
 /// Scans through the API client: each body is flattened into the table's rows as it is decoded,
 /// so a body that does not parse is retried as truncated, and the cache keeps rows, not JSON.
-struct ClientPageFetcher: PageFetching {
+package struct ClientPageFetcher: PageFetching {
     let client: NectarClient
-    let pageSize: Int
+    package let pageSize: Int
 
-    func pages(of request: PageRequest, flattener: Flattener, firstPage: Int, maxPages: Int?)
+    package init(client: NectarClient, pageSize: Int) {
+        self.client = client
+        self.pageSize = pageSize
+    }
+
+    package func pages(of request: PageRequest, flattener: Flattener, firstPage: Int, maxPages: Int?)
         -> AsyncThrowingStream<FlattenedPage, any Error>
     {
         client.scan(request, cacheNamespace: flattener.cacheKey, firstPage: firstPage, maxPages: maxPages) { body in
@@ -16,7 +21,7 @@ struct ClientPageFetcher: PageFetching {
         }
     }
 
-    func lookup(path: String, flattener: Flattener) async throws -> FlattenedPage? {
+    package func lookup(path: String, flattener: Flattener) async throws -> FlattenedPage? {
         try await client.fetch(path: path, cacheNamespace: flattener.cacheKey) { body in
             let page = try flattener.flattenObject(body)
             return DecodedPage(content: page, recordCount: page.recordCount)

@@ -1,4 +1,5 @@
 import NectarCatalog
+import NectarSemantics
 import NectarSyntax
 
 /// `date_diff(unit, start, end)` as DuckDB defines it: how many unit boundaries lie between the

@@ -1,10 +1,12 @@
 import NectarCatalog
+import NectarPlanning
+import NectarSemantics
 import NectarSyntax
 
 /// Evaluates bound expressions against one row, with SQL's three-valued logic:
 /// NULL propagates through arithmetic and comparison, `and`/`or` follow Kleene logic.
 extension BoundExpression {
-    func evaluate(_ row: [Value], _ context: EvaluationContext) -> Value {
+    package func evaluate(_ row: [Value], _ context: EvaluationContext) -> Value {
         switch self {
         case .literal(let value): return value
         case .column(let slot): return row[slot]
@@ -21,7 +23,7 @@ extension BoundExpression {
             for part in parts {
                 let value = part.evaluate(row, context)
                 if value.isNull { return .null }
-                text += value.castText(context)
+                text += value.castText(context.time)
             }
             return .text(text)
         case .comparison(let op, let l, let r): return Self.compare(op, l.evaluate(row, context), r.evaluate(row, context))
@@ -50,8 +52,8 @@ extension BoundExpression {
                 return branch.result.evaluate(row, context)
             }
             return otherwise?.evaluate(row, context) ?? .null
-        case .cast(let e, let type): return e.evaluate(row, context).cast(to: type, context)
-        case .castInteger(let e): return e.evaluate(row, context).castInteger(context)
+        case .cast(let e, let type): return e.evaluate(row, context).cast(to: type, context.time)
+        case .castInteger(let e): return e.evaluate(row, context).castInteger(context.time)
         case .shift(let e, let intervals):
             guard case .timestamp(var ms) = e.evaluate(row, context) else { return .null }
             for interval in intervals { ms = interval.added(to: ms, in: context.time) }

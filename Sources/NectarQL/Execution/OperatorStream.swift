@@ -1,3 +1,5 @@
+import NectarCatalog
+
 /// A statement's rows as an async sequence of batches, read once.
 ///
 /// Pull-based: a batch is produced only when asked for, so a slow reader slows the fetching
@@ -10,7 +12,7 @@ public struct RowBatches: AsyncSequence, Sendable {
 
     private let box: OperatorBox
 
-    init(_ root: RowOperator) { box = OperatorBox(root) }
+    package init(_ root: RowOperator) { box = OperatorBox(root) }
 
     public func makeAsyncIterator() -> Iterator { Iterator(box) }
 

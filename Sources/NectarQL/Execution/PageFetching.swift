@@ -4,7 +4,7 @@ import NectarSource
 
 /// Where scans get their records: the API client in production, already flattened into the
 /// table's rows. An abstraction so operators can be tested without HTTP.
-protocol PageFetching: Sendable {
+package protocol PageFetching: Sendable {
     /// Records per page the listing asks for.
     var pageSize: Int { get }
     /// The pages of one listing from `firstPage` on, in order; at most `maxPages` when given
@@ -21,7 +21,7 @@ protocol PageFetching: Sendable {
 
 extension PageFetching {
     /// The API answers each listing on its own.
-    func pages(ofListings requests: [PageRequest], flattener: Flattener) -> [AsyncThrowingStream<FlattenedPage, any Error>] {
+    package func pages(ofListings requests: [PageRequest], flattener: Flattener) -> [AsyncThrowingStream<FlattenedPage, any Error>] {
         requests.map { pages(of: $0, flattener: flattener, firstPage: 1, maxPages: nil) }
     }
 

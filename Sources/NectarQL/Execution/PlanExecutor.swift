@@ -1,13 +1,20 @@
 import NectarCatalog
+import NectarPlanning
 import NectarSource
 
 /// Builds the operator tree that runs a plan.
-struct PlanExecutor {
+package struct PlanExecutor {
     let fetcher: PageFetching
     let context: EvaluationContext
     let recorder: ScanRecorder
 
-    func build(_ node: PlanNode) -> RowOperator {
+    package init(fetcher: PageFetching, context: EvaluationContext, recorder: ScanRecorder) {
+        self.fetcher = fetcher
+        self.context = context
+        self.recorder = recorder
+    }
+
+    package func build(_ node: PlanNode) -> RowOperator {
         switch node {
         case .values(let rows): return ValuesOperator(rows)
         case .scan(let scan): return scanOperator(scan)

@@ -1,7 +1,8 @@
-import NectarCatalog
-import NectarSyntax
-
 import Foundation
+import NectarCatalog
+import NectarPlanning
+import NectarSemantics
+import NectarSyntax
 
 extension ScalarFunction {
     /// Applies the function. NULL in, NULL out, except where SQL says otherwise (coalesce, nullif).

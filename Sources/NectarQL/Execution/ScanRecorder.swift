@@ -1,19 +1,13 @@
 import NectarCatalog
 import Synchronization
 
-/// Counts what scans deliver: rows, and values that could not be coerced.
-final class ScanRecorder: Sendable {
-    private struct State {
-        var rows = 0
-        var coercionFailures = 0
-        var ignoredCustomValues = 0
-    }
+/// Counts what scans deliver, across the statements of one engine.
+package final class ScanRecorder: Sendable {
+    private let state = Mutex(ScanCounts())
 
-    private let state = Mutex(State())
+    package init() {}
 
-    var rows: Int { state.withLock { $0.rows } }
-    var coercionFailures: Int { state.withLock { $0.coercionFailures } }
-    var ignoredCustomValues: Int { state.withLock { $0.ignoredCustomValues } }
+    package var counts: ScanCounts { state.withLock { $0 } }
 
     func record(rows: Int, from pages: [FlattenedPage]) {
         state.withLock {

@@ -8,13 +8,19 @@ import NectarSource
 /// PostgreSQL, whichever store it is) that selects only the columns the scan's flattener would
 /// decode, streamed a page of rows at a time. It sends no request. The local filter above every
 /// scan still decides the answer; the SQL only narrows what reaches it.
-struct SnapshotPageFetcher: PageFetching {
+package struct SnapshotPageFetcher: PageFetching {
     let store: any SnapshotStoring
     let catalog: Catalog
     /// Rows per page: a snapshot page costs no round trip, so pages are large.
-    let pageSize: Int
+    package let pageSize: Int
 
-    func pages(of request: PageRequest, flattener: Flattener, firstPage: Int, maxPages: Int?)
+    package init(store: any SnapshotStoring, catalog: Catalog, pageSize: Int) {
+        self.store = store
+        self.catalog = catalog
+        self.pageSize = pageSize
+    }
+
+    package func pages(of request: PageRequest, flattener: Flattener, firstPage: Int, maxPages: Int?)
         -> AsyncThrowingStream<FlattenedPage, any Error>
     {
         let table = flattener.table
@@ -27,7 +33,7 @@ struct SnapshotPageFetcher: PageFetching {
 
     /// A fan-out's listings (every status of oportunidades) are read by one query: the file has
     /// no per-status paging to respect, and one pass over the table beats one per listing.
-    func pages(ofListings requests: [PageRequest], flattener: Flattener) -> [AsyncThrowingStream<FlattenedPage, any Error>] {
+    package func pages(ofListings requests: [PageRequest], flattener: Flattener) -> [AsyncThrowingStream<FlattenedPage, any Error>] {
         let table = flattener.table
         let records = recordTable(of: table)
         let scans = requests.map { SnapshotScan(request: $0, table: table, recordTable: records) }
@@ -38,7 +44,7 @@ struct SnapshotPageFetcher: PageFetching {
         return [stream(query, width: table.columns.count, dates: Self.customDates(flattener))]
     }
 
-    func lookup(path: String, flattener: Flattener) async throws -> FlattenedPage? {
+    package func lookup(path: String, flattener: Flattener) async throws -> FlattenedPage? {
         let table = flattener.table
         guard let scan = SnapshotScan(lookupPath: path, table: table, recordTable: recordTable(of: table)) else {
             throw SnapshotError("the snapshot cannot answer the lookup \(path)")

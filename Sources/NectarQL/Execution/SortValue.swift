@@ -1,4 +1,5 @@
 import NectarCatalog
+import NectarSemantics
 
 /// A value as `order by`, `min` and `max` see it: text carries its collation key, computed once
 /// per value rather than once per comparison.

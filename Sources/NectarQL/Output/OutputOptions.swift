@@ -1,4 +1,5 @@
 import Foundation
+import NectarCatalog
 
 /// How a result is written: the format and the session settings that shape its text.
 public struct OutputOptions: Sendable {
@@ -22,8 +23,7 @@ public struct OutputOptions: Sendable {
     public var maxRowsBuffered: Int? = 1_000_000
 
     /// The zone a Brazilian sales team works in, used when the session does not choose one.
-    public static let defaultTimeZone: TimeZone =
-        TimeZone(identifier: "America/Sao_Paulo") ?? TimeZone(secondsFromGMT: -3 * 3600)!
+    public static let defaultTimeZone: TimeZone = SessionTimeZone.standard
 
     public init(format: OutputFormat, timeZone: TimeZone = OutputOptions.defaultTimeZone) {
         self.format = format

@@ -1,9 +1,10 @@
 import NectarCatalog
+import NectarSemantics
 import NectarSyntax
 
 /// An expression after binding: columns are slots in the row, literals are typed values,
 /// functions are resolved. The executor evaluates these; nothing here refers to names.
-indirect enum BoundExpression: Sendable, Hashable {
+package indirect enum BoundExpression: Sendable, Hashable {
     case literal(Value)
     /// A slot of the row the expression is evaluated against.
     case column(Int)
@@ -30,14 +31,14 @@ indirect enum BoundExpression: Sendable, Hashable {
     case shift(BoundExpression, [CalendarInterval])
     case function(ScalarFunction, [BoundExpression])
 
-    struct CaseBranch: Sendable, Hashable {
-        let condition: BoundExpression
-        let result: BoundExpression
+    package struct CaseBranch: Sendable, Hashable {
+        package let condition: BoundExpression
+        package let result: BoundExpression
     }
 
-    struct ArithmeticStep: Sendable, Hashable {
-        let op: ArithmeticOperator
-        let operand: BoundExpression
+    package struct ArithmeticStep: Sendable, Hashable {
+        package let op: ArithmeticOperator
+        package let operand: BoundExpression
     }
 
     /// The direct sub-expressions.
@@ -116,11 +117,11 @@ indirect enum BoundExpression: Sendable, Hashable {
     }
 }
 
-enum ArithmeticOperator: String, Sendable, Hashable {
+package enum ArithmeticOperator: String, Sendable, Hashable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", modulo = "%"
 }
 
-enum ComparisonOperator: String, Sendable, Hashable {
+package enum ComparisonOperator: String, Sendable, Hashable {
     case equal = "=", notEqual = "<>", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
 
     /// The operator that holds when the operands are swapped (`3 < x` is `x > 3`).

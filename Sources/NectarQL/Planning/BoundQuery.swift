@@ -3,7 +3,7 @@ import NectarSyntax
 
 /// A select after binding: every name resolved, every type checked. The planner decides how to
 /// fetch it; nothing here has touched the network.
-struct BoundQuery: Sendable {
+package struct BoundQuery: Sendable {
     var scope: Scope
     /// One per joined table (`scope.tables[1...]`), in join order.
     var joins: [BoundJoin]
@@ -12,17 +12,17 @@ struct BoundQuery: Sendable {
     var grouping: Grouping?
     /// What the select list computes: over the combined row, or over the aggregate's row.
     var outputs: [BoundExpression]
-    var columns: [ResultColumn]
-    var order: [SortOperator.Key]
+    package var columns: [ResultColumn]
+    var order: [SortKey]
     var distinct: Bool
     var limit: Int?
     var offset: Int
     /// Printed pieces for `explain`.
     var text: QueryText
 
-    struct Grouping: Sendable {
-        let keys: [BoundExpression]
-        let aggregates: [AggregateOperator.Aggregate]
+    package struct Grouping: Sendable {
+        package let keys: [BoundExpression]
+        package let aggregates: [AggregateCall]
         let having: BoundExpression?
     }
 
@@ -57,16 +57,16 @@ struct BoundQuery: Sendable {
 }
 
 /// One join: which table, how, and on what.
-struct BoundJoin: Sendable {
-    let kind: NectarSyntax.JoinKind
+package struct BoundJoin: Sendable {
+    package let kind: NectarSyntax.JoinKind
     /// Index into the scope's tables.
     let table: Int
     /// Key expressions over the combined row of the tables before this one…
-    let leftKeys: [BoundExpression]
+    package let leftKeys: [BoundExpression]
     /// …equal, pairwise, to these columns of the joined table (indexes into its columns).
-    let rightColumns: [Int]
+    package let rightColumns: [Int]
     /// The rest of the `on` condition, over the combined row up to and including this table.
-    let residual: BoundExpression?
+    package let residual: BoundExpression?
     /// `oportunidades.cliente_id = contatos.id`, for explain.
     let text: String
 }

@@ -4,12 +4,16 @@ import NectarSource
 /// How many records listings return, for choosing between lookups and scans: the size the
 /// client remembers for a listing read to its end (in this session or an earlier one), else the
 /// catalog's typical size or a modest default.
-struct CardinalityEstimates: Sendable {
+package struct CardinalityEstimates: Sendable {
     static let defaultRecords = 1_000
     /// Rows per parent record in a child table's array, when nothing better is known.
     static let childRowsPerRecord = 3.0
 
     let sizes: ListingSizes
+
+    package init(sizes: ListingSizes) {
+        self.sizes = sizes
+    }
 
     /// What a listing with exactly these filters returned last time, if it was read whole.
     func records(path: String, filters: [QueryParameter]) -> Int? {

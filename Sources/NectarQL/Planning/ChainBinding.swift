@@ -1,4 +1,5 @@
 import NectarCatalog
+import NectarSemantics
 import NectarSyntax
 
 /// Binds a flat operator chain (`a or b or …`, `a + b - c …`) in one loop, so its length costs no

@@ -2,12 +2,12 @@ import NectarCatalog
 
 /// The constants of an `in` list, deduplicated in the order written (for explain and for the
 /// API's parameters) and hashed (for a constant-time test per row). Text is matched exactly, as `=` does.
-struct ConstantSet: Sendable, Hashable {
+package struct ConstantSet: Sendable, Hashable {
     /// Distinct non-NULL values, first occurrence first.
     let values: [Value]
-    let members: Set<Value>
+    package let members: Set<Value>
     /// `x in (1, null)` is unknown, not false, when x is not 1.
-    let containsNull: Bool
+    package let containsNull: Bool
 
     init(_ list: [Value]) {
         var members = Set<Value>()
@@ -25,8 +25,8 @@ struct ConstantSet: Sendable, Hashable {
         self.containsNull = containsNull
     }
 
-    static func == (lhs: ConstantSet, rhs: ConstantSet) -> Bool { lhs.values == rhs.values && lhs.containsNull == rhs.containsNull }
-    func hash(into hasher: inout Hasher) {
+    package static func == (lhs: ConstantSet, rhs: ConstantSet) -> Bool { lhs.values == rhs.values && lhs.containsNull == rhs.containsNull }
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(values)
         hasher.combine(containsNull)
     }

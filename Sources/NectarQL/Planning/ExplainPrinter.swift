@@ -3,12 +3,17 @@ import NectarSource
 
 /// Writes a plan the way an analyst reads it: what runs locally, top down, and at the leaves the
 /// HTTP requests each table costs, with the planner's estimates.
-struct ExplainPrinter {
+package struct ExplainPrinter {
     let pageSize: Int
     /// Where a table's scan reads when not from the API (a snapshot, and how old it is).
-    var sourceLine: ((TableDefinition) -> String)? = nil
+    package var sourceLine: ((TableDefinition) -> String)? = nil
 
-    func lines(_ node: PlanNode) -> [String] {
+    package init(pageSize: Int, sourceLine: ((TableDefinition) -> String)? = nil) {
+        self.pageSize = pageSize
+        self.sourceLine = sourceLine
+    }
+
+    package func lines(_ node: PlanNode) -> [String] {
         var out: [String] = []
         write(node, depth: 0, into: &out)
         out.append("Estimated requests in all: \(requests(node))")

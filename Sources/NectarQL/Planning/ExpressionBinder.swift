@@ -1,4 +1,5 @@
 import NectarCatalog
+import NectarSemantics
 import NectarSyntax
 
 /// Turns expressions of the AST into typed, slot-addressed expressions, reporting unknown names
@@ -125,8 +126,7 @@ struct ExpressionBinder {
     /// Reads a text literal as a value of `type`, at bind time, so a bad date is reported before any request.
     func coerceLiteral(_ literal: TypedExpression, to type: SQLType, _ node: Expression) throws -> TypedExpression {
         guard let text = literal.textLiteral else { return literal }
-        let context = EvaluationContext(time: time, now: 0)
-        let value = Value.text(text).cast(to: type, context)
+        let value = Value.text(text).cast(to: type, time)
         guard !value.isNull else {
             let hint = type == .timestamp ? "; write 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM:SS' or 'DD/MM/YYYY'" : ""
             throw QueryError("'\(text)' is not a \(type)\(hint)", at: node.location)

@@ -6,7 +6,7 @@ import NectarSyntax
 /// (keys first, then aggregates).
 final class GroupingCollector {
     private(set) var keys: [TypedExpression]
-    private(set) var aggregates: [AggregateOperator.Aggregate] = []
+    private(set) var aggregates: [AggregateCall] = []
 
     init(keys: [TypedExpression]) { self.keys = keys }
 
@@ -38,7 +38,7 @@ final class GroupingCollector {
             }
             argument = bound
         }
-        let aggregate = AggregateOperator.Aggregate(function: function, argument: argument?.expression, distinct: call.distinct)
+        let aggregate = AggregateCall(function: function, argument: argument?.expression, distinct: call.distinct)
         let type: SQLType? = switch function {
         case .count, .sum, .avg: .float
         case .min, .max: argument?.type

@@ -1,4 +1,5 @@
 import NectarCatalog
+import NectarSemantics
 import NectarSyntax
 
 /// Binds a join's condition. `on cliente_id` is resolved through the catalog's relationships:

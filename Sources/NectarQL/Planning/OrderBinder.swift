@@ -10,10 +10,10 @@ struct OrderBinder {
     let outputs: [TypedExpression]
     let distinct: Bool
 
-    func bind(_ item: OrderItem) throws -> SortOperator.Key {
+    func bind(_ item: OrderItem) throws -> SortKey {
         let expression = try keyExpression(item.expression)
         let nullsFirst = item.nulls.map { $0 == .first } ?? false
-        return SortOperator.Key(expression: expression, descending: item.descending, nullsFirst: nullsFirst)
+        return SortKey(expression: expression, descending: item.descending, nullsFirst: nullsFirst)
     }
 
     private func keyExpression(_ node: Expression) throws -> BoundExpression {

@@ -5,7 +5,7 @@ import NectarSyntax
 /// Turns a bound query into the plan that runs: places each `where` conjunct on the scan of the
 /// one table it reads (where that is safe), pushes what the API can filter into the requests,
 /// chooses a join strategy by estimated requests, and stacks the local operators above.
-struct Planner {
+package struct Planner {
     let catalog: Catalog
     let estimates: CardinalityEstimates
     let pageSize: Int
@@ -13,7 +13,14 @@ struct Planner {
     /// but the required scope, no projection, no lookups, no early stop for a limit.
     var pushdown = true
 
-    func plan(_ query: BoundQuery) -> PlanNode {
+    package init(catalog: Catalog, estimates: CardinalityEstimates, pageSize: Int, pushdown: Bool = true) {
+        self.catalog = catalog
+        self.estimates = estimates
+        self.pageSize = pageSize
+        self.pushdown = pushdown
+    }
+
+    package func plan(_ query: BoundQuery) -> PlanNode {
         var node = joinTree(query)
         if let grouping = query.grouping {
             node = .aggregate(node, grouping, text: Self.groupingText(query.text))

@@ -1,6 +1,6 @@
 import Foundation
 import NectarCatalog
-import NectarOutput
+import NectarSemantics
 import NectarSource
 
 /// What the API will be asked for one table: listings (one per fan-out value) or lookups by key,
@@ -165,7 +165,7 @@ struct ColumnConstraints {
 
 extension Value {
     /// `2` for 2.0; nil for fractions and other types (no id or code is fractional).
-    var integralText: String? {
+    package var integralText: String? {
         guard case .float(let d) = self, d.rounded() == d, Swift.abs(d) < 1e15 else { return nil }
         return String(Int64(d))
     }

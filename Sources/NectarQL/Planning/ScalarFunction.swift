@@ -2,7 +2,7 @@ import NectarCatalog
 import NectarSyntax
 
 /// The scalar functions of the language, with the argument types the binder checks.
-enum ScalarFunction: String, Sendable, Hashable, CaseIterable {
+package enum ScalarFunction: String, Sendable, Hashable, CaseIterable {
     case lower, upper, length, trim, coalesce, nullif, round, abs, substr
     case year, month, day, date
     case dateTrunc = "date_trunc"
@@ -53,11 +53,14 @@ enum ScalarFunction: String, Sendable, Hashable, CaseIterable {
 }
 
 /// The units `date_trunc` accepts.
-enum TruncationUnit: String, Sendable, CaseIterable {
+package enum TruncationUnit: String, Sendable, CaseIterable {
     case day, week, month, quarter, year
 }
 
-/// Aggregate functions; `count(*)` is `countRows`.
-enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
+/// Aggregate functions; `count(*)` is `count` with no argument (see `AggregateCall`).
+package enum AggregateFunction: String, Sendable, Hashable, CaseIterable {
     case count, sum, avg, min, max
 }
+
+/// Every function name the binder accepts, aggregates first, for the shell's completion.
+package let functionNames: [String] = AggregateFunction.allCases.map(\.rawValue) + ScalarFunction.allCases.map(\.rawValue)

@@ -1,14 +1,21 @@
 import NectarCatalog
+import NectarSemantics
 import NectarSyntax
 
 /// Binds a select statement against the catalog: tables, joins, filters, grouping, outputs, order.
-struct SelectBinder {
+package struct SelectBinder {
     let catalog: Catalog
     let time: ZonedTime
-    /// The statement's `now()`, so constant expressions fold before the pushdown.
-    let now: Int64
+    /// Evaluates constant expressions (with the statement's `now()`), so they fold before the pushdown.
+    let evaluateConstant: ConstantEvaluator
 
-    func bind(_ select: SelectStatement) throws -> BoundQuery {
+    package init(catalog: Catalog, time: ZonedTime, evaluateConstant: @escaping ConstantEvaluator) {
+        self.catalog = catalog
+        self.time = time
+        self.evaluateConstant = evaluateConstant
+    }
+
+    package func bind(_ select: SelectStatement) throws -> BoundQuery {
         var scope = Scope()
         var joins: [BoundJoin] = []
         if let from = select.from {
@@ -23,7 +30,7 @@ struct SelectBinder {
         var filters: [BoundExpression] = []
         if let condition = select.whereClause {
             let bound = try rowBinder.expect(.boolean, try rowBinder.bind(condition), condition, role: "'where'")
-            filters = bound.expression.folded(EvaluationContext(time: time, now: now)).conjuncts
+            filters = bound.expression.folded(evaluateConstant).conjuncts
             text.filters = [Printer.print(condition)]
         }
         let items = try expandItems(select.items, scope: scope)
@@ -60,7 +67,7 @@ struct SelectBinder {
             limit: select.limit, offset: select.offset ?? 0, text: text)
     }
 
-    func table(_ name: Identifier) throws -> TableDefinition {
+    package func table(_ name: Identifier) throws -> TableDefinition {
         if let table = catalog.table(named: name.name) { return table }
         let hint = Suggestion.closest(to: name.name, among: catalog.tableNames).map { "did you mean \($0)?" }
             ?? "`show tables` lists them"
@@ -130,7 +137,7 @@ struct SelectBinder {
         return try binder.bind(node)
     }
 
-    static func describe(_ aggregate: AggregateOperator.Aggregate) -> String {
+    static func describe(_ aggregate: AggregateCall) -> String {
         guard aggregate.argument != nil else { return "count(*)" }
         return "\(aggregate.function.rawValue)(\(aggregate.distinct ? "distinct " : "")…)"
     }

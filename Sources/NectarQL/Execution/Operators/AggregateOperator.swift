@@ -1,23 +1,17 @@
 import NectarCatalog
+import NectarPlanning
 import NectarSyntax
 
 /// `group by` and aggregates: holds one accumulator set per group, then emits one row per group:
 /// the group keys followed by the aggregate results, in group order of first appearance.
 final class AggregateOperator: RowOperator {
-    struct Aggregate: Sendable, Hashable {
-        let function: AggregateFunction
-        /// nil for `count(*)`.
-        let argument: BoundExpression?
-        let distinct: Bool
-    }
-
     private let input: RowOperator
     private let groupKeys: [BoundExpression]
-    private let aggregates: [Aggregate]
+    private let aggregates: [AggregateCall]
     private let context: EvaluationContext
     private var finished = false
 
-    init(_ input: RowOperator, groupKeys: [BoundExpression], aggregates: [Aggregate], context: EvaluationContext) {
+    init(_ input: RowOperator, groupKeys: [BoundExpression], aggregates: [AggregateCall], context: EvaluationContext) {
         self.input = input
         self.groupKeys = groupKeys
         self.aggregates = aggregates
@@ -103,7 +97,7 @@ private struct Accumulator {
     /// min or max so far, with its collation key when it is text.
     var extreme: SortValue?
 
-    init(_ aggregate: AggregateOperator.Aggregate) {
+    init(_ aggregate: AggregateCall) {
         function = aggregate.function
         distinctValues = aggregate.distinct ? [] : nil
     }

@@ -1,4 +1,5 @@
 import NectarCatalog
+import NectarPlanning
 import NectarSyntax
 
 /// Keeps the rows for which the predicate is true (unknown drops the row, as in SQL).

@@ -1,4 +1,5 @@
 import NectarCatalog
+import NectarPlanning
 import NectarSyntax
 
 /// Hash join: holds the right side in a table keyed by the join keys, streams the left side through it.

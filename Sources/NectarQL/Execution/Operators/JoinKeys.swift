@@ -1,4 +1,5 @@
 import NectarCatalog
+import NectarPlanning
 import NectarSyntax
 
 /// How two sides of a join are matched: equal keys, then an optional residual over the combined row.

@@ -1,4 +1,5 @@
 import NectarCatalog
+import NectarPlanning
 import NectarSyntax
 
 /// What one left row becomes in a join, however its candidates were found (a hash table, a

@@ -1,4 +1,5 @@
 import NectarCatalog
+import NectarPlanning
 import NectarSyntax
 
 /// Lookup join: streams the left side and fetches the right rows for each distinct key it has not

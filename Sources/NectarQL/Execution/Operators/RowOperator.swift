@@ -5,7 +5,7 @@ import NectarSyntax
 ///
 /// Operators pull from their inputs (a limit simply stops pulling, and releasing a scan cancels
 /// its requests). They live inside the one task that runs the statement, so they are plain classes.
-protocol RowOperator: AnyObject {
+package protocol RowOperator: AnyObject {
     func next() async throws -> [[Value]]?
 }
 
@@ -22,12 +22,12 @@ extension RowOperator {
 }
 
 /// Rows known before the statement runs: `describe`, `show tables`, `explain`.
-final class ValuesOperator: RowOperator {
+package final class ValuesOperator: RowOperator {
     private var rows: [[Value]]?
 
-    init(_ rows: [[Value]]) { self.rows = rows }
+    package init(_ rows: [[Value]]) { self.rows = rows }
 
-    func next() async throws -> [[Value]]? {
+    package func next() async throws -> [[Value]]? {
         defer { rows = nil }
         return rows
     }

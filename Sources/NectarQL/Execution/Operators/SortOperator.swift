@@ -1,21 +1,16 @@
 import NectarCatalog
+import NectarPlanning
 import NectarSyntax
 
 /// `order by`: holds every row, then sorts stably by the keys.
 final class SortOperator: RowOperator {
-    struct Key: Sendable {
-        let expression: BoundExpression
-        let descending: Bool
-        let nullsFirst: Bool
-    }
-
     private let input: RowOperator
-    private let keys: [Key]
+    private let keys: [SortKey]
     private let context: EvaluationContext
     /// The one batch of sorted rows has been handed out.
     private var finished = false
 
-    init(_ input: RowOperator, keys: [Key], context: EvaluationContext) {
+    init(_ input: RowOperator, keys: [SortKey], context: EvaluationContext) {
         self.input = input
         self.keys = keys
         self.context = context

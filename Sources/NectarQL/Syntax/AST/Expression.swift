@@ -147,7 +147,7 @@ package struct CaseBranch: Sendable, Hashable {
 }
 
 /// `name(args)`, `count(*)`, `count(distinct x)`. The parser accepts any name; the binder
-/// knows which functions exist (see `Vocabulary.functions`).
+/// knows which functions exist (`ScalarFunction`, `AggregateFunction`).
 package struct FunctionCall: Sendable, Hashable {
     /// Lower-cased unless it was quoted.
     package var name: String

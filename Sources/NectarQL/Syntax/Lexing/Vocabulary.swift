@@ -19,12 +19,6 @@ package enum Vocabulary {
     /// Every keyword, sorted, for completion.
     package static let keywords: [String] = (reservedWords.subtracting(unsupportedWords).union(contextualWords)).sorted()
 
-    /// The functions the engine knows, for completion (the binder checks calls against its own table).
-    package static let functions: [String] = [
-        "count", "sum", "avg", "min", "max", "lower", "upper", "length", "trim", "coalesce", "nullif",
-        "round", "abs", "substr", "year", "month", "day", "date", "date_trunc", "date_diff", "now",
-    ]
-
     static let unsupportedWords: Set<String> = [
         "right", "full", "cross", "natural", "using", "union", "intersect", "except",
     ]

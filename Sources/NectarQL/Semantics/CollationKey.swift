@@ -10,12 +10,12 @@ import Foundation
 /// comparison). The fold is written here, not asked of the platform's locale support, so every
 /// machine sorts alike: accented letters of the Latin blocks fold to their base letter through
 /// their canonical decomposition, and characters outside them sort by their lower-case code point.
-struct CollationKey: Sendable {
+package struct CollationKey: Sendable {
     /// Base letters, 0, accents per letter, 0, case per letter.
     private let weights: [UInt32]
     private let text: String
 
-    init(_ text: String) {
+    package init(_ text: String) {
         self.text = text
         var primary: [UInt32] = []
         var accents: [UInt32] = []
@@ -38,7 +38,7 @@ struct CollationKey: Sendable {
     }
 
     /// Negative, zero or positive as `self` sorts before, with or after `other`.
-    func compare(_ other: CollationKey) -> Int {
+    package func compare(_ other: CollationKey) -> Int {
         let count = min(weights.count, other.weights.count)
         var index = 0
         while index < count {

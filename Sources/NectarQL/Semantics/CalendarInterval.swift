@@ -4,18 +4,18 @@ import NectarSyntax
 /// A span of calendar time, as DuckDB keeps one: months and days move the wall clock in the
 /// session zone (so `+ interval '1 day'` keeps the hour across a DST change and `+ interval '1 month'`
 /// from Jan 31 lands on the last day of February), milliseconds move the instant.
-struct CalendarInterval: Sendable, Hashable {
-    var months = 0
-    var days = 0
-    var milliseconds: Int64 = 0
+package struct CalendarInterval: Sendable, Hashable {
+    package var months = 0
+    package var days = 0
+    package var milliseconds: Int64 = 0
 
-    init(months: Int = 0, days: Int = 0, milliseconds: Int64 = 0) {
+    package init(months: Int = 0, days: Int = 0, milliseconds: Int64 = 0) {
         self.months = months
         self.days = days
         self.milliseconds = milliseconds
     }
 
-    init(_ literal: IntervalLiteral) {
+    package init(_ literal: IntervalLiteral) {
         for part in literal.parts {
             let n = part.count
             switch part.unit {
@@ -32,10 +32,10 @@ struct CalendarInterval: Sendable, Hashable {
         }
     }
 
-    var negated: CalendarInterval { CalendarInterval(months: -months, days: -days, milliseconds: -milliseconds) }
+    package var negated: CalendarInterval { CalendarInterval(months: -months, days: -days, milliseconds: -milliseconds) }
 
     /// `interval '1 month 2 days'`, for explain.
-    var text: String {
+    package var text: String {
         var parts: [IntervalLiteral.Part] = []
         if months != 0 { parts.append(.init(months, .month)) }
         if days != 0 { parts.append(.init(days, .day)) }
@@ -46,7 +46,7 @@ struct CalendarInterval: Sendable, Hashable {
     }
 
     /// The instant `epochMilliseconds` moved by this interval, months first, then days, then time.
-    func added(to epochMilliseconds: Int64, in time: ZonedTime) -> Int64 {
+    package func added(to epochMilliseconds: Int64, in time: ZonedTime) -> Int64 {
         var instant = epochMilliseconds
         if months != 0 || days != 0 {
             var civil = time.civil(instant)

@@ -1,12 +1,4 @@
 import NectarCatalog
-import NectarSource
-
-/// How a scan reaches the API: listings merged (the oportunidades status fan-out, an `in` the
-/// API takes one value at a time) or lookups by key.
-enum ScanAccess: Sendable, Hashable {
-    case listings([PageRequest])
-    case lookups([String])
-}
 
 /// Keeps each record once: offset paging over live data can show a record on two pages.
 struct RecordDeduplicator {

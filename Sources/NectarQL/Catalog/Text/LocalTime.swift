@@ -1,5 +1,4 @@
 import Foundation
-import NectarCatalog
 
 /// A moment as a wall clock in some zone shows it.
 package struct LocalTime: Sendable, Hashable {
@@ -35,7 +34,7 @@ package final class LocalTimeConverter {
 
     package func offsetSeconds(atMillis millis: Int64) -> Int {
         guard cachesOffsets else { return zoneOffset(atMillis: millis) }
-        let bucket = floorDivide(millis, quarterHour)
+        let bucket = millis.floorDivided(by: quarterHour).quotient
         if let cached = offsetByQuarterHour[bucket] { return cached }
         let start = bucket * quarterHour
         let startOffset = zoneOffset(atMillis: start)
@@ -50,7 +49,7 @@ package final class LocalTimeConverter {
     package func localTime(millis: Int64) -> LocalTime {
         let offset = offsetSeconds(atMillis: millis)
         let local = millis + Int64(offset) * 1000
-        let days = floorDivide(local, 86_400_000)
+        let days = local.floorDivided(by: 86_400_000).quotient
         let msOfDay = Int(local - days * 86_400_000)
         let date = CivilDate(daysSinceEpoch: days)
         return LocalTime(
@@ -62,10 +61,4 @@ package final class LocalTimeConverter {
     private func zoneOffset(atMillis millis: Int64) -> Int {
         timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(millis) / 1000))
     }
-}
-
-/// Division that rounds toward negative infinity, so instants before 1970 land on the right day.
-func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
-    let quotient = value / divisor
-    return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient
 }

@@ -5,19 +5,23 @@ import Foundation
 
 /// Calendar arithmetic on epoch milliseconds in one time zone, without Calendar/DateFormatter
 /// on the hot path: only the zone's offset is asked of Foundation.
-struct ZonedTime: Sendable {
-    struct Civil: Sendable, Equatable {
-        var year: Int, month: Int, day: Int
-        var hour = 0, minute = 0, second = 0, millisecond = 0
+package struct ZonedTime: Sendable {
+    package struct Civil: Sendable, Equatable {
+        package var year: Int, month: Int, day: Int
+        package var hour = 0, minute = 0, second = 0, millisecond = 0
     }
 
     let zone: TimeZone
 
-    func offsetSeconds(at epochMilliseconds: Int64) -> Int {
+    package init(zone: TimeZone) {
+        self.zone = zone
+    }
+
+    package func offsetSeconds(at epochMilliseconds: Int64) -> Int {
         zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(epochMilliseconds) / 1000))
     }
 
-    func civil(_ epochMilliseconds: Int64) -> Civil {
+    package func civil(_ epochMilliseconds: Int64) -> Civil {
         let local = epochMilliseconds + Int64(offsetSeconds(at: epochMilliseconds)) * 1000
         let (days, msOfDay) = local.floorDivided(by: 86_400_000)
         let date = CivilDate(daysSinceEpoch: days)
@@ -30,7 +34,7 @@ struct ZonedTime: Sendable {
     /// The instant whose wall-clock time in this zone is `civil`: across a DST overlap the earlier
     /// one; in a gap (a time the zone skips) read with the offset from before the jump, as
     /// PostgreSQL does, so 02:30 on a spring-forward night is 03:30.
-    func epochMilliseconds(_ civil: Civil) -> Int64 {
+    package func epochMilliseconds(_ civil: Civil) -> Int64 {
         let days = CivilDate(year: civil.year, month: civil.month, day: civil.day).daysSinceEpoch
         let local = days * 86_400_000 + Int64(civil.hour) * 3_600_000 + Int64(civil.minute) * 60_000
             + Int64(civil.second) * 1000 + Int64(civil.millisecond)
@@ -43,7 +47,7 @@ struct ZonedTime: Sendable {
     }
 
     /// Monday-based day of the week, 0 = Monday.
-    static func weekdayFromMonday(days: Int64) -> Int {
+    package static func weekdayFromMonday(days: Int64) -> Int {
         Int((days + 3).floorDivided(by: 7).remainder)
     }
 }

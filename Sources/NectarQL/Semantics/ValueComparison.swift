@@ -9,7 +9,7 @@ import NectarSyntax
 extension Value {
     /// Negative, zero or positive as `self` sorts before, with or after `other`; nil when either is NULL
     /// or the types differ.
-    func compare(to other: Value) -> Int? {
+    package func compare(to other: Value) -> Int? {
         switch (self, other) {
         case (.float(let a), .float(let b)): a < b ? -1 : (a > b ? 1 : 0)
         case (.timestamp(let a), .timestamp(let b)): a < b ? -1 : (a > b ? 1 : 0)
@@ -20,14 +20,14 @@ extension Value {
     }
 
     /// `=`: exact for text (no collation key needed), nil when either is NULL.
-    func isEqual(to other: Value) -> Bool? {
+    package func isEqual(to other: Value) -> Bool? {
         if case .text(let a) = self, case .text(let b) = other { return a == b }
         return compare(to: other).map { $0 == 0 }
     }
 
     /// The key under which `group by`, `distinct`, joins and `count(distinct)` treat values as equal:
     /// 1 and 1.0 are one float already; -0.0 joins 0.0.
-    var groupingKey: Value {
+    package var groupingKey: Value {
         if case .float(let d) = self, d == 0 { return .float(0) }
         return self
     }

@@ -1,5 +1,4 @@
 import Foundation
-import NectarCatalog
 
 /// The value text the writers share, package so the shell and embedding programs show values
 /// exactly as the writers do.
@@ -49,7 +48,7 @@ package enum ValueFormatter {
 
     // MARK: byte-level pieces the writers use
 
-    static func appendPlain(_ value: Value, in converter: LocalTimeConverter, decimalSeparator: UInt8, to out: inout [UInt8]) {
+    package static func appendPlain(_ value: Value, in converter: LocalTimeConverter, decimalSeparator: UInt8, to out: inout [UInt8]) {
         switch value {
         case .null: break
         case .float(let number): NumberText.append(number, decimalSeparator: decimalSeparator, to: &out)
@@ -67,7 +66,7 @@ package enum ValueFormatter {
         appendMilliseconds(time, to: &out)
     }
 
-    static func appendISO8601(_ millis: Int64, in converter: LocalTimeConverter, to out: inout [UInt8]) {
+    package static func appendISO8601(_ millis: Int64, in converter: LocalTimeConverter, to out: inout [UInt8]) {
         let time = converter.localTime(millis: millis)
         appendDate(time, to: &out)
         out.append(UInt8(ascii: "T"))

@@ -3,7 +3,7 @@ import NectarSyntax
 
 /// SQL `like`: `%` any run of characters, `_` exactly one; matching works on characters
 /// (so an accented letter is one `_`), in linear time for the common shapes.
-struct LikePattern: Sendable {
+package struct LikePattern: Sendable {
     private enum Piece: Equatable {
         case literal(Character)
         case any
@@ -13,7 +13,7 @@ struct LikePattern: Sendable {
     private let pieces: [Piece]
     private let caseInsensitive: Bool
 
-    init(_ pattern: String, caseInsensitive: Bool) {
+    package init(_ pattern: String, caseInsensitive: Bool) {
         self.caseInsensitive = caseInsensitive
         let text = caseInsensitive ? pattern.lowercased() : pattern
         var pieces: [Piece] = []
@@ -28,13 +28,13 @@ struct LikePattern: Sendable {
     }
 
     /// The literal prefix before the first wildcard, and whether the whole pattern is `prefix%`.
-    static func prefix(of pattern: String) -> (prefix: String, isPrefixPattern: Bool) {
+    package static func prefix(of pattern: String) -> (prefix: String, isPrefixPattern: Bool) {
         let prefix = String(pattern.prefix { $0 != "%" && $0 != "_" })
         let rest = pattern.dropFirst(prefix.count)
         return (prefix, !rest.isEmpty && rest.allSatisfy { $0 == "%" })
     }
 
-    func matches(_ candidate: String) -> Bool {
+    package func matches(_ candidate: String) -> Bool {
         let text = Array(caseInsensitive ? candidate.lowercased() : candidate)
         // Greedy matching with one backtrack point per `%`: linear for patterns without `_` after `%`.
         var t = 0, p = 0

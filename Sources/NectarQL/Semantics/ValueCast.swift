@@ -4,11 +4,11 @@ import NectarSyntax
 /// `cast(x as type)` and the text a value becomes in `||`. A cast that cannot succeed gives NULL,
 /// never an error mid-stream: CRM data is messy and one bad cell must not sink a report.
 extension Value {
-    func cast(to type: SQLType, _ context: EvaluationContext) -> Value {
+    package func cast(to type: SQLType, _ time: ZonedTime) -> Value {
         switch (self, type) {
         case (.null, _): return .null
         case (.float, .float), (.text, .text), (.boolean, .boolean), (.timestamp, .timestamp): return self
-        case (_, .text): return .text(castText(context))
+        case (_, .text): return .text(castText(time))
         case (.text(let s), .float):
             return Double(s.trimmingSpaces).map(Value.float) ?? .null
         case (.text(let s), .boolean):
@@ -17,7 +17,7 @@ extension Value {
             case "false", "f", "no", "n", "0": return .boolean(false)
             default: return .null
             }
-        case (.text(let s), .timestamp): return context.time.parseTimestamp(s).map(Value.timestamp) ?? .null
+        case (.text(let s), .timestamp): return time.parseTimestamp(s).map(Value.timestamp) ?? .null
         case (.float(let d), .boolean): return .boolean(d != 0)
         case (.boolean(let b), .float): return .float(b ? 1 : 0)
         case (.float(let d), .timestamp):
@@ -29,24 +29,24 @@ extension Value {
     }
 
     /// Whether a value of one type can ever be cast to the other (booleans and timestamps cannot).
-    static func canCast(_ from: SQLType, to type: SQLType) -> Bool {
+    package static func canCast(_ from: SQLType, to type: SQLType) -> Bool {
         !((from == .boolean && type == .timestamp) || (from == .timestamp && type == .boolean))
     }
 
     /// `cast(x as integer)`: the float cast, truncated toward zero; NULL where that is no whole number (infinity, NaN).
-    func castInteger(_ context: EvaluationContext) -> Value {
-        guard case .float(let d) = cast(to: .float, context), d.isFinite else { return .null }
+    package func castInteger(_ time: ZonedTime) -> Value {
+        guard case .float(let d) = cast(to: .float, time), d.isFinite else { return .null }
         return .float(d.rounded(.towardZero) + 0)
     }
 
     /// The text form: integral numbers without `.0`, timestamps as `YYYY-MM-DD HH:MM:SS[.SSS]` in the session zone.
-    func castText(_ context: EvaluationContext) -> String {
+    package func castText(_ time: ZonedTime) -> String {
         switch self {
         case .null: ""
         case .text(let s): s
         case .boolean(let b): b ? "true" : "false"
         case .float(let d): ValueFormatter.number(d)
-        case .timestamp(let ms): ValueFormatter.timestamp(ms, timeZone: context.time.zone)
+        case .timestamp(let ms): ValueFormatter.timestamp(ms, timeZone: time.zone)
         }
     }
 }
