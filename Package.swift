@@ -120,6 +120,12 @@ let package = Package(
         ),
         .testTarget(
             name: "NectarOutputTests", dependencies: ["NectarOutput", "WorkbookReading", "CXlsxWriter"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "NectarPlanningTests",
+            dependencies: ["NectarPlanning", "NectarExecution", "NectarSemantics", "NectarSyntax", "NectarCatalog", "NectarSource"]),
+        .testTarget(
+            name: "NectarExecutionTests",
+            dependencies: ["NectarExecution", "NectarPlanning", "NectarSemantics", "NectarSyntax", "NectarCatalog", "NectarSource"]),
         .testTarget(name: "NectarSnapshotTests", dependencies: ["NectarSnapshot", "NectarMock"]),
         .testTarget(
             name: "NectarQLTests",
