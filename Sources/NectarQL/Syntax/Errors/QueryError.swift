@@ -1,6 +1,8 @@
-/// The one error type of the whole engine: syntax errors, binder errors (unknown names,
-/// ambiguous references) and run-time query errors. `location` points into the text the user
-/// typed so every layer can show the same caret.
+/// What is wrong with a statement itself: syntax errors, binder errors (unknown names,
+/// ambiguous references, mismatched types) and query errors at run time. `location` points into
+/// the text the user typed so every layer can show the same caret. Failures outside the statement
+/// have their own types: `APIError` (the API), `SnapshotError` (a snapshot), `OutputError`
+/// (writing), `MissingTokenError`.
 public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong and, where possible, what to do: "expected an expression after 'where', found 'join'".
     public let message: String
