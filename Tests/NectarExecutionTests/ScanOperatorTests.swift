@@ -1,14 +1,22 @@
+import Foundation
 import NectarCatalog
 @testable import NectarExecution
+@testable import NectarPlanning
+import NectarSemantics
 import NectarSource
 import Testing
 
-/// The scan operators over an in-memory record source: paging, deduplication, several listings,
-/// lookups and the row budget of a `limit`, with no HTTP.
+/// The one scan path over an in-memory record source, with each feed: whole listings, several
+/// listings, lookups and the row budget of a `limit`. No HTTP.
 @Suite("Scan operators")
 struct ScanOperatorTests {
     private let contatos = Catalog.nectarCRM.table(named: "contatos")!
     private var nameSlot: Int { contatos.columnIndex("nome")! }
+    private let context = EvaluationContext(time: ZonedTime(zone: TimeZone(identifier: "UTC")!), now: 0)
+
+    private func scan(_ feed: PageFeed, filter: BoundExpression? = nil, recorder: ScanRecorder = ScanRecorder()) -> ScanOperator {
+        ScanOperator(feed, filter: filter, context: context, recorder: recorder)
+    }
 
     private func contato(_ id: Int, _ name: String) -> String { "{\"id\":\(id),\"nome\":\"\(name)\"}" }
 
@@ -18,9 +26,7 @@ struct ScanOperatorTests {
     func listingDeduplicates() async throws {
         let records = [contato(1, "Ana"), contato(2, "Bia"), contato(2, "Bia"), contato(3, "Caio"), contato(4, "Duda")]
         let source = InMemorySource(pageSize: 2, records: ["contatos/": records])
-        let scan = ListingScanOperator(
-            flattener: Flattener(table: contatos), requests: [PageRequest(path: "contatos/")], fetcher: source, recorder: ScanRecorder())
-        let rows = try await scan.drain()
+        let rows = try await scan(ListingsFeed([PageRequest(path: "contatos/")], flattener: Flattener(table: contatos), fetcher: source)).drain()
         #expect(names(rows) == ["Ana", "Bia", "Caio", "Duda"].map(Value.text))
         #expect(source.requests == ["contatos/?page=1", "contatos/?page=2", "contatos/?page=3"])
     }
@@ -31,9 +37,8 @@ struct ScanOperatorTests {
         let recorder = ScanRecorder()
         let requests = [PageRequest(path: "contatos/", parameters: [QueryParameter("origemId", "1")]),
                         PageRequest(path: "contatos/", parameters: [QueryParameter("origemId", "2")])]
-        let scan = ListingScanOperator(flattener: Flattener(table: contatos), requests: requests, fetcher: source, recorder: recorder)
         // The source ignores the parameter, so both listings hold every record: each is kept once.
-        let rows = try await scan.drain()
+        let rows = try await scan(ListingsFeed(requests, flattener: Flattener(table: contatos), fetcher: source), recorder: recorder).drain()
         #expect(Set(names(rows)) == Set(["Ana", "Bia", "Caio"].map(Value.text)))
         #expect(rows.count == 3)
         #expect(recorder.counts.rows == 3)
@@ -42,19 +47,16 @@ struct ScanOperatorTests {
     @Test("lookups skip keys the source does not know")
     func lookups() async throws {
         let source = InMemorySource(records: ["contatos/": [contato(1, "Ana"), contato(3, "Caio")]])
-        let scan = LookupScanOperator(
-            flattener: Flattener(table: contatos), paths: ["contatos/3", "contatos/2", "contatos/1"], fetcher: source, recorder: ScanRecorder())
-        #expect(names(try await scan.drain()) == ["Caio", "Ana"].map(Value.text))
+        let feed = LookupFeed(["contatos/3", "contatos/2", "contatos/1"], flattener: Flattener(table: contatos), fetcher: source)
+        #expect(names(try await scan(feed).drain()) == ["Caio", "Ana"].map(Value.text))
     }
 
     @Test("a row budget stops asking for pages once it is met")
     func budget() async throws {
         let records = (1...10).map { contato($0, "C\($0)") }
         let source = InMemorySource(pageSize: 2, records: ["contatos/": records])
-        let scan = BudgetedScanOperator(
-            flattener: Flattener(table: contatos), requests: [PageRequest(path: "contatos/")], fetcher: source, rowBudget: 3,
-            recorder: ScanRecorder())
-        let rows = try await scan.drain()
+        let feed = BudgetedFeed([PageRequest(path: "contatos/")], rowBudget: 3, flattener: Flattener(table: contatos), fetcher: source)
+        let rows = try await scan(feed).drain()
         #expect(rows.count >= 3)
         #expect(Array(names(rows).prefix(3)) == ["C1", "C2", "C3"].map(Value.text))
         #expect(source.requests.count == 2, "two pages of two hold three rows: \(source.requests)")
@@ -64,11 +66,20 @@ struct ScanOperatorTests {
     func projection() async throws {
         let source = InMemorySource(records: ["contatos/": ["{\"id\":1,\"nome\":\"Ana\",\"constante\":7}"]])
         let constante = contatos.columnIndex("constante")!
-        let scan = ListingScanOperator(
-            flattener: Flattener(table: contatos, reading: [nameSlot]), requests: [PageRequest(path: "contatos/")], fetcher: source,
-            recorder: ScanRecorder())
-        let rows = try await scan.drain()
+        let feed = ListingsFeed([PageRequest(path: "contatos/")], flattener: Flattener(table: contatos, reading: [nameSlot]), fetcher: source)
+        let rows = try await scan(feed).drain()
         #expect(rows.first?[nameSlot] == .text("Ana"))
         #expect(rows.first?[constante] == .null)
+    }
+
+    @Test("the scan's own filter runs on every row, after deduplication and counting")
+    func localFilter() async throws {
+        let source = InMemorySource(records: ["contatos/": [contato(1, "Ana"), contato(2, "Bia"), contato(3, "Ana")]])
+        let recorder = ScanRecorder()
+        let isAna = BoundExpression.comparison(.equal, .column(nameSlot), .literal(.text("Ana")))
+        let feed = ListingsFeed([PageRequest(path: "contatos/")], flattener: Flattener(table: contatos), fetcher: source)
+        let rows = try await scan(feed, filter: isAna, recorder: recorder).drain()
+        #expect(names(rows) == ["Ana", "Ana"].map(Value.text))
+        #expect(recorder.counts.rows == 3, "every row the scan delivered, before its filter")
     }
 }

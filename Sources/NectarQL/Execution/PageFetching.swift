@@ -2,8 +2,8 @@ import NectarCatalog
 import NectarSyntax
 import NectarSource
 
-/// Where scans get their records: the API client in production, already flattened into the
-/// table's rows. An abstraction so operators can be tested without HTTP.
+/// Where scans get their records, already flattened into the table's rows: the API client or a
+/// snapshot store (and, in tests, rows held in memory, so operators run without HTTP).
 package protocol PageFetching: Sendable {
     /// Records per page the listing asks for.
     var pageSize: Int { get }
@@ -25,7 +25,7 @@ extension PageFetching {
         requests.map { pages(of: $0, flattener: flattener, firstPage: 1, maxPages: nil) }
     }
 
-    /// Several lookups at once (the client bounds how many run concurrently), in the order asked;
+    /// Several lookups at once (the API client bounds how many run concurrently), in the order asked;
     /// keys the API does not know are left out.
     func lookUp(_ paths: [String], flattener: Flattener) async throws -> [FlattenedPage] {
         try await withThrowingTaskGroup(of: (Int, FlattenedPage?).self) { group in
@@ -36,20 +36,5 @@ extension PageFetching {
             for try await (index, page) in group { pages[index] = page }
             return pages.compactMap { $0 }
         }
-    }
-
-    /// One listing read to its end, merged into one page (a lookup join's per-key listing).
-    func readAll(_ request: PageRequest, flattener: Flattener) async throws -> FlattenedPage {
-        var records: [FlattenedRecord] = []
-        var count = 0
-        var failures = 0
-        var ignored = 0
-        for try await page in pages(of: request, flattener: flattener, firstPage: 1, maxPages: nil) {
-            records += page.records
-            count += page.recordCount
-            failures += page.coercionFailures
-            ignored += page.ignoredCustomValues
-        }
-        return FlattenedPage(records: records, recordCount: count, coercionFailures: failures, ignoredCustomValues: ignored)
     }
 }

@@ -30,18 +30,15 @@ package struct PlanExecutor {
     }
 
     private func scanOperator(_ scan: ScanNode) -> RowOperator {
-        let reader: RowOperator
+        ScanOperator(feed(scan), filter: scan.localFilter, context: context, recorder: recorder)
+    }
+
+    private func feed(_ scan: ScanNode) -> PageFeed {
         switch (scan.access, scan.rowBudget) {
-        case (.lookups(let paths), _):
-            reader = LookupScanOperator(flattener: scan.flattener, paths: paths, fetcher: fetcher, recorder: recorder)
-        case (.listings(let requests), let budget?):
-            reader = BudgetedScanOperator(
-                flattener: scan.flattener, requests: requests, fetcher: fetcher, rowBudget: budget, recorder: recorder)
-        case (.listings(let requests), nil):
-            reader = ListingScanOperator(flattener: scan.flattener, requests: requests, fetcher: fetcher, recorder: recorder)
+        case (.lookups(let paths), _): LookupFeed(paths, flattener: scan.flattener, fetcher: fetcher)
+        case (.listings(let requests), let budget?): BudgetedFeed(requests, rowBudget: budget, flattener: scan.flattener, fetcher: fetcher)
+        case (.listings(let requests), nil): ListingsFeed(requests, flattener: scan.flattener, fetcher: fetcher)
         }
-        guard let filter = scan.localFilter else { return reader }
-        return FilterOperator(reader, predicate: filter, context: context)
     }
 
     private func joinOperator(_ left: RowOperator, _ node: JoinNode) -> RowOperator {
@@ -59,8 +56,8 @@ package struct PlanExecutor {
         }
     }
 
-    /// Fetches the right rows for a set of keys concurrently (the client bounds how many at once),
-    /// keeps those that pass the right side's own filter, and groups them by key.
+    /// Fetches the right rows for a set of keys through the same scan path as any scan (the
+    /// client bounds how many requests run at once), and groups them by key.
     private func lookupFetcher(_ node: JoinNode, _ access: LookupAccess) -> LookupJoinOperator.Fetcher {
         let fetcher = self.fetcher
         let context = self.context
@@ -70,23 +67,17 @@ package struct PlanExecutor {
         let rightColumn = node.join.rightColumns[0]
         return { keys in
             let texts = keys.compactMap(\.integralText)
-            let pages: [FlattenedPage]
+            let feed: PageFeed
             switch access {
             case .path(let lookup):
-                pages = try await fetcher.lookUp(texts.map(lookup.path(for:)), flattener: flattener)
+                feed = LookupFeed(texts.map(lookup.path(for:)), flattener: flattener, fetcher: fetcher)
             case .filter(let parameter, let listings):
                 let requests = texts.flatMap { scan.keyedRequests(parameter: parameter, listings: listings, key: $0) }
-                pages = try await withThrowingTaskGroup(of: FlattenedPage.self) { group in
-                    for request in requests { group.addTask { try await fetcher.readAll(request, flattener: flattener) } }
-                    return try await group.reduce(into: []) { $0.append($1) }
-                }
+                feed = ListingsFeed(requests, flattener: flattener, fetcher: fetcher)
             }
-            var deduplicator = RecordDeduplicator()
             var found: [Value: [[Value]]] = [:]
-            for page in pages {
-                let rows = deduplicator.rows(of: page).filter { scan.localFilter?.holds(for: $0, context) ?? true }
-                for row in rows { found[row[rightColumn].groupingKey, default: []].append(row) }
-                recorder.record(rows: rows.count, from: [page])
+            for row in try await ScanOperator(feed, filter: scan.localFilter, context: context, recorder: recorder).drain() {
+                found[row[rightColumn].groupingKey, default: []].append(row)
             }
             return found
         }

@@ -21,7 +21,7 @@ extension RowOperator {
     }
 }
 
-/// Rows known before the statement runs: `describe`, `show tables`, `explain`.
+/// Rows known before the statement runs: schema answers, explain, and a select without a table.
 package final class ValuesOperator: RowOperator {
     private var rows: [[Value]]?
 

@@ -1,32 +1,23 @@
 import NectarCatalog
 import NectarSource
 
-/// Reads whole listings, all of them at once: each listing keeps its own window of pages in
-/// flight (the client's global limit bounds the total), and pages are handed out round by round,
-/// one per listing, so memory holds at most a window per listing.
-final class ListingScanOperator: RowOperator {
+/// Whole listings, all of them at once: each listing keeps its own window of pages in flight (the
+/// client's global limit bounds the total), and pages are handed out round by round, one per
+/// listing, so memory holds at most a window per listing.
+final class ListingsFeed: PageFeed {
     private var readers: [ListingReader]
     private var ready: [FlattenedPage] = []
-    private var deduplicator = RecordDeduplicator()
-    private let recorder: ScanRecorder
 
-    init(flattener: Flattener, requests: [PageRequest], fetcher: PageFetching, recorder: ScanRecorder) {
-        self.recorder = recorder
+    init(_ requests: [PageRequest], flattener: Flattener, fetcher: PageFetching) {
         readers = fetcher.pages(ofListings: requests, flattener: flattener).map(ListingReader.init(pages:))
     }
 
-    func next() async throws -> [[Value]]? {
-        while true {
-            if ready.isEmpty {
-                guard !readers.isEmpty else { return nil }
-                try await readRound()
-                continue
-            }
-            let page = ready.removeFirst()
-            let rows = deduplicator.rows(of: page)
-            recorder.record(rows: rows.count, from: [page])
-            if !rows.isEmpty { return rows }
+    func nextPage() async throws -> FlattenedPage? {
+        while ready.isEmpty {
+            guard !readers.isEmpty else { return nil }
+            try await readRound()
         }
+        return ready.removeFirst()
     }
 
     /// The next page of every listing still open, concurrently, kept in listing order.

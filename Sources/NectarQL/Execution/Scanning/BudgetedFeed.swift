@@ -1,9 +1,9 @@
 import NectarCatalog
 import NectarSource
 
-/// Reads listings one after the other when a `limit` sits right above the scan: it asks for only
+/// Listings read one after the other when a `limit` sits right above the scan: it asks for only
 /// the pages the remaining rows need, so `select * from contatos limit 5` is one request.
-final class BudgetedScanOperator: RowOperator {
+final class BudgetedFeed: PageFeed {
     /// The listing being read and where it stands.
     private struct Cursor {
         let request: PageRequest
@@ -23,18 +23,15 @@ final class BudgetedScanOperator: RowOperator {
     private var pendingRequests: [PageRequest]
     private var cursor: Cursor?
     private var rowBudget: Int
-    private var deduplicator = RecordDeduplicator()
-    private let recorder: ScanRecorder
 
-    init(flattener: Flattener, requests: [PageRequest], fetcher: PageFetching, rowBudget: Int, recorder: ScanRecorder) {
+    init(_ requests: [PageRequest], rowBudget: Int, flattener: Flattener, fetcher: PageFetching) {
         self.flattener = flattener
         self.fetcher = fetcher
         self.pendingRequests = requests
         self.rowBudget = rowBudget
-        self.recorder = recorder
     }
 
-    func next() async throws -> [[Value]]? {
+    func nextPage() async throws -> FlattenedPage? {
         while rowBudget > 0 {
             try Task.checkCancellation()
             if cursor == nil {
@@ -48,12 +45,13 @@ final class BudgetedScanOperator: RowOperator {
             cursor?.nextPage += 1
             cursor?.pagesLeft -= 1
             cursor?.lastPageWasFull = page.recordCount >= fetcher.pageSize
-            let rows = deduplicator.rows(of: page)
-            recorder.record(rows: rows.count, from: [page])
-            rowBudget -= rows.count
-            if !rows.isEmpty { return rows }
+            return page
         }
         return nil
+    }
+
+    func delivered(rows: Int) {
+        rowBudget -= rows
     }
 
     private func open(_ request: PageRequest, from page: Int) -> Cursor {
