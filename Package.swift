@@ -2,10 +2,11 @@
 import PackageDescription
 
 // The engine is one library product, `NectarQL`, built from layer modules that depend one way:
-// Syntax → Catalog → Semantics → Planning → Execution → NectarQL (the engine), with the record
-// sources (Source: the API; Snapshot, Postgres: stores) and Output (writers) at the edges.
-// Each layer is its own module, so the compiler enforces that direction: Planning cannot reach
-// Execution, and nothing but the engine and the shell imports Output.
+// Syntax and Catalog (each on its own) → Semantics → Planning → Execution → NectarQL (the
+// engine). Planning builds requests for the API client (Source); Execution reads pages from it
+// or from a store (Snapshot, Postgres); Output writes results. Each layer is its own module, so
+// the compiler enforces that direction: Planning cannot reach Execution, and only the engine,
+// the shell and the benchmark import Output.
 let package = Package(
     name: "NectarQL",
     platforms: [.macOS(.v15)],
@@ -91,8 +92,8 @@ let package = Package(
         .executableTarget(
             name: "nectarql",
             dependencies: [
-                "NectarQL", "NectarSyntax", "NectarCatalog", "NectarPlanning", "NectarSource", "NectarOutput", "NectarSnapshot", "NectarMock",
-                "CReadline",
+                "NectarQL", "NectarSyntax", "NectarCatalog", "NectarSemantics", "NectarPlanning", "NectarSource", "NectarOutput", "NectarSnapshot",
+                "NectarMock", "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -48,7 +48,8 @@ public final class Engine: Sendable {
         try await execute(try Parser.parseStatement(text))
     }
 
-    /// Runs a parsed statement (e.g. one of `Parser.parseScript`); error places refer to the text it was parsed from.
+    /// Runs a parsed statement (the shell's, from `Parser.parseStatement(_:startingAt:)`); error
+    /// places refer to the text it was parsed from.
     package func execute(_ statement: Statement) async throws -> QueryResult {
         do {
             try await loadCustomFields()

@@ -12,7 +12,8 @@ public struct EngineConfiguration: Sendable {
     public var apiURL: String
     /// Sent only as the `Access-Token` header; never printed.
     public var token: String
-    /// The zone in which date literals are read and timestamps are shown.
+    /// The zone the session starts in (`Engine.timeZone` is the current one): date literals are
+    /// read and timestamps shown in it.
     public var timeZone: TimeZone
     /// Records per page (`displayLength`); the API documents 50 as its maximum.
     public var pageSize: Int = EngineConfiguration.client.pageSize

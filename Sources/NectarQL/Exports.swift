@@ -2,6 +2,7 @@
 // values and columns of results, the errors statements throw, and the writers the shell uses.
 // Everything else in the layer modules is `package`: the shell, the benchmark and the tests see
 // it, embedding programs do not (`Tests/EmbeddingTests` compiles the README's example as one).
+// `RowBatches`, the type of `QueryResult.batches`, is public too and comes with it.
 @_exported import enum NectarCatalog.SQLType
 @_exported import struct NectarCatalog.ResultColumn
 @_exported import enum NectarCatalog.Value

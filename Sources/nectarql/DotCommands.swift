@@ -1,7 +1,6 @@
 import Foundation
 import NectarCatalog
 import NectarQL
-import NectarSemantics
 import NectarSyntax
 
 /// A dot-command that could not do what was asked; the message says what to type instead.

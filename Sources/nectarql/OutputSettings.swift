@@ -1,7 +1,8 @@
 import NectarOutput
 import NectarQL
 
-/// Where results go and how they look; `.mode`, `.headers`, `.output`, `.once` and `.tz` change it.
+/// Where results go and how they look; `.mode`, `.headers`, `.output` and `.once` change it (the
+/// zone is the engine's, read per statement).
 @MainActor
 final class OutputSettings {
     var options: OutputOptions

@@ -143,8 +143,9 @@ struct PostgresMirrorTests {
                 var changes = MockChanges(instant: nowSeconds())
                 changes.created[.tarefas] = 7
                 session.server.replaceDataset(session.dataset.changing(changes))
-                // Long enough for a query to open the mirror and read while the run waits for its page.
-                session.server.setFaults(FaultConfiguration(latency: .seconds(3)))
+                // Long enough for a query to open the mirror and read while the run waits for its page,
+                // even on a machine busy with the rest of the suite (3 s once proved too short there).
+                session.server.setFaults(FaultConfiguration(latency: .seconds(8)))
                 session.server.resetStatistics()
                 let engine = session.engine
                 let writing = Task { try await engine.sync(snapshotPath: url, options: SyncOptions(tables: ["tarefas"], full: true)) }

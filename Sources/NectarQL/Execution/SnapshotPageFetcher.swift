@@ -11,7 +11,8 @@ import NectarSource
 package struct SnapshotPageFetcher: PageFetching {
     let store: any SnapshotStoring
     let catalog: Catalog
-    /// Rows per page: a snapshot page costs no round trip, so pages are large.
+    /// Rows per page (`Engine.snapshotPageRows`): small, so a page's memory is reused rather than
+    /// returned to the system between pages.
     package let pageSize: Int
 
     package init(store: any SnapshotStoring, catalog: Catalog, pageSize: Int) {

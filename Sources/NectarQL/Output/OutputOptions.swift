@@ -4,7 +4,7 @@ import NectarCatalog
 /// How a result is written: the format and the session settings that shape its text.
 public struct OutputOptions: Sendable {
     public var format: OutputFormat
-    /// Write the header row (table, csv, tsv, markdown only).
+    /// Write the header row (table, csv, tsv, markdown, xlsx, bar; json, jsonl and line name every value).
     public var headers = true
     /// The session time zone timestamps are shown in.
     public var timeZone: TimeZone

@@ -6,7 +6,7 @@ import NectarSnapshot
 /// is the form every message, explain line and summary uses.
 package struct PostgresURL: Sendable, Hashable {
     package static let schemes = ["postgres", "postgresql"]
-    /// The schema a mirror goes into when the URL names none: its own, never `package`.
+    /// The schema a mirror goes into when the URL names none: its own, never `public`.
     package static let defaultSchema = "nectarcrm"
 
     package let host: String

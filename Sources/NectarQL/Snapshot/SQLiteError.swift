@@ -1,4 +1,5 @@
-/// A failure of the SQLite library, with what was being done and what the user can do about it.
+/// Why a snapshot (a SQLite file or a PostgreSQL mirror) could not be opened, synced or read,
+/// and what the user can do about it.
 public struct SnapshotError: Error, CustomStringConvertible, Sendable {
     /// What a program may branch on; the description says the rest.
     public enum Kind: Sendable, Hashable {

@@ -6,7 +6,7 @@ import Synchronization
 /// A returned statement is reset first, so an idle one never holds a read transaction open (in
 /// WAL mode that would pin an old snapshot and keep the log from being checkpointed).
 package final class SQLiteStatementPool: Sendable {
-    /// Idle statements kept per text: the oportunidades status fan-out runs one text five times at once.
+    /// Idle statements kept per text: a lookup join runs one lookup's text for many keys at once.
     private static let idlePerText = 8
     private let connection: SQLiteConnection
     private let idle = Mutex<[String: [SQLiteStatement]]>([:])

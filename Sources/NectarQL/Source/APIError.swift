@@ -64,7 +64,7 @@ public struct APIError: Error, Sendable, CustomStringConvertible {
 }
 
 extension String {
-    /// Plain substring replacement without Foundation, so the module stays light.
+    /// Plain substring replacement.
     func replacingAll(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty else { return self }
         var result = ""

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The value text the writers share, package so the shell and embedding programs show values
-/// exactly as the writers do.
+/// Value text shared by the writers, casts (`castText`) and explain, so every layer prints a
+/// value alike.
 package enum ValueFormatter {
     /// `1234.5`, `123456789` (never `123456789.0`), `0.30000000000000004` for 0.1 + 0.2 (every
     /// digit that tells the double apart), `NaN`, `Infinity`.

@@ -1,12 +1,12 @@
-/// What is wrong with a statement itself: syntax errors, binder errors (unknown names,
-/// ambiguous references, mismatched types) and query errors at run time. `location` points into
+/// What is wrong with a statement itself: syntax errors and binder errors (unknown names,
+/// ambiguous references, mismatched types); evaluation never throws (a bad cast is NULL). `location` points into
 /// the text the user typed so every layer can show the same caret. Failures outside the statement
 /// have their own types: `APIError` (the API), `SnapshotError` (a snapshot), `OutputError`
 /// (writing), `MissingTokenError`.
 public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong and, where possible, what to do: "expected an expression after 'where', found 'join'".
     public let message: String
-    /// Where it is wrong; nil when the problem has no single place (e.g. a network failure).
+    /// Where it is wrong; nil when the problem has no single place (`select *` without a table).
     public let location: SourceLocation?
 
     public init(_ message: String, at location: SourceLocation?) {

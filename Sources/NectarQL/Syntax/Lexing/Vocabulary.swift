@@ -1,7 +1,7 @@
 /// The words of the language, for the parser and for the shell's tab completion.
 package enum Vocabulary {
     /// Words that can never be a bare name (table, alias or column): quote them to use them
-    /// as names (`"order"`). Kept as data so the printer quotes exactly these.
+    /// as names (`"order"`). Kept as data so the printer quotes these (and the contextual words).
     /// The unsupported ones among them are reserved so `from t right join u` is an error, not an alias `right`.
     package static let reservedWords: Set<String> = Set([
         "select", "distinct", "as", "from", "join", "inner", "left", "outer", "on", "where",

@@ -164,7 +164,7 @@ extension TokenStream {
         return try node(.caseWhen(caseExpression), at: location)
     }
 
-    /// `cast(expr as float|text|boolean|timestamp)`
+    /// `cast(expr as float|text|boolean|timestamp|integer|int|bigint)`
     private mutating func parseCast() throws(QueryError) -> Expression {
         let location = advance().location
         try expect(.leftParen)
@@ -190,8 +190,8 @@ extension TokenStream {
         }
     }
 
-    /// Builds a node, refusing trees deeper than `Parser.maximumDepth` (long operator chains
-    /// nest without parentheses).
+    /// Builds a node, refusing trees deeper than `Parser.maximumDepth` (comparison chains nest
+    /// without parentheses).
     private func node(_ kind: ExpressionKind, at location: SourceLocation) throws(QueryError) -> Expression {
         let expression = Expression(kind, at: location)
         guard expression.height <= Parser.maximumDepth else { throw tooDeep(at: location) }

@@ -2,7 +2,7 @@
 /// `Grammar/NectarQL.ebnf`.
 package enum Parser {
     /// The deepest nesting accepted, both of parentheses/sub-expressions while parsing and of
-    /// the resulting expression tree (e.g. a chain of 200 `or`s). Deeper input is refused
+    /// the resulting expression tree (e.g. 200 nested parentheses, or `a = b = c = …`). Deeper input is refused
     /// with a `QueryError` instead of risking a stack overflow here or in later layers.
     package static let maximumDepth = 200
 
