@@ -20,12 +20,7 @@ struct CustomFieldDiscovery {
     func discover() async throws -> CustomFieldsState {
         let found: [CustomFieldDefinition]??
         do {
-            found = try await client.fetch(
-                path: Self.request.path, parameters: Self.request.parameters, cacheNamespace: "custom field definitions"
-            ) { body in
-                let definitions = try CustomFieldDefinition.decodeList(body)
-                return DecodedPage(content: definitions, recordCount: definitions?.count ?? 0)
-            }
+            found = try await client.fetch(path: Self.request.path, parameters: Self.request.parameters, decoder: DefinitionsDecoder())
         } catch let error as APIError where error.kind == .forbidden || error.kind == .notFound {
             return .unavailable(reason: Self.explain(status: error.status ?? 403))
         }
@@ -38,5 +33,15 @@ struct CustomFieldDiscovery {
 
     private static func explain(status: Int) -> String {
         "no custom fields: \(request.path) answered HTTP \(status) (the token's user or plan cannot read field definitions)"
+    }
+}
+
+/// The account's custom field definitions; nil when the body is not a list of them.
+private struct DefinitionsDecoder: PageDecoder {
+    var identity: SoleDecoder? { SoleDecoder() }
+
+    func decode(_ body: [UInt8]) throws -> DecodedPage<[CustomFieldDefinition]?> {
+        let definitions = try CustomFieldDefinition.decodeList(body)
+        return DecodedPage(content: definitions, recordCount: definitions?.count ?? 0)
     }
 }

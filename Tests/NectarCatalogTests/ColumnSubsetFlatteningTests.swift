@@ -48,11 +48,11 @@ import Testing
     @Test func flattenersReadingDifferentColumnsNeverShareCachedPages() {
         let nome = index(contatos, "nome"), empresa = index(contatos, "empresa")
         let keys = [
-            Flattener(table: contatos).cacheKey, Flattener(table: contatos, reading: [nome]).cacheKey,
-            Flattener(table: contatos, reading: [nome, empresa]).cacheKey,
+            Flattener(table: contatos).identity, Flattener(table: contatos, reading: [nome]).identity,
+            Flattener(table: contatos, reading: [nome, empresa]).identity,
         ]
         #expect(Set(keys).count == 3)
-        #expect(Flattener(table: contatos, reading: [empresa, nome]).cacheKey == keys[2])
+        #expect(Flattener(table: contatos, reading: [empresa, nome]).identity == keys[2])
     }
 
     /// Unread values holding what looks like structure: escaped quotes, brackets inside text, nesting.

@@ -14,7 +14,7 @@ import Testing
         try await withMockAPI { server, client in
             func scan() async throws -> [Int] {
                 var ids: [Int] = []
-                for try await page in client.scan(PageRequest(path: "compromissos/"), cacheNamespace: "compromissos", decode: counting) {
+                for try await page in client.scan(PageRequest(path: "compromissos/"), decoder: TestDecoder("compromissos", counting)) {
                     ids += page
                 }
                 return ids
@@ -63,8 +63,8 @@ import Testing
         let first = try #require(datasetIDs(.contatos).first)
         try await withMockAPI { server, client in
             for _ in 0..<3 {
-                let found = try await client.fetch(path: "contatos/\(first)", cacheNamespace: "contatos", decode: decodeIDs)
-                let missing = try await client.fetch(path: "contatos/999999999", cacheNamespace: "contatos", decode: decodeIDs)
+                let found = try await client.fetch(path: "contatos/\(first)", decoder: TestDecoder("contatos", decodeIDs))
+                let missing = try await client.fetch(path: "contatos/999999999", decoder: TestDecoder("contatos", decodeIDs))
                 #expect(found == [first])
                 #expect(missing == nil)
             }

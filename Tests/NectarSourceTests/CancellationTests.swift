@@ -24,7 +24,7 @@ import Testing
         let firstPage = AsyncStream.makeStream(of: Void.self)
         let consumer = Task {
             var pages = 0
-            for try await _ in client.scan(PageRequest(path: "contatos/"), cacheNamespace: namespace, decode: decodeIDs) {
+            for try await _ in client.scan(PageRequest(path: "contatos/"), decoder: TestDecoder(namespace, decodeIDs)) {
                 pages += 1
                 if pages == 1 { firstPage.continuation.yield() }
             }
@@ -40,7 +40,7 @@ import Testing
     @Test func droppingTheStreamStopsFurtherRequests() async throws {
         let faults = FaultConfiguration(latency: .milliseconds(20), seed: 1)
         try await withMockAPI(scale: 1, faults: faults, configure: { $0.concurrency = 3 }) { server, client in
-            for try await _ in client.scan(PageRequest(path: "contatos/"), cacheNamespace: "contatos", decode: decodeIDs) {
+            for try await _ in client.scan(PageRequest(path: "contatos/"), decoder: TestDecoder("contatos", decodeIDs)) {
                 break
             }
             try await Task.sleep(for: .milliseconds(300))

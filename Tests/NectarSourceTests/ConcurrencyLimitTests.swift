@@ -19,12 +19,12 @@ import NIOHTTP1
                 // cancelled mid-flight (the server would still count an abandoned one as in flight).
                 for table in ["contatos/", "tarefas/", "compromissos/", "produto/"] {
                     group.addTask {
-                        let pages = client.scan(PageRequest(path: table), cacheNamespace: table, maxPages: 5, decode: decodeIDs)
+                        let pages = client.scan(PageRequest(path: table), decoder: TestDecoder(table, decodeIDs), maxPages: 5)
                         for try await _ in pages {}
                     }
                 }
                 for id in 1...6 {
-                    group.addTask { _ = try await client.fetch(path: "contatos/\(id)", cacheNamespace: "c", decode: decodeIDs) }
+                    group.addTask { _ = try await client.fetch(path: "contatos/\(id)", decoder: TestDecoder("c", decodeIDs)) }
                 }
                 try await group.waitForAll()
             }
@@ -37,7 +37,7 @@ import NIOHTTP1
         try await withScriptedAPI(configure: { $0.concurrency = 4; $0.pageSize = 2 }, respond: { Self.slowListing($0) }) {
             server, client in
             var ids: [Int] = []
-            let pages = client.scan(PageRequest(path: "tarefas/"), cacheNamespace: "t", firstPage: 2, maxPages: 2, decode: decodeIDs)
+            let pages = client.scan(PageRequest(path: "tarefas/"), decoder: TestDecoder("t", decodeIDs), firstPage: 2, maxPages: 2)
             for try await page in pages { ids += page }
             #expect(ids == [1, 2, 1, 2])
             let uris = server.received.withLock { $0.map(\.uri) }.sorted()

@@ -10,7 +10,7 @@ import Testing
     }
 
     func key(_ namespace: String = "contatos", page: Int? = 1) -> DecodedCache.Key {
-        .init(namespace: namespace, path: "contatos/", parameters: [.init("nome", "Ana")], page: page, pageSize: 50)
+        .init(decoder: .test(namespace), path: "contatos/", parameters: [.init("nome", "Ana")], page: page, pageSize: 50)
     }
 
     func storedInt(_ entry: DecodedCache.Entry?) -> Int? {

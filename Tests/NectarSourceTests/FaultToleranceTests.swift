@@ -85,7 +85,7 @@ import Testing
                 return try decodeIDs(bytes)
             }
             var ids: [Int] = []
-            for try await page in client.scan(PageRequest(path: "tarefas/"), cacheNamespace: "t", decode: flaky) { ids += page }
+            for try await page in client.scan(PageRequest(path: "tarefas/"), decoder: TestDecoder("t", flaky)) { ids += page }
             #expect(ids == datasetIDs(.tarefas))
             #expect(client.statistics().failures == [.undecodableBody: 1])
         }

@@ -62,7 +62,7 @@ func scanIDs(_ client: NectarClient, _ path: String, parameters: [QueryParameter
     async throws -> [Int]
 {
     var ids: [Int] = []
-    for try await page in client.scan(PageRequest(path: path, parameters: parameters), cacheNamespace: namespace, decode: decodeIDs) {
+    for try await page in client.scan(PageRequest(path: path, parameters: parameters), decoder: TestDecoder(namespace, decodeIDs)) {
         ids += page
     }
     return ids

@@ -67,8 +67,8 @@ import Testing
     @Test func lookupsReturnTheRecordOrNilOn404() async throws {
         let first = try #require(datasetIDs(.contatos).first)
         try await withMockAPI { _, client in
-            let found = try await client.fetch(path: "contatos/\(first)", cacheNamespace: "contatos", decode: decodeIDs)
-            let missing = try await client.fetch(path: "contatos/999999999", cacheNamespace: "contatos", decode: decodeIDs)
+            let found = try await client.fetch(path: "contatos/\(first)", decoder: TestDecoder("contatos", decodeIDs))
+            let missing = try await client.fetch(path: "contatos/999999999", decoder: TestDecoder("contatos", decodeIDs))
             #expect(found == [first])
             #expect(missing == nil)
             #expect(client.statistics().requests == 2, "a 404 is an answer, not a failure to retry")

@@ -9,7 +9,7 @@ import Testing
         try await withScriptedAPI(token: token, configure: { $0.concurrency = 1 }, respond: { _ in .init(status: 200, body: Array("[{\"id\":1}]".utf8)) }) {
             server, client in
             let ids = try await scanIDs(client, "tarefas/")
-            let lookup = try await client.fetch(path: "contatos/1", cacheNamespace: "c", decode: decodeIDs)
+            let lookup = try await client.fetch(path: "contatos/1", decoder: TestDecoder("c", decodeIDs))
             #expect(ids == [1])
             #expect(lookup == [1])
             let heads = server.received.withLock { $0 }

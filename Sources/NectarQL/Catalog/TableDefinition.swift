@@ -48,12 +48,6 @@ package struct TableDefinition: Sendable, Hashable {
         columnIndex(name).map { columns[$0] }
     }
 
-    /// Names what flattening a body for this table gives, for caches of decoded pages: tables
-    /// that flatten the same body differently never share a key.
-    package var flatteningKey: String {
-        (keepsRecordsWithoutElements ? name + " (records without elements kept)" : name) + customDatesKey
-    }
-
     package var isChild: Bool {
         if case .arrayElements = origin { return true }
         return false

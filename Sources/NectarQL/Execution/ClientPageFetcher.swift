@@ -15,16 +15,10 @@ package struct ClientPageFetcher: PageFetching {
     package func pages(of request: PageRequest, flattener: Flattener, firstPage: Int, maxPages: Int?)
         -> AsyncThrowingStream<FlattenedPage, any Error>
     {
-        client.scan(request, cacheNamespace: flattener.cacheKey, firstPage: firstPage, maxPages: maxPages) { body in
-            let page = try flattener.flattenPage(body)
-            return DecodedPage(content: page, recordCount: page.recordCount)
-        }
+        client.scan(request, decoder: ListingFlattening(flattener: flattener), firstPage: firstPage, maxPages: maxPages)
     }
 
     package func lookup(path: String, flattener: Flattener) async throws -> FlattenedPage? {
-        try await client.fetch(path: path, cacheNamespace: flattener.cacheKey) { body in
-            let page = try flattener.flattenObject(body)
-            return DecodedPage(content: page, recordCount: page.recordCount)
-        }
+        try await client.fetch(path: path, decoder: LookupFlattening(flattener: flattener))
     }
 }

@@ -166,18 +166,15 @@ package struct SnapshotSync: Sendable {
     private func pages(of listing: PageRequest, flatteners: [Flattener], onePageAtATime: Bool, tally: RequestTally)
         -> AsyncThrowingStream<[FlattenedPage], any Error>
     {
-        let decode: @Sendable ([UInt8]) throws -> DecodedPage<[FlattenedPage]> = { body in
-            let pages = try flatteners.map { try $0.flattenPage(body) }
-            return DecodedPage(content: pages, recordCount: pages.first?.recordCount ?? 0)
-        }
-        guard onePageAtATime else { return client.scan(listing, tally: tally, decode: decode) }
+        let decoder = GroupFlattening(flatteners: flatteners)
+        guard onePageAtATime else { return client.scan(listing, decoder: decoder, tally: tally) }
         let client = self.client
         let pageSize = self.pageSize
         let next = Locked(Optional(1))
         return AsyncThrowingStream {
             guard let number = next.withLock({ $0 }) else { return nil }
             var received: [[FlattenedPage]] = []
-            for try await page in client.scan(listing, firstPage: number, maxPages: 1, tally: tally, decode: decode) { received.append(page) }
+            for try await page in client.scan(listing, decoder: decoder, firstPage: number, maxPages: 1, tally: tally) { received.append(page) }
             let page = received.first
             let full = (page?.first?.recordCount ?? 0) >= pageSize
             next.withLock { $0 = full ? number + 1 : nil }
@@ -191,5 +188,18 @@ package struct SnapshotSync: Sendable {
 
     package static func nowMilliseconds() -> Int64 {
         Int64((Date().timeIntervalSince1970 * 1000).rounded())
+    }
+}
+
+/// One listing page flattened for every table of a sync group (a parent and its child tables read
+/// from the same records). A sync reads each page once, so nothing is cached.
+private struct GroupFlattening: PageDecoder {
+    let flatteners: [Flattener]
+
+    var identity: SoleDecoder? { nil }
+
+    func decode(_ body: [UInt8]) throws -> DecodedPage<[FlattenedPage]> {
+        let pages = try flatteners.map { try $0.flattenPage(body) }
+        return DecodedPage(content: pages, recordCount: pages.first?.recordCount ?? 0)
     }
 }

@@ -1,9 +1,9 @@
 /// Decoded pages and lookups, reused for `ttl`, so a repeated query neither sends requests nor
-/// parses JSON again. Keys include the decoder's namespace because the same bytes decode to
-/// different content per table.
+/// parses JSON again. Keys include the decoder's identity because the same bytes decode to
+/// different content per table (and per set of columns read).
 final class DecodedCache: Sendable {
     struct Key: Hashable, Sendable {
-        let namespace: String
+        let decoder: DecoderIdentity
         let path: String
         let parameters: [QueryParameter]
         /// `nil` for lookups, which are not paged.

@@ -3,7 +3,7 @@
 ///
 /// ```swift
 /// let client = try NectarClient(configuration: .init(baseURL: url, token: token))
-/// for try await batch in client.scan(PageRequest(path: "contatos/"), cacheNamespace: "contatos", decode: decodeContatos) { … }
+/// for try await batch in client.scan(PageRequest(path: "contatos/"), decoder: contatosDecoder) { … }
 /// await client.shutdown()
 /// ```
 package final class NectarClient: Sendable {
@@ -12,8 +12,6 @@ package final class NectarClient: Sendable {
     private let transport: HTTPTransport
     private let executor: RequestExecutor
     private let cache: DecodedCache
-    /// Stands in for the cache when a caller names no namespace: stores and finds nothing.
-    private let uncached = DecodedCache(ttl: nil)
     private let recorder = StatisticsRecorder()
     /// Listings' sizes learnt from their ends, which shape later scans of the same listings.
     package let listingSizes: ListingSizes
@@ -46,40 +44,39 @@ package final class NectarClient: Sendable {
     /// `concurrency` pages ahead, sharing the client's global limit). Ends after the first page
     /// whose `recordCount` is below `pageSize`; a page that contradicts the page size (more records
     /// than asked, or a short page before one with records) fails with an `APIError`. Dropping the stream or cancelling the consuming
-    /// task cancels the requests in flight. `cacheNamespace` names what `decode` produces
-    /// (e.g. the table), since the same bytes decode differently per table; without one
-    /// (`""`) nothing is cached, as two decoders could otherwise share entries. `firstPage` and
+    /// task cancels the requests in flight. Decoded pages are cached under the decoder's identity
+    /// (a decoder without one is never cached). `firstPage` and
     /// `maxPages` read part of a listing (a `limit` needs only its first pages): no request goes
     /// past `maxPages`, so the stream may end while the listing has more. A listing whose size
     /// `listingSizes` remembers has the pages that size needs requested at once, and none past
     /// them; any other starts with its first page alone and opens the window once a page comes
     /// back full, since most listings that filters produce fit in one page. `tally`, when given,
     /// counts this scan's requests (a caller sharing the client with others cannot use its totals).
-    package func scan<Content: Sendable>(
-        _ request: PageRequest, cacheNamespace: String = "", firstPage: Int = 1, maxPages: Int? = nil,
-        tally: RequestTally? = nil, decode: @escaping @Sendable ([UInt8]) throws -> DecodedPage<Content>
-    ) -> AsyncThrowingStream<Content, any Error> {
+    package func scan<Decoder: PageDecoder>(
+        _ request: PageRequest, decoder: Decoder, firstPage: Int = 1, maxPages: Int? = nil, tally: RequestTally? = nil
+    ) -> AsyncThrowingStream<Decoder.Content, any Error> {
+        typealias Content = Decoder.Content
         let pageSize = configuration.pageSize
         let sizes = listingSizes
-        let cache = cache(for: cacheNamespace)
-        let key: @Sendable (Int) -> DecodedCache.Key = { page in
-            DecodedCache.Key(
-                namespace: cacheNamespace, path: request.path, parameters: request.parameters,
-                page: page, pageSize: pageSize)
+        let cache = self.cache
+        let identity = DecoderIdentity(decoder)
+        let key: @Sendable (Int) -> DecodedCache.Key? = { page in
+            identity.map {
+                DecodedCache.Key(decoder: $0, path: request.path, parameters: request.parameters, page: page, pageSize: pageSize)
+            }
         }
         let pages = PageScan<Content>(
             pageSize: pageSize, window: configuration.concurrency, firstPage: firstPage, maxPages: maxPages,
             expectedLastPage: sizes.records(of: request).map { $0 / pageSize + 1 },
             ended: { page, records in sizes.remember((page - 1) * pageSize + records, of: request) },
             cached: { [cache, recorder] page in
-                guard case .found(let any) = cache.lookup(key(page)), let hit = any as? DecodedPage<Content>
+                guard let key = key(page), case .found(let any) = cache.lookup(key), let hit = any as? DecodedPage<Content>
                 else { return nil }
                 recorder.cacheHit()
                 return hit
             },
             load: { [self] page, notice in
-                try await loadPage(
-                    page, of: request, cache: cache, key: key(page), notice: notice, tally: tally, decode: decode)
+                try await loadPage(page, of: request, cache: cache, key: key(page), notice: notice, tally: tally, decode: decoder.decode)
             })
         let token = configuration.token
         return AsyncThrowingStream {
@@ -94,18 +91,15 @@ package final class NectarClient: Sendable {
     }
 
     /// One GET of a single record (`contatos/123`, `proposta/opportunity/5`); `nil` on 404.
-    /// Cached like pages (404s included), under `cacheNamespace` as for `scan`.
-    package func fetch<Content: Sendable>(
-        path: String, parameters: [QueryParameter] = [], cacheNamespace: String = "", tally: RequestTally? = nil,
-        decode: @escaping @Sendable ([UInt8]) throws -> DecodedPage<Content>
-    ) async throws -> Content? {
+    /// Cached like pages (404s included), under the decoder's identity as for `scan`.
+    package func fetch<Decoder: PageDecoder>(
+        path: String, parameters: [QueryParameter] = [], decoder: Decoder, tally: RequestTally? = nil
+    ) async throws -> Decoder.Content? {
         try requireToken()
-        let cache = cache(for: cacheNamespace)
-        let key = DecodedCache.Key(
-            namespace: cacheNamespace, path: path, parameters: parameters, page: nil, pageSize: nil)
-        switch cache.lookup(key) {
+        let key = DecoderIdentity(decoder).map { DecodedCache.Key(decoder: $0, path: path, parameters: parameters, page: nil, pageSize: nil) }
+        switch key.flatMap(cache.lookup) {
         case .found(let any):
-            if let page = any as? DecodedPage<Content> {
+            if let page = any as? DecodedPage<Decoder.Content> {
                 recorder.cacheHit()
                 return page.content
             }
@@ -117,22 +111,17 @@ package final class NectarClient: Sendable {
         }
         let target = RequestTarget(base: base, path: path, parameters: parameters)
         do {
-            switch try await executor.perform(target, tally: tally, decode: decode) {
+            switch try await executor.perform(target, tally: tally, decode: decoder.decode) {
             case .decoded(let page, let bytes):
-                cache.store(.found(page), for: key, bytes: bytes)
+                if let key { cache.store(.found(page), for: key, bytes: bytes) }
                 return page.content
             case .notFound:
-                cache.store(.notFound, for: key)
+                if let key { cache.store(.notFound, for: key) }
                 return nil
             }
         } catch let error as APIError {
             throw error.redacting(configuration.token)
         }
-    }
-
-    /// Without a namespace two decoders could share entries, so such calls are not cached.
-    private func cache(for namespace: String) -> DecodedCache {
-        namespace.isEmpty ? uncached : cache
     }
 
     /// Cumulative counters since the client was created.
@@ -158,7 +147,7 @@ package final class NectarClient: Sendable {
     /// Loads and decodes one page, sending the notice when it came back full: from a glance at
     /// the body when the scan expects a full page, otherwise from the decoded count.
     private func loadPage<Content: Sendable>(
-        _ page: Int, of request: PageRequest, cache: DecodedCache, key: DecodedCache.Key,
+        _ page: Int, of request: PageRequest, cache: DecodedCache, key: DecodedCache.Key?,
         notice: FullPageNotice, tally: RequestTally?, decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
     ) async throws -> DecodedPage<Content> {
         try requireToken()
@@ -174,7 +163,7 @@ package final class NectarClient: Sendable {
         }
         switch try await executor.perform(target, received: received, tally: tally, decode: decode) {
         case .decoded(let decoded, let bytes):
-            cache.store(.found(decoded), for: key, bytes: bytes)
+            if let key { cache.store(.found(decoded), for: key, bytes: bytes) }
             if !notice.expectsFullPage, decoded.recordCount >= pageSize, notice.isWanted() { notice.send() }
             return decoded
         case .notFound(let attempts):

@@ -45,11 +45,11 @@ extension TableDefinition {
     }
 
     /// Custom dates are read in the session's zone, so pages flattened in another zone differ.
-    var customDatesKey: String {
+    var customDateZone: String? {
         for column in columns {
-            if case .date(let zone)? = column.customField?.rule { return " (custom dates in \(zone.identifier))" }
+            if case .date(let zone)? = column.customField?.rule { return zone.identifier }
         }
-        return ""
+        return nil
     }
 
     /// The custom columns, in order.

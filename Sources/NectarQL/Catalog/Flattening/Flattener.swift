@@ -3,9 +3,21 @@
 /// table's width; a column not read is NULL.
 package struct Flattener: Sendable {
     package let table: TableDefinition
-    /// Names what this flattener makes of a body, for caches of decoded pages: the table and the
+    /// What this flattener makes of a body, for caches of decoded pages: the table and the
     /// columns read, so a page decoded for two columns never answers a query that reads three.
-    package let cacheKey: String
+    package let identity: Identity
+
+    package struct Identity: Hashable, Sendable {
+        let table: String
+        /// Every column, custom ones included, with its type: a session with other custom fields
+        /// flattens the same body into other rows.
+        let columns: [String]
+        let keepsRecordsWithoutElements: Bool
+        /// The zone custom dates are read in, when the table has custom date columns.
+        let customDateZone: String?
+        /// The indexes of the columns read, sorted; nil: every column.
+        let columnsRead: [Int]?
+    }
     let trie: KeyTrie
     /// The type of each value slot: the table's columns, then (if the table has no column for
     /// the record's own id) one hidden slot for it.
@@ -29,7 +41,10 @@ package struct Flattener: Sendable {
         self.table = table
         let read = columns.map { $0.filter(table.columns.indices.contains) }
         columnsRead = read
-        cacheKey = table.flatteningKey + (read.map { " reading " + $0.sorted().map(String.init).joined(separator: ",") } ?? "")
+        identity = Identity(
+            table: table.name, columns: table.columns.map { "\($0.name) \($0.type)" },
+            keepsRecordsWithoutElements: table.keepsRecordsWithoutElements, customDateZone: table.customDateZone,
+            columnsRead: read?.sorted())
         var trie = KeyTrie()
         var slotTypes = table.columns.map(\.type)
         var parentColumns: [Int] = []
