@@ -102,7 +102,8 @@ enum DotCommands {
                 try session.output.currentSink.write(session.engine.timeZoneName + "\n")
                 return .succeeded
             }
-            guard arguments.count == 1, session.engine.setTimeZone(named: name) else {
+            guard arguments.count == 1 else { throw DotCommandError(message: "usage: .tz [zone] (one IANA name, such as America/Sao_Paulo)") }
+            guard session.engine.setTimeZone(named: name) else {
                 throw DotCommandError(message: "unknown time zone '\(name)'; use an IANA name such as America/Sao_Paulo or UTC")
             }
             return .succeeded

@@ -25,7 +25,8 @@ enum SchemaListing {
             do {
                 _ = try await engine.execute(.describe(Identifier(name)))
             } catch let error as QueryError {
-                throw DotCommandError(message: error.message + "; type .tables for the list")
+                // The engine's message already says how to find the right name.
+                throw DotCommandError(message: error.message)
             }
             // The table's own name for an alias (`nectarcrm_tarefas` is `tarefas`).
             let canonical = engine.catalog.table(named: name)?.name
