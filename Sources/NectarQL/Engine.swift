@@ -101,8 +101,9 @@ public final class Engine: Sendable {
         _ select: SelectStatement, _ catalog: Catalog, _ context: EvaluationContext
     ) throws -> (columns: [ResultColumn], plan: PlanNode) {
         let bound = try binder(catalog, context).bind(select)
-        let planner = Planner(
-            catalog: catalog, estimates: CardinalityEstimates(sizes: client.listingSizes), pageSize: configuration.pageSize, pushdown: configuration.pushdown)
+        let source: any RecordSource =
+            configuration.pushdown ? DocumentedAPI(pageSize: configuration.pageSize) : NaiveAPI(pageSize: configuration.pageSize)
+        let planner = Planner(catalog: catalog, estimates: CardinalityEstimates(sizes: client.listingSizes), source: source)
         return (bound.columns, planner.plan(bound))
     }
 

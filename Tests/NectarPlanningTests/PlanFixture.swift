@@ -21,8 +21,12 @@ enum PlanFixture {
 
     /// `sizes`: listing sizes already known (path → records), as a remembered session would have them.
     static func plan(_ text: String, sizes: [String: Int] = [:], pushdown: Bool = true) throws -> PlanNode {
+        try plan(text, sizes: sizes, source: pushdown ? DocumentedAPI(pageSize: 50) : NaiveAPI(pageSize: 50))
+    }
+
+    static func plan(_ text: String, sizes: [String: Int] = [:], source: any RecordSource) throws -> PlanNode {
         let estimates = CardinalityEstimates(sizes: ListingSizes(remembered: sizes))
-        return Planner(catalog: .nectarCRM, estimates: estimates, pageSize: 50, pushdown: pushdown).plan(try bind(text))
+        return Planner(catalog: .nectarCRM, estimates: estimates, source: source).plan(try bind(text))
     }
 
     static func explain(_ text: String, sizes: [String: Int] = [:]) throws -> [String] {

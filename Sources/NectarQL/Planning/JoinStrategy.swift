@@ -7,7 +7,7 @@ import NectarSource
 extension Planner {
     func chooseStrategy(_ join: BoundJoin, right: ScanNode, leftRows: Int) -> JoinNode {
         let scanRequests = right.estimate.requests
-        let access = pushdown ? lookupAccess(join, right: right) : nil
+        let access = lookupAccess(join, right: right)
         let lookupRequests = access.map { access in
             let keys = min(leftRows, estimates.total(of: (parentTable(of: right.table) ?? right.table).endpoint))
             return max(1, keys) * Self.requestsPerKey(access)
@@ -43,11 +43,11 @@ extension Planner {
         case .field where !table.isChild: recordColumn = column.name
         default: return nil
         }
-        if let lookup = recordTable.endpoint.completeLookups.first(where: { $0.column == recordColumn }) {
+        if let lookup = source.lookups(of: recordTable.endpoint).first(where: { $0.column == recordColumn }) {
             return .path(lookup)
         }
         guard case .listings(let listings) = right.pushdown.access,
-            let filter = recordTable.endpoint.filters(on: recordColumn).first
+            let filter = source.filters(of: recordTable.endpoint).first(where: { $0.column == recordColumn })
         else { return nil }
         switch filter.kind {
         case .equals(let parameter), .list(let parameter):

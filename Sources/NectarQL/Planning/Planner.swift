@@ -8,17 +8,17 @@ import NectarSyntax
 package struct Planner {
     let catalog: Catalog
     let estimates: CardinalityEstimates
-    let pageSize: Int
-    /// Off only to measure the naive strategy (benchmarks): every table read whole, no parameters
-    /// but the required scope, no projection, no lookups, no early stop for a limit.
-    var pushdown = true
+    /// What the scans' source can do: the documented API, or (to measure the naive strategy)
+    /// the API used with no parameter but the required scope, no projection and no lookups.
+    let source: any RecordSource
 
-    package init(catalog: Catalog, estimates: CardinalityEstimates, pageSize: Int, pushdown: Bool = true) {
+    package init(catalog: Catalog, estimates: CardinalityEstimates, source: any RecordSource) {
         self.catalog = catalog
         self.estimates = estimates
-        self.pageSize = pageSize
-        self.pushdown = pushdown
+        self.source = source
     }
+
+    var pageSize: Int { source.recordsPerRequest }
 
     package func plan(_ query: BoundQuery) -> PlanNode {
         var node = joinTree(query)
@@ -77,15 +77,15 @@ package struct Planner {
         let definition = table.definition
         let recordTable = parentTable(of: definition) ?? definition
         let pushable = (definition.isChild ? translateToParent(local, child: definition, parent: recordTable) : local) + inherited
-        let pushdown = cheapestPushdown(self.pushdown ? pushable : [], table: definition, recordTable: recordTable)
+        let pushdown = cheapestPushdown(pushable, table: definition, recordTable: recordTable)
         let usedColumns = Set(used.filter { table.slots.contains($0) }.map { $0 - table.offset })
         return ScanNode(
             table: definition, name: table.exposedName, pushdown: pushdown,
-            attributes: self.pushdown ? Projection.attributes(of: definition, columns: usedColumns) : [],
+            attributes: source.projects ? Projection.attributes(of: definition, columns: usedColumns) : [],
             localFilter: BoundExpression.conjunction(local),
             filterText: local.isEmpty ? nil : local.map { $0.text(columns: definition.columns.map(\.name)) }.joined(separator: " and "),
             estimate: estimate(pushdown, table: definition, recordTable: recordTable, unpushed: !local.isEmpty),
-            rowBudget: self.pushdown ? rowBudget : nil, customFieldFilter: Self.customFieldFilterText(local, table: definition),
+            rowBudget: source.stopsAtRowBudget ? rowBudget : nil, customFieldFilter: Self.customFieldFilterText(local, table: definition),
             columns: usedColumns)
     }
 
@@ -100,7 +100,7 @@ package struct Planner {
     /// Lookups per id and one listing per value of an `in` pay off for a few values; for many, a
     /// listing without them costs fewer requests. The local filter keeps the answer the same.
     private func cheapestPushdown(_ conjuncts: [BoundExpression], table: TableDefinition, recordTable: TableDefinition) -> Pushdown {
-        let analyzer = PushdownAnalyzer(table: recordTable)
+        let analyzer = PushdownAnalyzer(table: recordTable, source: source)
         let candidates = [
             analyzer.analyze(conjuncts),
             analyzer.analyze(conjuncts, allowLookups: false),

@@ -23,6 +23,8 @@ struct Pushdown: Sendable, Hashable {
 struct PushdownAnalyzer {
     /// The table whose records the endpoint lists (for a child table: its parent).
     let table: TableDefinition
+    /// Which of the endpoint's filters and lookups the source takes.
+    let source: any RecordSource
 
     /// The planner weighs the alternatives: `allowLookups: false` asks for listings even when the
     /// ids are known (many ids cost more as lookups than as a scan), and `allowFanOut: false` leaves
@@ -42,7 +44,7 @@ struct PushdownAnalyzer {
         var shared: [QueryParameter] = []
         var fanOuts: [[QueryParameter]] = []
         var pushed: [String] = []
-        for filter in table.endpoint.filters {
+        for filter in source.filters(of: table.endpoint) {
             guard let slot = table.columnIndex(filter.column) else { continue }
             let parameters = ParameterBuilder(filter: filter, constraints: constraints, slot: slot)
             if allowFanOut, let fanOut = parameters.fanOut() {
@@ -66,7 +68,7 @@ struct PushdownAnalyzer {
     /// The first of the endpoint's lookups (the catalog lists `id` first) whose column the
     /// conjuncts pin to known whole numbers, with those values.
     private func keyLookup(_ constraints: ColumnConstraints) -> (KeyLookup, ColumnConstraints.Values, [String])? {
-        for lookup in table.endpoint.completeLookups {
+        for lookup in source.lookups(of: table.endpoint) {
             guard let slot = table.columnIndex(lookup.column), let keys = constraints.values[slot],
                 let texts = keys.allIntegralTexts
             else { continue }

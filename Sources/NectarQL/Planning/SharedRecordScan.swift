@@ -9,7 +9,7 @@ extension Planner {
     /// joins, and left joins whose unmatched rows the shared read produces itself (a parent
     /// without elements; a child always has its parent). Nil when the join does not qualify.
     func sharedRecordScan(left: ScanNode, right: ScanNode, join: BoundJoin, query: BoundQuery) -> ScanNode? {
-        guard pushdown, join.table == 1, join.leftKeys.count == 1, !(join.kind == .left && join.residual != nil) else { return nil }
+        guard source.readsChildrenWithParents, join.table == 1, join.leftKeys.count == 1, !(join.kind == .left && join.residual != nil) else { return nil }
         let leftIsParent = !left.table.isChild
         let keepsChildless = join.kind == .left && leftIsParent
         guard let table = TableDefinition.sharedRecords(left.table, right.table, keepingRecordsWithoutElements: keepsChildless),
