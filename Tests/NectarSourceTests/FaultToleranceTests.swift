@@ -76,18 +76,29 @@ import Testing
         #expect(clean.allSatisfy { !$0.isEmpty })
     }
 
-    @Test func aBodyTheDecoderRejectsIsRetried() async throws {
-        let calls = Locked(0)
+    @Test func aBodyCutShortIsAskedForAgain() async throws {
+        let looks = Locked(0)
         try await withMockAPI(configure: { $0.concurrency = 1 }) { _, client in
-            let flaky: @Sendable ([UInt8]) throws -> DecodedPage<[Int]> = { bytes in
-                let call = calls.withLock { $0 += 1; return $0 }
-                if call == 1 { throw DecodingFailure() }
-                return try decodeIDs(bytes)
-            }
+            // The first body looks cut short, as one whose connection closed mid-JSON would.
+            let decoder = TestDecoder("t", decodeIDs, isWhole: { _ in looks.withLock { $0 += 1; return $0 } > 1 })
             var ids: [Int] = []
-            for try await page in client.scan(PageRequest(path: "tarefas/"), decoder: TestDecoder("t", flaky)) { ids += page }
+            for try await page in client.scan(PageRequest(path: "tarefas/"), decoder: decoder) { ids += page }
             #expect(ids == datasetIDs(.tarefas))
-            #expect(client.statistics().failures == [.undecodableBody: 1])
+            #expect(client.statistics().failures == [.truncatedBody: 1])
+            #expect(client.statistics().retries == 1)
+        }
+    }
+
+    @Test func aWholeBodyThatDoesNotDecodeFailsAtOnceSayingSo() async throws {
+        try await withMockAPI { server, client in
+            let rejecting: @Sendable ([UInt8]) throws -> DecodedPage<[Int]> = { _ in throw DecodingFailure() }
+            let error = await #expect(throws: APIError.self) {
+                for try await _ in client.scan(PageRequest(path: "tarefas/"), decoder: TestDecoder("t", rejecting)) {}
+            }
+            #expect(error?.lastFailure == .undecodableBody)
+            #expect(error?.description.contains("do not read as its records") == true, "\(String(describing: error))")
+            #expect(server.statistics().requests == 1, "a decoding failure is not a network failure: no retry")
+            #expect(client.statistics().retries == 0)
         }
     }
 }

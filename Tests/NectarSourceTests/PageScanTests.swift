@@ -1,7 +1,9 @@
 import Testing
 @testable import NectarSource
 
-/// The sliding window alone, over a fake listing of `total` records in pages of `pageSize`.
+/// The window's driver over a fake listing of `total` records in pages of `pageSize`: that its
+/// tasks overlap, finish out of order and are cancelled as `PageWindow` decides (whose rules
+/// `PageWindowTests` checks without tasks).
 @Suite(.timeLimit(.minutes(5))) struct PageScanTests {
     /// Records which pages were loaded and lets pages finish in a chosen order. A page's request
     /// takes `delay`; a full page then says so (as the client does from the body) and decodes,

@@ -4,13 +4,20 @@
 struct TestDecoder<Content: Sendable>: PageDecoder {
     let name: String
     let decodeBody: @Sendable ([UInt8]) throws -> DecodedPage<Content>
+    let looksWhole: @Sendable ([UInt8]) -> Bool
 
-    init(_ name: String, _ decodeBody: @escaping @Sendable ([UInt8]) throws -> DecodedPage<Content>) {
+    init(
+        _ name: String, _ decodeBody: @escaping @Sendable ([UInt8]) throws -> DecodedPage<Content>,
+        isWhole: @escaping @Sendable ([UInt8]) -> Bool = JSONBody.endsWhole
+    ) {
         self.name = name
         self.decodeBody = decodeBody
+        self.looksWhole = isWhole
     }
 
     var identity: String? { name.isEmpty ? nil : name }
+
+    func isWhole(_ body: [UInt8]) -> Bool { looksWhole(body) }
 
     func decode(_ body: [UInt8]) throws -> DecodedPage<Content> { try decodeBody(body) }
 }

@@ -1,8 +1,8 @@
 import NectarCatalog
 import NectarSource
 
-/// Scans through the API client: each body is flattened into the table's rows as it is decoded,
-/// so a body that does not parse is retried as truncated, and the cache keeps rows, not JSON.
+/// Scans through the API client: each whole body is flattened into the table's rows once it has
+/// arrived (a body cut short is asked for again first), and the cache keeps rows, not JSON.
 package struct ClientPageFetcher: PageFetching {
     let client: NectarClient
     package let pageSize: Int

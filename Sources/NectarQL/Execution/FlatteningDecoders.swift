@@ -7,6 +7,8 @@ struct ListingFlattening: PageDecoder {
 
     var identity: Flattener.Identity? { flattener.identity }
 
+    func isWhole(_ body: [UInt8]) -> Bool { JSONBody.endsWhole(body) }
+
     func decode(_ body: [UInt8]) throws -> DecodedPage<FlattenedPage> {
         let page = try flattener.flattenPage(body)
         return DecodedPage(content: page, recordCount: page.recordCount)
@@ -19,6 +21,8 @@ struct LookupFlattening: PageDecoder {
     let flattener: Flattener
 
     var identity: Flattener.Identity? { flattener.identity }
+
+    func isWhole(_ body: [UInt8]) -> Bool { JSONBody.endsWhole(body) }
 
     func decode(_ body: [UInt8]) throws -> DecodedPage<FlattenedPage> {
         let page = try flattener.flattenObject(body)

@@ -39,6 +39,13 @@ enum ErrorMessages {
             message: "the API answered HTTP \(status) to GET \(target.endpoint): \(advice)")
     }
 
+    static func undecodable(_ target: RequestTarget, bytes: Int, error: any Error, attempts: Int) -> APIError {
+        APIError(
+            kind: .invalidResponse, endpoint: target.endpoint, status: 200, attempts: attempts, lastFailure: .undecodableBody,
+            message: "the API answered GET \(target.endpoint) with \(bytes) bytes that do not read as its records: \(error). "
+                + "Retrying would get the same answer; if it persists, the API's format may have changed")
+    }
+
     static func unreachable(_ target: RequestTarget, detail: String, attempts: Int) -> APIError {
         APIError(
             kind: .network(host: target.host, detail: detail), endpoint: target.endpoint, attempts: attempts,

@@ -14,12 +14,13 @@ public enum FailureKind: String, Sendable, Hashable, CaseIterable, CustomStringC
 
     public var description: String { rawValue }
 
-    /// Transient problems worth another attempt; the rest will not change by retrying.
+    /// Transient problems worth another attempt; the rest will not change by retrying (a whole
+    /// body that does not decode is decoded after the retry loop, and reported at once).
     var isRetryable: Bool {
         switch self {
-        case .rateLimited, .serverError, .droppedConnection, .timeout, .truncatedBody, .undecodableBody:
+        case .rateLimited, .serverError, .droppedConnection, .timeout, .truncatedBody:
             true
-        case .unreachable, .unauthorized, .forbidden, .unexpectedStatus:
+        case .undecodableBody, .unreachable, .unauthorized, .forbidden, .unexpectedStatus:
             false
         }
     }

@@ -76,7 +76,7 @@ package final class NectarClient: Sendable {
                 return hit
             },
             load: { [self] page, notice in
-                try await loadPage(page, of: request, cache: cache, key: key(page), notice: notice, tally: tally, decode: decoder.decode)
+                try await loadPage(page, of: request, cache: cache, key: key(page), notice: notice, tally: tally, decoder: decoder)
             })
         let token = configuration.token
         return AsyncThrowingStream {
@@ -111,9 +111,10 @@ package final class NectarClient: Sendable {
         }
         let target = RequestTarget(base: base, path: path, parameters: parameters)
         do {
-            switch try await executor.perform(target, tally: tally, decode: decoder.decode) {
-            case .decoded(let page, let bytes):
-                if let key { cache.store(.found(page), for: key, bytes: bytes) }
+            switch try await executor.perform(target, isWhole: decoder.isWhole, tally: tally) {
+            case .body(let body, let attempts):
+                let page = try decode(body, with: decoder, target: target, attempts: attempts)
+                if let key { cache.store(.found(page), for: key, bytes: body.count) }
                 return page.content
             case .notFound:
                 if let key { cache.store(.notFound, for: key) }
@@ -146,10 +147,10 @@ package final class NectarClient: Sendable {
 
     /// Loads and decodes one page, sending the notice when it came back full: from a glance at
     /// the body when the scan expects a full page, otherwise from the decoded count.
-    private func loadPage<Content: Sendable>(
+    private func loadPage<Decoder: PageDecoder>(
         _ page: Int, of request: PageRequest, cache: DecodedCache, key: DecodedCache.Key?,
-        notice: FullPageNotice, tally: RequestTally?, decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
-    ) async throws -> DecodedPage<Content> {
+        notice: FullPageNotice, tally: RequestTally?, decoder: Decoder
+    ) async throws -> DecodedPage<Decoder.Content> {
         try requireToken()
         let pageSize = configuration.pageSize
         let paging = [QueryParameter("page", String(page)), QueryParameter("displayLength", String(pageSize))]
@@ -161,13 +162,29 @@ package final class NectarClient: Sendable {
             notice.send()
             return true
         }
-        switch try await executor.perform(target, received: received, tally: tally, decode: decode) {
-        case .decoded(let decoded, let bytes):
-            if let key { cache.store(.found(decoded), for: key, bytes: bytes) }
+        switch try await executor.perform(target, isWhole: decoder.isWhole, received: received, tally: tally) {
+        case .body(let body, let attempts):
+            let decoded = try decode(body, with: decoder, target: target, attempts: attempts)
+            if let key { cache.store(.found(decoded), for: key, bytes: body.count) }
             if !notice.expectsFullPage, decoded.recordCount >= pageSize, notice.isWanted() { notice.send() }
             return decoded
         case .notFound(let attempts):
             throw ErrorMessages.listingNotFound(target, attempts: attempts)
+        }
+    }
+
+    /// The typed step after a whole answer arrived: a body that does not decode is the API's (or
+    /// the decoder's) fault, reported at once with what failed, not retried as a network failure.
+    private func decode<Decoder: PageDecoder>(
+        _ body: [UInt8], with decoder: Decoder, target: RequestTarget, attempts: Int
+    ) throws(APIError) -> DecodedPage<Decoder.Content> {
+        do {
+            let page = try decoder.decode(body)
+            recorder.pageDecoded()
+            return page
+        } catch {
+            recorder.failed(.undecodableBody)
+            throw ErrorMessages.undecodable(target, bytes: body.count, error: error, attempts: attempts).redacting(configuration.token)
         }
     }
 

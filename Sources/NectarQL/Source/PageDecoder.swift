@@ -6,7 +6,25 @@ package protocol PageDecoder: Sendable {
     /// What this decoder makes of a body, for the cache of decoded pages: two decoders of one type
     /// with equal identities decode any body alike, so they may share entries. Nil: never cached.
     var identity: Identity? { get }
+    /// Whether a body seems to have arrived whole (a cheap look, such as its last byte). Checked
+    /// inside the retry loop: a body cut short is asked for again.
+    func isWhole(_ body: [UInt8]) -> Bool
+    /// Runs once a whole body has arrived, outside the retry loop: a body that does not decode is
+    /// reported at once as what it is, never retried as if the network had failed.
     func decode(_ body: [UInt8]) throws -> DecodedPage<Content>
+}
+
+extension PageDecoder {
+    package func isWhole(_ body: [UInt8]) -> Bool { true }
+}
+
+/// JSON's own test of wholeness: a document that is an object or an array ends with `}` or `]`.
+/// A body cut in the middle almost never does, and looking costs one byte, not a parse.
+package enum JSONBody {
+    package static func endsWhole(_ body: [UInt8]) -> Bool {
+        guard let last = body.last(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else { return false }
+        return last == UInt8(ascii: "]") || last == UInt8(ascii: "}")
+    }
 }
 
 /// The identity of a decoder with nothing to tell its instances apart: its type says it all.

@@ -1,9 +1,10 @@
 /// Performs one logical request: waits for a permit of the client's global limit and for the
-/// rate limit, sends, decodes, and retries transient failures within the retry policy.
+/// rate limit, sends, and retries transient failures within the retry policy. It returns bytes;
+/// decoding them is the caller's step, after the loop.
 final class RequestExecutor: Sendable {
-    enum Outcome<Content: Sendable>: Sendable {
-        /// The decoded page and the size of the body it came from (what the cache budgets by).
-        case decoded(DecodedPage<Content>, bytes: Int)
+    enum Outcome: Sendable {
+        /// A successful answer's body, whole, after `attempts` attempts.
+        case body([UInt8], attempts: Int)
         /// HTTP 404 after `attempts` attempts (earlier ones may have failed transiently).
         case notFound(attempts: Int)
     }
@@ -16,8 +17,8 @@ final class RequestExecutor: Sendable {
         var detail = ""
     }
 
-    private enum Attempt<Content: Sendable> {
-        case done(Outcome<Content>)
+    private enum Attempt {
+        case done(Outcome)
         case failed(Failure)
     }
 
@@ -44,22 +45,23 @@ final class RequestExecutor: Sendable {
     /// How long the server's `Retry-After` still holds every request off, if it does.
     var pauseRemaining: Duration? { pause.remaining }
 
-    /// `received` sees each successful body before it is decoded (a listing glances at it to
-    /// decide whether to request its next page early) and says whether it started other work.
-    /// `tally`, when given, counts every attempt sent, as the client's statistics do.
-    func perform<Content: Sendable>(
-        _ target: RequestTarget, received: (@Sendable ([UInt8]) -> Bool)? = nil, tally: RequestTally? = nil,
-        decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
-    ) async throws -> Outcome<Content> {
+    /// `isWhole` says whether a successful body arrived whole; one that did not is retried.
+    /// `received` then sees it (a listing glances at it to decide whether to request its next page
+    /// early) and says whether it started other work. `tally`, when given, counts every attempt
+    /// sent, as the client's statistics do.
+    func perform(
+        _ target: RequestTarget, isWhole: @Sendable ([UInt8]) -> Bool, received: (@Sendable ([UInt8]) -> Bool)? = nil,
+        tally: RequestTally? = nil
+    ) async throws -> Outcome {
         let started = ContinuousClock.now
         var attempts = 0
         var failures: [ErrorMessages.Attempt] = []
         while true {
             attempts += 1
             let failure: Failure
-            switch try await attemptOnce(target, received: received, tally: tally, decode: decode) as Attempt<Content> {
+            switch try await attemptOnce(target, isWhole: isWhole, received: received, tally: tally) {
             case .done(.notFound): return .notFound(attempts: attempts)
-            case .done(let outcome): return outcome
+            case .done(.body(let body, _)): return .body(body, attempts: attempts)
             case .failed(let failed): failure = failed
             }
             let (kind, status, detail) = (failure.kind, failure.status, failure.detail)
@@ -81,10 +83,10 @@ final class RequestExecutor: Sendable {
         }
     }
 
-    private func attemptOnce<Content: Sendable>(
-        _ target: RequestTarget, received: (@Sendable ([UInt8]) -> Bool)?, tally: RequestTally?,
-        decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
-    ) async throws -> Attempt<Content> {
+    private func attemptOnce(
+        _ target: RequestTarget, isWhole: @Sendable ([UInt8]) -> Bool, received: (@Sendable ([UInt8]) -> Bool)?,
+        tally: RequestTally?
+    ) async throws -> Attempt {
         let response: RawResponse
         do {
             try await pause.waitWhilePaused()
@@ -98,28 +100,23 @@ final class RequestExecutor: Sendable {
             return .failed(Failure(kind: failure.kind, detail: failure.detail))
         }
         statistics.received(bytes: response.body.count)
-        if (200..<300).contains(response.status), received?(response.body) == true {
+        let verdict = verdict(on: response, isWhole: isWhole)
+        if case .done(.body(let body, _)) = verdict, received?(body) == true {
             // Lets the request the glance started go out before decoding takes this thread.
             await Task.yield()
         }
-        return verdict(on: response, decode: decode)
+        return verdict
     }
 
-    private func verdict<Content: Sendable>(
-        on response: RawResponse, decode: @Sendable ([UInt8]) throws -> DecodedPage<Content>
-    ) -> Attempt<Content> {
+    private func verdict(on response: RawResponse, isWhole: ([UInt8]) -> Bool) -> Attempt {
         switch response.status {
         case 200..<300:
-            // Decoding happens outside the permit: it is CPU work, not traffic.
-            do {
-                let page = try decode(response.body)
-                statistics.pageDecoded()
-                return .done(.decoded(page, bytes: response.body.count))
-            } catch {
+            guard isWhole(response.body) else {
                 return .failed(Failure(
-                    kind: .undecodableBody, status: response.status,
-                    detail: "\(response.body.count) bytes that do not decode: \(error)"))
+                    kind: .truncatedBody, status: response.status,
+                    detail: "\(response.body.count) bytes that end before their JSON does"))
             }
+            return .done(.body(response.body, attempts: 0))
         case 404:
             return .done(.notFound(attempts: 0))
         case 401:
