@@ -15,10 +15,10 @@ package struct ClientPageFetcher: PageFetching {
     package func pages(of request: PageRequest, flattener: Flattener, firstPage: Int, maxPages: Int?)
         -> AsyncThrowingStream<FlattenedPage, any Error>
     {
-        client.scan(request, decoder: ListingFlattening(flattener: flattener), firstPage: firstPage, maxPages: maxPages)
+        client.scan(request, decoder: FlatteningDecoder(flattener: flattener, shape: .listing), firstPage: firstPage, maxPages: maxPages)
     }
 
     package func lookup(path: String, flattener: Flattener) async throws -> FlattenedPage? {
-        try await client.fetch(path: path, decoder: LookupFlattening(flattener: flattener))
+        try await client.fetch(path: path, decoder: FlatteningDecoder(flattener: flattener, shape: .lookup))
     }
 }

@@ -1,31 +1,28 @@
 import NectarCatalog
 import NectarSource
 
-/// A listing page's body flattened into a table's rows; cached under the flattener's identity.
-struct ListingFlattening: PageDecoder {
-    let flattener: Flattener
-
-    var identity: Flattener.Identity? { flattener.identity }
-
-    func isWhole(_ body: [UInt8]) -> Bool { JSONBody.endsWhole(body) }
-
-    func decode(_ body: [UInt8]) throws -> DecodedPage<FlattenedPage> {
-        let page = try flattener.flattenPage(body)
-        return DecodedPage(content: page, recordCount: page.recordCount)
+/// A body flattened into a table's rows: a listing page (an array of records), or a lookup's
+/// answer (one record, or a list of them). Cached under the flattener's identity and the shape,
+/// so a listing's entry never answers a lookup.
+struct FlatteningDecoder: PageDecoder {
+    enum Shape: Hashable, Sendable {
+        case listing, lookup
     }
-}
 
-/// A lookup's body (one record, or a list of them) flattened into a table's rows. Its own type
-/// keeps its cache entries apart from listings' even for the same flattener.
-struct LookupFlattening: PageDecoder {
+    struct Identity: Hashable, Sendable {
+        let flattening: Flattener.Identity
+        let shape: Shape
+    }
+
     let flattener: Flattener
+    let shape: Shape
 
-    var identity: Flattener.Identity? { flattener.identity }
+    var identity: Identity? { Identity(flattening: flattener.identity, shape: shape) }
 
     func isWhole(_ body: [UInt8]) -> Bool { JSONBody.endsWhole(body) }
 
     func decode(_ body: [UInt8]) throws -> DecodedPage<FlattenedPage> {
-        let page = try flattener.flattenObject(body)
+        let page = try shape == .listing ? flattener.flattenPage(body) : flattener.flattenObject(body)
         return DecodedPage(content: page, recordCount: page.recordCount)
     }
 }
