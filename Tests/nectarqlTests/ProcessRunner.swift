@@ -27,10 +27,12 @@ enum ProcessRunner {
         return environment
     }
 
-    /// A directory of this test process for the files the shell keeps between sessions.
+    /// A directory of this test process for the files the shell keeps between sessions, removed
+    /// when the process exits.
     static let scratchDirectory: String = {
         let path = NSTemporaryDirectory() + "nectarql-tests-\(ProcessInfo.processInfo.processIdentifier)"
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: ProcessRunner.scratchDirectory) }
         return path
     }()
 
