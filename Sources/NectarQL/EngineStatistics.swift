@@ -7,7 +7,7 @@ public struct EngineStatistics: Sendable, Equatable {
     let http: ClientStatistics
     let scans: ScanCounts
 
-    init(http: ClientStatistics = ClientStatistics(), scans: ScanCounts = ScanCounts()) {
+    init(http: ClientStatistics, scans: ScanCounts) {
         self.http = http
         self.scans = scans
     }

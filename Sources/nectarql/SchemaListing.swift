@@ -22,14 +22,8 @@ enum SchemaListing {
         let all = try await tables(engine)
         let chosen: [Table]
         if let name {
-            do {
-                _ = try await engine.execute(.describe(Identifier(name)))
-            } catch let error as QueryError {
-                // The engine's message already says how to find the right name.
-                throw DotCommandError(message: error.message)
-            }
             // The table's own name for an alias (`nectarcrm_tarefas` is `tarefas`).
-            let canonical = engine.catalog.table(named: name)?.name
+            guard let canonical = engine.catalog.table(named: name)?.name else { throw await unknownTable(name, engine: engine) }
             chosen = all.filter { $0.name == canonical }
         } else {
             chosen = all
@@ -37,6 +31,18 @@ enum SchemaListing {
         var texts: [String] = []
         for table in chosen { texts.append(try await createTable(table, engine: engine)) }
         return texts.joined(separator: "\n")
+    }
+
+    /// The engine's own refusal of `describe name`, whose message already says how to find the right name.
+    private static func unknownTable(_ name: String, engine: Engine) async -> any Error {
+        do {
+            _ = try await engine.execute(.describe(Identifier(name)))
+            return DotCommandError(message: "unknown table '\(name)'")
+        } catch let error as QueryError {
+            return DotCommandError(message: error.message)
+        } catch {
+            return error
+        }
     }
 
     /// One column per line with its type, and a custom field's label as a comment.

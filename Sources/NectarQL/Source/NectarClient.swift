@@ -184,7 +184,8 @@ package final class NectarClient: Sendable {
             return page
         } catch {
             recorder.failed(.undecodableBody)
-            throw ErrorMessages.undecodable(target, bytes: body.count, error: error, attempts: attempts).redacting(configuration.token)
+            // Callers redact the token from every APIError they pass on.
+            throw ErrorMessages.undecodable(target, bytes: body.count, error: error, attempts: attempts)
         }
     }
 
