@@ -10,24 +10,14 @@ struct MockRouter: Sendable {
 
     let token: String
     let customFields: CustomFieldAccess
-    let records: [MockEndpoint: [IndexedRecord]]
-    /// Positions of each endpoint's records by id, for single-record lookups.
-    let positions: [MockEndpoint: [Int: Int]]
+    private let index: EndpointIndex
     /// Matching positions per filter query, so a scan of many pages filters once, not once per page.
     private let selections = SelectionCache()
 
     init(dataset: MockDataset, token: String, customFields: CustomFieldAccess = .available) {
         self.token = token
         self.customFields = customFields
-        var records: [MockEndpoint: [IndexedRecord]] = [:]
-        var positions: [MockEndpoint: [Int: Int]] = [:]
-        for endpoint in MockEndpoint.allCases {
-            let sorted = dataset.records(endpoint).map(IndexedRecord.init).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
-            records[endpoint] = sorted
-            positions[endpoint] = Dictionary(sorted.enumerated().compactMap { index, record in record.id.map { ($0, index) } }) { first, _ in first }
-        }
-        self.records = records
-        self.positions = positions
+        index = EndpointIndex(dataset: dataset)
     }
 
     func respond(to request: MockRequest) -> MockResponse {
@@ -67,7 +57,7 @@ struct MockRouter: Sendable {
             guard requestedLength >= 1 else {
                 throw ListingFilter.Malformed(parameter: "displayLength", value: String(requestedLength))
             }
-            let all = records[endpoint] ?? []
+            let all = index[endpoint].records
             let matching = selection(endpoint, request, filter)
             let window: ArraySlice<Int>
             if page == -1 {
@@ -97,7 +87,7 @@ struct MockRouter: Sendable {
 
     /// The positions of the records `filter` selects, computed once per distinct filter query.
     private func selection(_ endpoint: MockEndpoint, _ request: MockRequest, _ filter: ListingFilter) -> [Int] {
-        let all = records[endpoint] ?? []
+        let all = index[endpoint].records
         let paging: Set<String> = ["page", "displayLength", "attribute", "api_token"]
         let key = endpoint.rawValue + "?" + request.query.filter { !paging.contains($0.name) }
             .map { $0.name + "=" + $0.value }.sorted().joined(separator: "&")
@@ -125,14 +115,15 @@ struct MockRouter: Sendable {
     // MARK: - Lookups
 
     private func single(_ endpoint: MockEndpoint, id: String) -> MockResponse {
-        guard let wanted = Int(id), let position = positions[endpoint]?[wanted], let record = records[endpoint]?[position] else {
+        let entry = index[endpoint]
+        guard let wanted = Int(id), let position = entry.positions[wanted] else {
             return .error(404, "No \(endpoint.rawValue) record with id \(id).")
         }
-        return MockResponse(status: 200, body: record.bytes)
+        return MockResponse(status: 200, body: entry.records[position].bytes)
     }
 
     private func lookup(_ endpoint: MockEndpoint, kind: String, key: String, _ request: MockRequest) -> MockResponse {
-        let all = records[endpoint] ?? []
+        let all = index[endpoint].records
         switch (endpoint, kind) {
         case (.contatos, "email"):
             return first(all) { $0.emails.contains(key.lowercased()) } ?? .error(404, "No contato with e-mail \(key).")
