@@ -31,7 +31,7 @@ import Testing
 
     private func ids(_ parameters: [QueryParameter], _ store: SnapshotStore) throws -> [Value] {
         let scan = SnapshotScan(request: PageRequest(path: "contatos/", parameters: parameters), table: Self.contatos, recordTable: Self.contatos)
-        let reader = try SnapshotReader(SnapshotQuery(scan, catalog: .nectarCRM), width: Self.contatos.columns.count, store: store)
+        let reader = try SnapshotReader(SnapshotQuery(scan, catalog: .nectarCRM), store: store)
         return try reader.next(100).map { $0[Self.contatos.columnIndex("id")!] }
     }
 
@@ -77,7 +77,7 @@ import Testing
                 request: PageRequest(path: "contatos/", parameters: [QueryParameter("attribute", "id")]), table: table, recordTable: table)
             let query = SnapshotQuery(scan, catalog: .nectarCRM)
             #expect(query.slots.map(\.slot) == [table.columnIndex("id")!])
-            let rows = try SnapshotReader(query, width: table.columns.count, store: store).next(10)
+            let rows = try SnapshotReader(query, store: store).next(10)
             #expect(rows.count == 3)
             #expect(rows.allSatisfy { $0[table.columnIndex("nome")!] == .null })
         }
@@ -93,7 +93,7 @@ import Testing
             #expect(query.sql.hasPrefix("SELECT p.\"constante\", p.\"dataatualizacao\" FROM"), "\(query.sql)")
             // Read twice: the second reader borrows the statement the first gave back.
             for _ in 0..<2 {
-                let rows = try SnapshotReader(query, width: table.columns.count, store: store).next(10)
+                let rows = try SnapshotReader(query, store: store).next(10)
                 #expect(rows.map { $0[table.columnIndex("constante")!] } == [.float(0), .float(1), .float(1)])
                 #expect(rows.map { $0[table.columnIndex("dataatualizacao")!] } == [1, 2, 3].map { .timestamp(1_700_000_000_000 + $0 * 86_400_000) })
                 #expect(rows.allSatisfy { $0[table.columnIndex("id")!] == .null && $0.count == table.columns.count })
@@ -134,7 +134,7 @@ import Testing
             let table = Self.contatos
             let scan = try #require(SnapshotScan(lookupPath: "contatos/2", table: table, recordTable: table))
             #expect(scan.isSingleLookup)
-            let rows = try SnapshotReader(SnapshotQuery(scan, catalog: .nectarCRM), width: table.columns.count, store: store).next(10)
+            let rows = try SnapshotReader(SnapshotQuery(scan, catalog: .nectarCRM), store: store).next(10)
             #expect(rows.map { $0[table.columnIndex("nome")!] } == [.text("Bruno")])
             #expect(SnapshotScan(lookupPath: "tarefas/2", table: table, recordTable: table) == nil)
         }

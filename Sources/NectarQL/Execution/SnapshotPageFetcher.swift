@@ -27,9 +27,9 @@ package struct SnapshotPageFetcher: PageFetching {
         let table = flattener.table
         let scan = SnapshotScan(request: request, table: table, recordTable: recordTable(of: table))
         let query = SnapshotQuery(
-            scan, catalog: catalog, columns: flattener.columnsRead, dialect: store.dialect,
+            scan, catalog: catalog, columns: flattener.columnsRead, layout: flattener.layout, dialect: store.dialect,
             offset: max(0, firstPage - 1) * pageSize, limit: maxPages.map { $0 * pageSize })
-        return stream(query, width: table.columns.count, dates: Self.customDates(flattener))
+        return stream(query, dates: Self.customDates(flattener))
     }
 
     /// A fan-out's listings (every status of oportunidades) are read by one query: the file has
@@ -41,8 +41,8 @@ package struct SnapshotPageFetcher: PageFetching {
         guard let merged = SnapshotScan.merging(scans, scope: records.endpoint.requiredScope) else {
             return requests.map { pages(of: $0, flattener: flattener, firstPage: 1, maxPages: nil) }
         }
-        let query = SnapshotQuery(merged, catalog: catalog, columns: flattener.columnsRead, dialect: store.dialect)
-        return [stream(query, width: table.columns.count, dates: Self.customDates(flattener))]
+        let query = SnapshotQuery(merged, catalog: catalog, columns: flattener.columnsRead, layout: flattener.layout, dialect: store.dialect)
+        return [stream(query, dates: Self.customDates(flattener))]
     }
 
     package func lookup(path: String, flattener: Flattener) async throws -> FlattenedPage? {
@@ -50,9 +50,9 @@ package struct SnapshotPageFetcher: PageFetching {
         guard let scan = SnapshotScan(lookupPath: path, table: table, recordTable: recordTable(of: table)) else {
             throw SnapshotError("the snapshot cannot answer the lookup \(path)")
         }
-        let query = SnapshotQuery(scan, catalog: catalog, columns: flattener.columnsRead, dialect: store.dialect)
+        let query = SnapshotQuery(scan, catalog: catalog, columns: flattener.columnsRead, layout: flattener.layout, dialect: store.dialect)
         var rows: [[Value]] = []
-        for try await page in store.rows(of: query, width: table.columns.count, pageRows: pageSize) { rows += page }
+        for try await page in store.rows(of: query, pageRows: pageSize) { rows += page }
         if rows.isEmpty, scan.isSingleLookup { return nil }
         return Self.page(rows, dates: Self.customDates(flattener))
     }
@@ -62,8 +62,8 @@ package struct SnapshotPageFetcher: PageFetching {
     }
 
     /// The store's pages of a query, each as a flattened page.
-    private func stream(_ query: SnapshotQuery, width: Int, dates: [CustomDate]) -> AsyncThrowingStream<FlattenedPage, any Error> {
-        let rows = RowPages(store.rows(of: query, width: width, pageRows: pageSize))
+    private func stream(_ query: SnapshotQuery, dates: [CustomDate]) -> AsyncThrowingStream<FlattenedPage, any Error> {
+        let rows = RowPages(store.rows(of: query, pageRows: pageSize))
         return AsyncThrowingStream {
             guard let page = try await rows.next() else { return nil }
             return Self.page(page, dates: dates)
@@ -89,8 +89,10 @@ package struct SnapshotPageFetcher: PageFetching {
     /// midnight in the session zone, which the table's custom columns were built with.
     private static func customDates(_ flattener: Flattener) -> [CustomDate] {
         flattener.table.columns.enumerated().compactMap { index, column in
-            guard case .date(let zone)? = column.customField?.rule, flattener.columnsRead?.contains(index) ?? true else { return nil }
-            return (index, zone)
+            guard case .date(let zone)? = column.customField?.rule, flattener.columnsRead?.contains(index) ?? true,
+                let slot = flattener.layout.slot(ofColumn: index)
+            else { return nil }
+            return (slot, zone)
         }
     }
 }

@@ -23,8 +23,8 @@ package struct ScanNode: Sendable {
     let pushdown: Pushdown
     /// Top-level keys for `attribute=`; empty means every key.
     let attributes: [String]
-    /// Every predicate on this table alone, over its own columns: always evaluated locally.
-    package let localFilter: BoundExpression?
+    /// Every predicate on this table alone, over its rows: always evaluated locally.
+    package var localFilter: BoundExpression?
     let filterText: String?
     let estimate: Estimate
     /// Rows a `limit` right above needs; no page past them is fetched.
@@ -35,9 +35,11 @@ package struct ScanNode: Sendable {
     var servesJoin: String? = nil
     /// The columns the query reads, the only ones decoded; nil decodes every column.
     var columns: Set<Int>? = nil
+    /// Whether the rows carry only `columns` (see `ScanRowCompaction`), not the table's width.
+    var compactRows = false
 
     /// Turns this scan's records into rows, decoding only the columns the query reads.
-    package var flattener: Flattener { Flattener(table: table, reading: columns) }
+    package var flattener: Flattener { Flattener(table: table, reading: columns, compactRows: compactRows) }
 
     /// The path of the endpoint that lists this table's records.
     var path: String { table.endpoint.path }

@@ -33,7 +33,7 @@ package struct Planner {
         if query.distinct { node = .distinct(node) }
         if query.orderAfterProjection { node = .sort(node, query.order, text: query.text.order.joined(separator: ", ")) }
         if query.limit != nil || query.offset > 0 { node = .limit(node, limit: query.limit, offset: query.offset) }
-        return node
+        return ScanRowCompaction.compacting(node)
     }
 
     private func joinTree(_ query: BoundQuery) -> PlanNode {

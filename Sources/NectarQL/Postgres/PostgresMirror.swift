@@ -111,8 +111,8 @@ package final class PostgresMirror: SnapshotStoring {
         try await PostgresMirrorWriter.begin(self, tables: tables, catalog: catalog)
     }
 
-    package func rows(of query: SnapshotQuery, width: Int, pageRows: Int) -> AsyncThrowingStream<[[Value]], any Error> {
-        let pager = PostgresPager(query: query, width: width, pageRows: pageRows, mirror: self)
+    package func rows(of query: SnapshotQuery, pageRows: Int) -> AsyncThrowingStream<[[Value]], any Error> {
+        let pager = PostgresPager(query: query, pageRows: pageRows, mirror: self)
         return AsyncThrowingStream { try await pager.next() }
     }
 
@@ -153,9 +153,9 @@ private final class PostgresPager: @unchecked Sendable {
     private var rows: PostgresRowSequence.AsyncIterator?
     private var done = false
 
-    init(query: SnapshotQuery, width: Int, pageRows: Int, mirror: PostgresMirror) {
+    init(query: SnapshotQuery, pageRows: Int, mirror: PostgresMirror) {
         self.query = query
-        self.width = width
+        width = query.width
         self.pageRows = pageRows
         self.mirror = mirror
     }

@@ -9,15 +9,19 @@ package struct SnapshotQuery: Sendable {
     package let bindings: [SnapshotValue]
     /// For each selected column, in order: the row slot it fills and its type.
     package let slots: [(slot: Int, type: SQLType)]
+    /// Values per row.
+    package let width: Int
 
     /// `columns`: the indexes of the table's columns the query reads (the flattener's); only
     /// those are selected, so a group-by over two columns reads two. Nil falls back to the
     /// scan's `attribute=` projection (whole top-level keys, as the API would send them).
+    /// `layout`: where the rows carry each column (the table's width when nil).
     package init(
-        _ scan: SnapshotScan, catalog: Catalog, columns: Set<Int>? = nil, dialect: SnapshotDialect = .sqlite, offset: Int = 0,
-        limit: Int? = nil
+        _ scan: SnapshotScan, catalog: Catalog, columns: Set<Int>? = nil, layout: RowLayout? = nil,
+        dialect: SnapshotDialect = .sqlite, offset: Int = 0, limit: Int? = nil
     ) {
         let table = scan.table
+        let layout = layout ?? .table(width: table.columns.count)
         let recordTable = Self.recordTable(of: table, catalog) ?? table
         let child = table.isChild ? catalog.tables.first { $0.isChild && $0.origin == table.origin } : nil
         let q = SnapshotSchema.quoted
@@ -40,9 +44,9 @@ package struct SnapshotQuery: Sendable {
             case (.field, nil), (.parent, nil):
                 expression = catalog.table(named: table.name)?.column(column.name).map { "p." + q($0.name) }
             }
-            guard let expression else { continue }
+            guard let expression, let rowSlot = layout.slot(ofColumn: slot) else { continue }
             expressions.append(expression)
-            slots.append((slot, column.type))
+            slots.append((rowSlot, column.type))
         }
         var from: String
         var order: String
@@ -79,6 +83,7 @@ package struct SnapshotQuery: Sendable {
         self.sql = sql
         self.bindings = bindings
         self.slots = slots
+        width = layout.width
     }
 
     /// The table whose records a table's rows come from (its parent for a child table).

@@ -28,11 +28,11 @@ package final class SnapshotReader: @unchecked Sendable {
     /// Per selected column, in SELECT order: the row slot it fills and how it is read.
     private let targets: [Int]
     private let kinds: [Kind]
-    /// The table's width: columns not selected stay NULL.
+    /// Values per row: columns the row carries but the query did not select stay NULL.
     private let width: Int
     private var done = false
 
-    package init(_ query: SnapshotQuery, width: Int, store: SnapshotStore) throws {
+    package init(_ query: SnapshotQuery, store: SnapshotStore) throws {
         pool = store.statements
         connection = store.connection
         sql = query.sql
@@ -45,7 +45,7 @@ package final class SnapshotReader: @unchecked Sendable {
         }
         targets = query.slots.map(\.slot)
         kinds = query.slots.map { Kind($0.type) }
-        self.width = width
+        width = query.width
     }
 
     deinit {

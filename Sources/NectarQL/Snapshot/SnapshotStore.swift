@@ -60,10 +60,10 @@ package final class SnapshotStore: SnapshotStoring {
         return try SnapshotWriter(store: store, tables: tables)
     }
 
-    package func rows(of query: SnapshotQuery, width: Int, pageRows: Int) -> AsyncThrowingStream<[[Value]], any Error> {
+    package func rows(of query: SnapshotQuery, pageRows: Int) -> AsyncThrowingStream<[[Value]], any Error> {
         let reader: SnapshotReader
         do {
-            reader = try SnapshotReader(query, width: width, store: self)
+            reader = try SnapshotReader(query, store: self)
         } catch {
             return AsyncThrowingStream { throw error }
         }

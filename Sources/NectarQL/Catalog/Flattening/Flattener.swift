@@ -1,6 +1,6 @@
 /// Turns the API's JSON records into a table's rows, reading straight from the body's bytes:
 /// only the keys of the columns a query reads are decoded, the rest is skipped. Rows keep the
-/// table's width; a column not read is NULL.
+/// table's width (a column not read is NULL) unless asked to carry only the columns read.
 package struct Flattener: Sendable {
     package let table: TableDefinition
     /// What this flattener makes of a body, for caches of decoded pages: the table and the
@@ -17,10 +17,13 @@ package struct Flattener: Sendable {
         let customDateZone: String?
         /// The indexes of the columns read, sorted; nil: every column.
         let columnsRead: [Int]?
+        let layout: RowLayout
     }
     let trie: KeyTrie
-    /// The type of each value slot: the table's columns, then (if the table has no column for
-    /// the record's own id) one hidden slot for it.
+    /// Where the rows carry each column: the table's width, or only the columns read.
+    package let layout: RowLayout
+    /// The type of each value slot: the row's columns, then (when the rows do not carry the
+    /// record's own id) one hidden slot for it.
     let slotTypes: [SQLType]
     /// The slot holding the record's id (the parent's, for a child table).
     let idSlot: Int
@@ -36,17 +39,20 @@ package struct Flattener: Sendable {
     package let columnsRead: Set<Int>?
 
     /// `columns`: the indexes of the columns to read; nil reads them all. The record's id is
-    /// always read, since scans deduplicate records by it.
-    package init(table: TableDefinition, reading columns: Set<Int>? = nil) {
+    /// always read, since scans deduplicate records by it. `compactRows`: rows carry only the
+    /// columns read (`RowLayout.reading`); a child table's rows always keep its width.
+    package init(table: TableDefinition, reading columns: Set<Int>? = nil, compactRows: Bool = false) {
         self.table = table
         let read = columns.map { $0.filter(table.columns.indices.contains) }
         columnsRead = read
+        let layout = compactRows && !table.isChild ? read.map(RowLayout.reading) : nil
+        self.layout = layout ?? .table(width: table.columns.count)
         identity = Identity(
             table: table.name, columns: table.columns.map { "\($0.name) \($0.type)" },
             keepsRecordsWithoutElements: table.keepsRecordsWithoutElements, customDateZone: table.customDateZone,
-            columnsRead: read?.sorted())
+            columnsRead: read?.sorted(), layout: self.layout)
         var trie = KeyTrie()
-        var slotTypes = table.columns.map(\.type)
+        var slotTypes = (self.layout.columns ?? Array(table.columns.indices)).map { table.columns[$0].type }
         var parentColumns: [Int] = []
 
         var elementRoot: Int?
@@ -55,17 +61,20 @@ package struct Flattener: Sendable {
         }
         var idSlot: Int?
         for (index, column) in table.columns.enumerated() where read?.contains(index) ?? true || Self.isRecordID(column, inChild: table.isChild) {
+            // The id, when the rows do not carry it, is read into a hidden slot after theirs.
+            let slot = self.layout.slot(ofColumn: index) ?? slotTypes.count
+            if slot == slotTypes.count { slotTypes.append(column.type) }
             switch (column.source, elementRoot) {
             case (.field(let path), let elementRoot?):
-                trie.addSlot(index, at: trie.insert(path, under: elementRoot))
+                trie.addSlot(slot, at: trie.insert(path, under: elementRoot))
             case (.field(let path), nil), (.parent(let path), _):
-                trie.addSlot(index, at: trie.insert(path))
-                if elementRoot != nil { parentColumns.append(index) }
-                if Self.isRecordID(column, inChild: elementRoot != nil), idSlot == nil { idSlot = index }
+                trie.addSlot(slot, at: trie.insert(path))
+                if elementRoot != nil { parentColumns.append(slot) }
+                if Self.isRecordID(column, inChild: elementRoot != nil), idSlot == nil { idSlot = slot }
             }
             // A record may file a custom value under the field's alias instead of its name.
             for key in column.customField?.definition.recordKeys.dropFirst() ?? [] {
-                trie.addSlot(index, at: trie.insert(Array(column.path.dropLast()) + [key]))
+                trie.addSlot(slot, at: trie.insert(Array(column.path.dropLast()) + [key]))
             }
         }
         customValuesNode = Self.addCustomValuesNode(of: table, reading: read, to: &trie)
@@ -79,7 +88,8 @@ package struct Flattener: Sendable {
         self.slotTypes = slotTypes
         self.idSlot = idSlot!
         self.parentColumns = parentColumns
-        customRules = slotTypes.indices.map { $0 < table.columns.count ? table.columns[$0].customField?.rule : nil }
+        let rowColumns = self.layout.columns ?? Array(table.columns.indices)
+        customRules = slotTypes.indices.map { $0 < rowColumns.count ? table.columns[rowColumns[$0]].customField?.rule : nil }
     }
 
     /// The node of the custom values object when some custom column is read (-1 otherwise: the

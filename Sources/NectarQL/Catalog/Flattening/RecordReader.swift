@@ -47,7 +47,7 @@ struct RecordReader {
         keyMemo.startRecord()
         try readObject(node: KeyTrie.root, intoRow: false, depth: 1)
 
-        let columnCount = flattener.table.columns.count
+        let columnCount = flattener.layout.width
         let id = recordValues[flattener.idSlot]
         if flattener.table.isChild {
             if elementRows.isEmpty, let childColumns = flattener.table.childColumnsOfRecordsWithoutElements {
@@ -117,7 +117,7 @@ struct RecordReader {
             scanner.rewind(to: start)
             let value = try readScalar(
                 as: flattener.slotTypes[slot], rule: flattener.customRules[slot], depth: depth,
-                countsFailure: slot < flattener.table.columns.count)
+                countsFailure: slot < flattener.layout.width)
             if intoRow { elementRows[elementRows.count - 1][slot] = value } else { recordValues[slot] = value }
         }
     }
@@ -137,7 +137,7 @@ struct RecordReader {
                 try scanner.skipValue(depth: depth + 1)
                 continue
             }
-            elementRows.append(Array(repeating: .null, count: flattener.table.columns.count))
+            elementRows.append(Array(repeating: .null, count: flattener.layout.width))
             try readObject(node: root, intoRow: true, depth: depth + 1)
         }
     }
