@@ -32,7 +32,7 @@ enum PostgresValues {
         return bindings
     }
 
-    /// One result row in the table's width: each selected column decoded into its slot, the
+    /// One result row of the query's width: each selected column decoded into its slot, the
     /// columns the projection left out NULL (as the API leaves them).
     static func row(_ row: PostgresRow, slots: [(slot: Int, type: SQLType)], width: Int) throws -> [Value] {
         var values = [Value](repeating: .null, count: width)

@@ -3,8 +3,8 @@ package struct FlattenedRecord: Sendable {
     /// The record's id (for a child table, the parent record's id): the engine deduplicates
     /// records by it across pages. NULL when the record has none.
     package let id: Value
-    /// Rows with exactly the table's columns, in order: one for a record table,
-    /// one per array element (possibly none) for a child table.
+    /// Rows laid out as the flattener's `RowLayout` says (the table's columns in order, or only
+    /// those read): one for a record table, one per array element (possibly none) for a child table.
     package let rows: [[Value]]
 
     package init(id: Value, rows: [[Value]]) {
