@@ -126,7 +126,9 @@ let package = Package(
             dependencies: ["NectarPlanning", "NectarExecution", "NectarSemantics", "NectarSyntax", "NectarCatalog", "NectarSource"]),
         .testTarget(
             name: "NectarExecutionTests",
-            dependencies: ["NectarExecution", "NectarPlanning", "NectarSemantics", "NectarSyntax", "NectarCatalog", "NectarSource"]),
+            dependencies: [
+                "NectarExecution", "NectarPlanning", "NectarSemantics", "NectarSyntax", "NectarCatalog", "NectarSource", "NectarMock",
+            ]),
         .testTarget(name: "NectarSnapshotTests", dependencies: ["NectarSnapshot", "NectarMock"]),
         .testTarget(
             name: "NectarQLTests",

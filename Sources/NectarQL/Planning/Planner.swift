@@ -21,6 +21,11 @@ package struct Planner {
     var pageSize: Int { source.recordsPerRequest }
 
     package func plan(_ query: BoundQuery) -> PlanNode {
+        ScanRowCompaction.compacting(planWithFullRows(query))
+    }
+
+    /// The plan with every scan's rows at its table's width, before `ScanRowCompaction`.
+    func planWithFullRows(_ query: BoundQuery) -> PlanNode {
         var node = joinTree(query)
         if let grouping = query.grouping {
             node = .aggregate(node, grouping, text: Self.groupingText(query.text))
@@ -33,7 +38,7 @@ package struct Planner {
         if query.distinct { node = .distinct(node) }
         if query.orderAfterProjection { node = .sort(node, query.order, text: query.text.order.joined(separator: ", ")) }
         if query.limit != nil || query.offset > 0 { node = .limit(node, limit: query.limit, offset: query.offset) }
-        return ScanRowCompaction.compacting(node)
+        return node
     }
 
     private func joinTree(_ query: BoundQuery) -> PlanNode {
