@@ -25,6 +25,17 @@ import Testing
         #expect(compact.coercionFailures == full.coercionFailures && compact.coercionFailures == 1, "\"não sei\" is no boolean")
     }
 
+    @Test func anIdThatIsNoNumberCountsAsAFailureWhetherOrNotItIsRead() throws {
+        let body = Array(#"[{"id": "x", "nome": "Ana"}, {"id": 2, "nome": "Bia"}]"#.utf8)
+        let nome = index(contatos, "nome"), id = index(contatos, "id")
+        for read: Set<Int> in [[nome], [nome, id]] {
+            let compact = try Flattener(table: contatos, reading: read, compactRows: true).flattenPage(body)
+            let full = try Flattener(table: contatos, reading: read).flattenPage(body)
+            #expect(compact.coercionFailures == 1 && full.coercionFailures == 1)
+            #expect(compact.rows == full.rows.map { row in read.sorted().map { row[$0] } })
+        }
+    }
+
     @Test func theLayoutSaysWhereEachColumnIs() {
         let nome = index(contatos, "nome"), empresa = index(contatos, "empresa")
         let layout = Flattener(table: contatos, reading: [empresa, nome], compactRows: true).layout

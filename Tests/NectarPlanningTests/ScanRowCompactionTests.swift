@@ -41,9 +41,29 @@ struct ScanRowCompactionTests {
     @Test("a group-by over one table reads rows of the two columns it uses, and its aggregates read them there")
     func groupByReadsTwoColumns() throws {
         let plan = try PlanFixture.plan("select status, count(*), sum(valortotal) from oportunidades group by status")
+        let layout = try onlyScan(plan).flattener.layout
+        let status = try #require(layout.slot(ofColumn: oportunidades.columnIndex("status")!))
+        let value = try #require(layout.slot(ofColumn: oportunidades.columnIndex("valortotal")!))
+        #expect(layout.width == 2)
+        guard case .project(.aggregate(_, let grouping, _), _, _) = plan else {
+            Issue.record("unexpected plan shape: \(plan)")
+            return
+        }
+        #expect(grouping.keys == [.column(status)])
+        #expect(grouping.aggregates.map(\.argument) == [nil, .column(value)])
+    }
+
+    @Test("count(*) reads rows of no column at all")
+    func countReadsNothing() throws {
+        #expect(try onlyScan(PlanFixture.plan("select count(*) from contatos")).flattener.layout.width == 0)
+    }
+
+    @Test("a parent and its child read in one scan keep full rows")
+    func sharedReadKeepsFullRows() throws {
+        let plan = try PlanFixture.plan("select c.nome, e.enderecos_cep from contatos c join contatos_enderecos e on e.contato_id = c.id")
         let scan = try onlyScan(plan)
-        #expect(scan.flattener.layout.columns == [oportunidades.columnIndex("status")!, oportunidades.columnIndex("valortotal")!].sorted())
-        #expect(scanSlots(plan) == [0, 1])
+        #expect(scan.servesJoin != nil)
+        #expect(scan.flattener.layout.columns == nil)
     }
 
     @Test("filters, sort keys and outputs on other columns are all carried and rewritten")

@@ -1,5 +1,5 @@
 /// Each endpoint's records, indexed and encoded the first time a request reaches that endpoint:
-/// a demo session or a test that reads two tables pays for those two, not for all sixteen.
+/// a demo session or a test that reads two endpoints pays for those two, not for every one.
 final class EndpointIndex: Sendable {
     /// One endpoint's records in id order, and their positions by id for single-record lookups.
     struct Entry: Sendable {
@@ -14,7 +14,8 @@ final class EndpointIndex: Sendable {
         self.dataset = dataset
     }
 
-    /// Built under the lock, so concurrent first requests to one endpoint index it once.
+    /// Built under the one lock, so concurrent first requests to an endpoint index it once (and a
+    /// first request elsewhere waits meanwhile: milliseconds, once per endpoint and server).
     subscript(endpoint: MockEndpoint) -> Entry {
         built.withLock { built in
             if let entry = built[endpoint] { return entry }

@@ -27,7 +27,7 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     /// The answer is prepared when the request arrives and sent when its latency has passed, so
     /// the latency is the whole time to answer, as a client sees it, and the fake API's own work
-    /// does not add to it.
+    /// does not add to it (but for an endpoint's first request, which first indexes its records).
     private func handle(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
         let request = MockRequest(method: head.method.rawValue, target: head.uri, accessToken: head.headers.first(name: "Access-Token"))
         let (decision, latency) = core.admit(request)

@@ -13,64 +13,69 @@ import NectarCatalog
 /// the left table's width. A child table keeps full rows too (its rows copy parent columns).
 enum ScanRowCompaction {
     static func compacting(_ plan: PlanNode) -> PlanNode {
-        rewrite(plan).node
+        // A slot read but not carried cannot happen (the scan carries every column the statement
+        // reads); should it, the plan keeps full rows rather than reading a wrong column.
+        (try? rewrite(plan).node) ?? plan
     }
+
+    private struct UncarriedColumn: Error {}
 
     /// The node rewritten, and the slot map for expressions that read its rows (nil: its rows
     /// are not scan rows, or the scan keeps full rows).
-    private static func rewrite(_ node: PlanNode) -> (node: PlanNode, slots: [Int: Int]?) {
+    private static func rewrite(_ node: PlanNode) throws -> (node: PlanNode, slots: [Int: Int]?) {
         switch node {
         case .scan(let scan):
-            return compact(scan)
+            return try compact(scan)
         case .filter(let input, let predicate, let text):
-            let (inner, slots) = rewrite(input)
-            return (.filter(inner, remap(predicate, slots), text: text), slots)
+            let (inner, slots) = try rewrite(input)
+            return (.filter(inner, try remap(predicate, slots), text: text), slots)
         case .sort(let input, let keys, let text):
-            let (inner, slots) = rewrite(input)
-            let remapped = keys.map { SortKey(expression: remap($0.expression, slots), descending: $0.descending, nullsFirst: $0.nullsFirst) }
+            let (inner, slots) = try rewrite(input)
+            let remapped = try keys.map { SortKey(expression: try remap($0.expression, slots), descending: $0.descending, nullsFirst: $0.nullsFirst) }
             return (.sort(inner, remapped, text: text), slots)
         case .distinct(let input):
-            let (inner, slots) = rewrite(input)
+            let (inner, slots) = try rewrite(input)
             return (.distinct(inner), slots)
         case .limit(let input, let limit, let offset):
-            let (inner, slots) = rewrite(input)
+            let (inner, slots) = try rewrite(input)
             return (.limit(inner, limit: limit, offset: offset), slots)
         case .aggregate(let input, let grouping, let text):
-            let (inner, slots) = rewrite(input)
-            return (.aggregate(inner, remap(grouping, slots), text: text), nil)
+            let (inner, slots) = try rewrite(input)
+            return (.aggregate(inner, try remap(grouping, slots), text: text), nil)
         case .project(let input, let expressions, let names):
-            let (inner, slots) = rewrite(input)
-            return (.project(inner, expressions.map { remap($0, slots) }, names: names), nil)
+            let (inner, slots) = try rewrite(input)
+            return (.project(inner, try expressions.map { try remap($0, slots) }, names: names), nil)
         case .values, .join:
             return (node, nil)
         }
     }
 
-    private static func compact(_ scan: ScanNode) -> (node: PlanNode, slots: [Int: Int]?) {
-        guard let columns = scan.columns, !scan.table.isChild, scan.servesJoin == nil,
-            columns.count < scan.table.columns.count
-        else { return (.scan(scan), nil) }
-        let slots = Dictionary(uniqueKeysWithValues: columns.sorted().enumerated().map { ($1, $0) })
+    /// The slot map comes from the flattener's own layout, so the rows and the rewritten
+    /// expressions cannot disagree on where a column is.
+    private static func compact(_ scan: ScanNode) throws -> (node: PlanNode, slots: [Int: Int]?) {
+        guard scan.servesJoin == nil, let columns = scan.columns, columns.count < scan.table.columns.count else {
+            return (.scan(scan), nil)
+        }
         var narrowed = scan
         narrowed.compactRows = true
-        narrowed.localFilter = scan.localFilter.map { remap($0, slots) }
+        guard let carried = narrowed.flattener.layout.columns else { return (.scan(scan), nil) }
+        let slots = Dictionary(uniqueKeysWithValues: carried.enumerated().map { ($1, $0) })
+        narrowed.localFilter = try scan.localFilter.map { try remap($0, slots) }
         return (.scan(narrowed), slots)
     }
 
-    private static func remap(_ expression: BoundExpression, _ slots: [Int: Int]?) -> BoundExpression {
+    private static func remap(_ expression: BoundExpression, _ slots: [Int: Int]?) throws -> BoundExpression {
         guard let slots else { return expression }
-        return expression.remappingColumns { slot in
-            guard let narrowed = slots[slot] else { preconditionFailure("slot \(slot) is read but not in the scan's columns") }
-            return narrowed
-        }
+        guard expression.referencedColumns.allSatisfy({ slots[$0] != nil }) else { throw UncarriedColumn() }
+        return expression.remappingColumns { slots[$0]! }
     }
 
     /// Keys and arguments read the input rows; `having` reads the aggregate's own output.
-    private static func remap(_ grouping: BoundQuery.Grouping, _ slots: [Int: Int]?) -> BoundQuery.Grouping {
+    private static func remap(_ grouping: BoundQuery.Grouping, _ slots: [Int: Int]?) throws -> BoundQuery.Grouping {
         BoundQuery.Grouping(
-            keys: grouping.keys.map { remap($0, slots) },
-            aggregates: grouping.aggregates.map {
-                AggregateCall(function: $0.function, argument: $0.argument.map { remap($0, slots) }, distinct: $0.distinct)
+            keys: try grouping.keys.map { try remap($0, slots) },
+            aggregates: try grouping.aggregates.map { call in
+                AggregateCall(function: call.function, argument: try call.argument.map { try remap($0, slots) }, distinct: call.distinct)
             },
             having: grouping.having)
     }

@@ -1,8 +1,9 @@
 import NectarCatalog
 
 /// Streams the rows of one snapshot query, a page at a time, decoded into the table's values:
-/// REAL → float, TEXT → text, INTEGER 0/1 → boolean, TEXT timestamps → instants. Columns left
-/// out by the projection stay NULL, as they would from the API.
+/// REAL → float, TEXT → text, INTEGER 0/1 → boolean, TEXT timestamps → instants, each in the
+/// slot the query's row layout gives it. Columns a full-width row carries but the projection
+/// left out stay NULL, as they would from the API.
 ///
 /// This is the snapshot's inner loop (a group-by over every record runs it once per row), so it
 /// reads each selected column straight into its slot by a precomputed kind, without building

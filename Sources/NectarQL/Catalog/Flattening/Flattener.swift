@@ -27,7 +27,10 @@ package struct Flattener: Sendable {
     let slotTypes: [SQLType]
     /// The slot holding the record's id (the parent's, for a child table).
     let idSlot: Int
-    /// For a child table: the columns copied from the parent record into every row.
+    /// Slots below this are table columns, whose unreadable values count as coercion failures
+    /// (the id's hidden slot too, when the rows do not carry it; not an id the table lacks).
+    let columnSlotCount: Int
+    /// For a child table: the slots of the columns copied from the parent record into every row.
     let parentColumns: [Int]
     /// Per value slot, how a custom field's value is read (nil: the seed's coercion by type).
     let customRules: [CustomFieldRule?]
@@ -78,6 +81,7 @@ package struct Flattener: Sendable {
             }
         }
         customValuesNode = Self.addCustomValuesNode(of: table, reading: read, to: &trie)
+        columnSlotCount = slotTypes.count
         if idSlot == nil {
             slotTypes.append(.float)
             idSlot = slotTypes.count - 1

@@ -117,7 +117,7 @@ struct RecordReader {
             scanner.rewind(to: start)
             let value = try readScalar(
                 as: flattener.slotTypes[slot], rule: flattener.customRules[slot], depth: depth,
-                countsFailure: slot < flattener.layout.width)
+                countsFailure: slot < flattener.columnSlotCount)
             if intoRow { elementRows[elementRows.count - 1][slot] = value } else { recordValues[slot] = value }
         }
     }
