@@ -134,7 +134,13 @@ enum DotCommands {
         }.joined()
     }
 
-    private static let quit: @MainActor (Session, [String]) async throws -> StatementOutcome = { session, _ in
+    /// Takes no exit code (sqlite3's `.exit 5` does): the shell's status always means what
+    /// `--help` documents, the most serious failure of what ran, so a code is refused, not ignored.
+    private static let quit: @MainActor (Session, [String]) async throws -> StatementOutcome = { session, arguments in
+        guard arguments.isEmpty else {
+            throw DotCommandError(
+                message: "usage: .quit or .exit, with no code: nectarql ends with the status of what ran (see nectarql --help)")
+        }
         session.wantsToQuit = true
         return .succeeded
     }

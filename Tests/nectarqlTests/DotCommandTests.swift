@@ -15,6 +15,16 @@ import Testing
         #expect(result.stdout.isEmpty, "the script stops there")
     }
 
+    @Test func exitTakesNoCodeAndSaysSoInsteadOfIgnoringIt() async throws {
+        let refused = try await demo("select 1 as um;\n.exit 7\nselect 2 as dois;\n")
+        #expect(refused.status == 1, "\(refused.stderr)")
+        #expect(refused.stderr.contains("no code"), "\(refused.stderr)")
+        #expect(!refused.stdout.contains("dois"), "a failed command stops the script")
+        let plain = try await demo("select 1 as um;\n.exit\nselect 2 as dois;\n")
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(plain.stdout.contains("um") && !plain.stdout.contains("dois"))
+    }
+
     @Test func tablesListsEveryTableOnce() async throws {
         let result = try await demo(".tables")
         #expect(result.status == 0, "\(result.stderr)")
