@@ -98,6 +98,12 @@ struct OperatorTests {
         #expect(rows.first == [.text("Ana"), .float(200)])
         #expect(rows[1] == [.text("Bia"), .null])
     }
+
+    @Test("trim() strips every Unicode space, no-break spaces and line separators too")
+    func trimStripsUnicodeSpaces() {
+        let padded = BoundExpression.function(.trim, [.literal(.text("\u{00A0}\t Ana Lúcia\u{2028}\u{000B} "))])
+        #expect(padded.evaluate([], context) == .text("Ana Lúcia"))
+    }
 }
 
 /// Hands out the batches it was given, one per call.

@@ -41,7 +41,8 @@ enum BrazilianDate {
 }
 
 extension String {
-    var trimmingSpaces: String {
+    /// Without leading and trailing Unicode white space (no-break spaces and line separators too).
+    package var trimmingSpaces: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })

@@ -47,8 +47,9 @@ package enum CustomFieldKind: Int, Sendable, Hashable, CaseIterable {
 }
 
 extension String {
-    /// Without leading and trailing spaces, tabs and line breaks.
-    package var trimmingSpaces: String {
+    /// Without leading and trailing spaces, tabs and line breaks (what custom values are padded
+    /// with; `trim()` in a query strips every Unicode space, see Semantics).
+    var trimmingSpaces: String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[first...last])
