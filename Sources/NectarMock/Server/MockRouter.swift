@@ -58,7 +58,7 @@ struct MockRouter: Sendable {
                 throw ListingFilter.Malformed(parameter: "displayLength", value: String(requestedLength))
             }
             let all = index[endpoint].records
-            let matching = selection(endpoint, request, filter)
+            let matching = selection(of: all, endpoint, request, filter)
             let window: ArraySlice<Int>
             if page == -1 {
                 window = matching.prefix(Self.maximumListing)
@@ -86,8 +86,7 @@ struct MockRouter: Sendable {
     }
 
     /// The positions of the records `filter` selects, computed once per distinct filter query.
-    private func selection(_ endpoint: MockEndpoint, _ request: MockRequest, _ filter: ListingFilter) -> [Int] {
-        let all = index[endpoint].records
+    private func selection(of all: [IndexedRecord], _ endpoint: MockEndpoint, _ request: MockRequest, _ filter: ListingFilter) -> [Int] {
         let paging: Set<String> = ["page", "displayLength", "attribute", "api_token"]
         let key = endpoint.rawValue + "?" + request.query.filter { !paging.contains($0.name) }
             .map { $0.name + "=" + $0.value }.sorted().joined(separator: "&")

@@ -19,8 +19,6 @@ struct FlatteningDecoder: PageDecoder {
 
     var identity: Identity? { Identity(flattening: flattener.identity, shape: shape) }
 
-    func isWhole(_ body: [UInt8]) -> Bool { JSONBody.endsWhole(body) }
-
     func decode(_ body: [UInt8]) throws -> DecodedPage<FlattenedPage> {
         let page = try shape == .listing ? flattener.flattenPage(body) : flattener.flattenObject(body)
         return DecodedPage(content: page, recordCount: page.recordCount)

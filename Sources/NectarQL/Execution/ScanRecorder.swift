@@ -9,13 +9,11 @@ package final class ScanRecorder: Sendable {
 
     package var counts: ScanCounts { state.withLock { $0 } }
 
-    func record(rows: Int, from pages: [FlattenedPage]) {
+    func record(rows: Int, from page: FlattenedPage) {
         state.withLock {
             $0.rows += rows
-            for page in pages {
-                $0.coercionFailures += page.coercionFailures
-                $0.ignoredCustomValues += page.ignoredCustomValues
-            }
+            $0.coercionFailures += page.coercionFailures
+            $0.ignoredCustomValues += page.ignoredCustomValues
         }
     }
 }

@@ -50,15 +50,15 @@ enum ScanRowCompaction {
         }
     }
 
-    /// The slot map comes from the flattener's own layout, so the rows and the rewritten
-    /// expressions cannot disagree on where a column is.
+    /// The slot map comes from the layout the flattener gives compact rows (`RowLayout.scan`),
+    /// so the rows and the rewritten expressions cannot disagree on where a column is.
     private static func compact(_ scan: ScanNode) throws -> (node: PlanNode, slots: [Int: Int]?) {
-        guard scan.servesJoin == nil, let columns = scan.columns, columns.count < scan.table.columns.count else {
+        let layout = RowLayout.scan(of: scan.table, reading: scan.columns, compact: true)
+        guard scan.servesJoin == nil, let carried = layout.columns, carried.count < scan.table.columns.count else {
             return (.scan(scan), nil)
         }
         var narrowed = scan
         narrowed.compactRows = true
-        guard let carried = narrowed.flattener.layout.columns else { return (.scan(scan), nil) }
         let slots = Dictionary(uniqueKeysWithValues: carried.enumerated().map { ($1, $0) })
         narrowed.localFilter = try scan.localFilter.map { try remap($0, slots) }
         return (.scan(narrowed), slots)

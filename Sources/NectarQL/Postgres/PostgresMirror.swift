@@ -147,7 +147,6 @@ package final class PostgresMirror: SnapshotStoring {
 /// streams (postgres-nio applies backpressure), so a large table never sits in memory whole.
 private final class PostgresPager: @unchecked Sendable {
     private let query: SnapshotQuery
-    private let width: Int
     private let pageRows: Int
     private let mirror: PostgresMirror
     private var rows: PostgresRowSequence.AsyncIterator?
@@ -155,7 +154,6 @@ private final class PostgresPager: @unchecked Sendable {
 
     init(query: SnapshotQuery, pageRows: Int, mirror: PostgresMirror) {
         self.query = query
-        width = query.width
         self.pageRows = pageRows
         self.mirror = mirror
     }
@@ -169,7 +167,7 @@ private final class PostgresPager: @unchecked Sendable {
             var page: [[Value]] = []
             page.reserveCapacity(pageRows)
             while page.count < pageRows, let row = try await rows?.next() {
-                page.append(try PostgresValues.row(row, slots: query.slots, width: width))
+                page.append(try PostgresValues.row(row, slots: query.slots, width: query.width))
             }
             if page.count < pageRows {
                 done = true

@@ -198,8 +198,6 @@ private struct GroupFlattening: PageDecoder {
 
     var identity: SoleDecoder? { nil }
 
-    func isWhole(_ body: [UInt8]) -> Bool { JSONBody.endsWhole(body) }
-
     func decode(_ body: [UInt8]) throws -> DecodedPage<[FlattenedPage]> {
         let pages = try flatteners.map { try $0.flattenPage(body) }
         return DecodedPage(content: pages, recordCount: pages.first?.recordCount ?? 0)

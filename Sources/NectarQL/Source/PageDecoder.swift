@@ -7,7 +7,8 @@ package protocol PageDecoder: Sendable {
     /// with equal identities decode any body alike, so they may share entries. Nil: never cached.
     var identity: Identity? { get }
     /// Whether a body seems to have arrived whole (a cheap look, such as its last byte). Checked
-    /// inside the retry loop: a body cut short is asked for again.
+    /// inside the retry loop: a body cut short is asked for again. Every NectarCRM answer is a
+    /// JSON document, so by default JSON's own test.
     func isWhole(_ body: [UInt8]) -> Bool
     /// Runs once a whole body has arrived, outside the retry loop: a body that does not decode is
     /// reported at once as what it is, never retried as if the network had failed.
@@ -15,7 +16,7 @@ package protocol PageDecoder: Sendable {
 }
 
 extension PageDecoder {
-    package func isWhole(_ body: [UInt8]) -> Bool { true }
+    package func isWhole(_ body: [UInt8]) -> Bool { JSONBody.endsWhole(body) }
 }
 
 /// JSON's own test of wholeness: a document that is an object or an array ends with `}` or `]`.

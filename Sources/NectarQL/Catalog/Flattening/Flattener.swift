@@ -43,19 +43,19 @@ package struct Flattener: Sendable {
 
     /// `columns`: the indexes of the columns to read; nil reads them all. The record's id is
     /// always read, since scans deduplicate records by it. `compactRows`: rows carry only the
-    /// columns read (`RowLayout.reading`); a child table's rows always keep its width.
+    /// columns read, laid out as `RowLayout.scan` says.
     package init(table: TableDefinition, reading columns: Set<Int>? = nil, compactRows: Bool = false) {
         self.table = table
         let read = columns.map { $0.filter(table.columns.indices.contains) }
         columnsRead = read
-        let layout = compactRows && !table.isChild ? read.map(RowLayout.reading) : nil
-        self.layout = layout ?? .table(width: table.columns.count)
+        layout = RowLayout.scan(of: table, reading: read, compact: compactRows)
+        let rowColumns = layout.rowColumns
         identity = Identity(
             table: table.name, columns: table.columns.map { "\($0.name) \($0.type)" },
             keepsRecordsWithoutElements: table.keepsRecordsWithoutElements, customDateZone: table.customDateZone,
-            columnsRead: read?.sorted(), layout: self.layout)
+            columnsRead: read?.sorted(), layout: layout)
         var trie = KeyTrie()
-        var slotTypes = (self.layout.columns ?? Array(table.columns.indices)).map { table.columns[$0].type }
+        var slotTypes = rowColumns.map { table.columns[$0].type }
         var parentColumns: [Int] = []
 
         var elementRoot: Int?
@@ -65,7 +65,7 @@ package struct Flattener: Sendable {
         var idSlot: Int?
         for (index, column) in table.columns.enumerated() where read?.contains(index) ?? true || Self.isRecordID(column, inChild: table.isChild) {
             // The id, when the rows do not carry it, is read into a hidden slot after theirs.
-            let slot = self.layout.slot(ofColumn: index) ?? slotTypes.count
+            let slot = layout.slot(ofColumn: index) ?? slotTypes.count
             if slot == slotTypes.count { slotTypes.append(column.type) }
             switch (column.source, elementRoot) {
             case (.field(let path), let elementRoot?):
@@ -92,7 +92,6 @@ package struct Flattener: Sendable {
         self.slotTypes = slotTypes
         self.idSlot = idSlot!
         self.parentColumns = parentColumns
-        let rowColumns = self.layout.columns ?? Array(table.columns.indices)
         customRules = slotTypes.indices.map { $0 < rowColumns.count ? table.columns[rowColumns[$0]].customField?.rule : nil }
     }
 

@@ -19,6 +19,17 @@ package struct RowLayout: Sendable, Hashable {
         return RowLayout(width: sorted.count, columns: sorted)
     }
 
+    /// The rows of a scan of `table` reading `columns` (nil: every column): those columns side by
+    /// side when `compact`, but for a child table, whose rows copy its parent's columns and so
+    /// keep the table's width. The flattener and the planner's rewrite both lay rows out by this.
+    package static func scan(of table: TableDefinition, reading columns: Set<Int>?, compact: Bool) -> RowLayout {
+        guard compact, !table.isChild, let columns else { return .table(width: table.columns.count) }
+        return .reading(columns.filter(table.columns.indices.contains))
+    }
+
+    /// The table column in each slot, in row order.
+    package var rowColumns: [Int] { columns ?? Array(0..<width) }
+
     /// The row slot of a table column; nil when the rows do not carry it. (For building readers,
     /// not per row.)
     package func slot(ofColumn column: Int) -> Int? {

@@ -21,7 +21,7 @@ final class ScanOperator: RowOperator {
     func next() async throws -> [[Value]]? {
         while let page = try await feed.nextPage() {
             let rows = deduplicator.rows(of: page)
-            recorder.record(rows: rows.count, from: [page])
+            recorder.record(rows: rows.count, from: page)
             feed.delivered(rows: rows.count)
             let kept = filter.map { filter in rows.filter { filter.holds(for: $0, context) } } ?? rows
             if !kept.isEmpty { return kept }
