@@ -5,8 +5,8 @@ import NectarSource
 
 /// A record source held in memory: listings page through JSON records, lookups find one by id.
 /// It ignores every filter parameter, as a loose API filter may: the operators' local filters must
-/// keep the answer right regardless. `repeats` serves some records on two pages, as offset paging
-/// over changing data can.
+/// keep the answer right regardless. A record listed twice is served twice, as offset paging over
+/// changing data can.
 final class InMemorySource: PageFetching, @unchecked Sendable {
     let pageSize: Int
     private let records: [String: [String]]

@@ -5,6 +5,7 @@ import NectarCatalog
 import NectarSemantics
 import NectarSource
 import NectarSyntax
+import Testing
 
 /// Parses, binds and plans a statement against the seed's catalog, as the engine does, with no
 /// client and no request: planning is a pure function of the statement and what is known of sizes.
@@ -20,17 +21,22 @@ enum PlanFixture {
     }
 
     /// `sizes`: listing sizes already known (path → records), as a remembered session would have them.
-    static func plan(_ text: String, sizes: [String: Int] = [:], pushdown: Bool = true) throws -> PlanNode {
-        try plan(text, sizes: sizes, source: pushdown ? DocumentedAPI(pageSize: 50) : NaiveAPI(pageSize: 50))
-    }
-
-    static func plan(_ text: String, sizes: [String: Int] = [:], source: any RecordSource) throws -> PlanNode {
+    static func plan(
+        _ text: String, sizes: [String: Int] = [:], source: any RecordSource = DocumentedAPI(pageSize: 50)
+    ) throws -> PlanNode {
         let estimates = CardinalityEstimates(sizes: ListingSizes(remembered: sizes))
         return Planner(catalog: .nectarCRM, estimates: estimates, source: source).plan(try bind(text))
     }
 
     static func explain(_ text: String, sizes: [String: Int] = [:]) throws -> [String] {
         ExplainPrinter(pageSize: 50).lines(try plan(text, sizes: sizes))
+    }
+
+    /// The one scan of a plan over one table.
+    static func onlyScan(_ plan: PlanNode) throws -> ScanNode {
+        let scans = scans(plan)
+        try #require(scans.count == 1)
+        return scans[0]
     }
 
     /// Every scan of a plan, left to right.

@@ -8,9 +8,7 @@ import Testing
 @Suite("Pushdown rules, on the plan")
 struct PushdownRuleTests {
     private func onlyScan(_ text: String) throws -> ScanNode {
-        let scans = PlanFixture.scans(try PlanFixture.plan(text))
-        try #require(scans.count == 1)
-        return scans[0]
+        try PlanFixture.onlyScan(PlanFixture.plan(text))
     }
 
     @Test("an equality the endpoint filters on becomes its parameter, and replaces the status scope")
@@ -74,7 +72,7 @@ struct PushdownRuleTests {
 
     @Test("the naive strategy sends nothing but the required scope, and reads whole records")
     func naiveStrategy() throws {
-        let plan = try PlanFixture.plan("select nome from oportunidades where status = 2", pushdown: false)
+        let plan = try PlanFixture.plan("select nome from oportunidades where status = 2", source: NaiveAPI(pageSize: 50))
         let scan = try #require(PlanFixture.scans(plan).first)
         #expect(PlanFixture.listings(scan) == (1...5).map { ["status=\($0)"] })
         #expect(scan.attributes.isEmpty)

@@ -8,18 +8,8 @@ import Testing
 struct ScanRowCompactionTests {
     private let oportunidades = Catalog.nectarCRM.table(named: "oportunidades")!
 
-    private func onlyScan(_ node: PlanNode) throws -> ScanNode {
-        let scans = PlanFixture.scans(node)
-        try #require(scans.count == 1)
-        return scans[0]
-    }
-
     /// Every slot the plan's expressions read from scan rows: those up to and including the
     /// first aggregate or projection (above it, rows are that node's output).
-    private func scanSlots(_ node: PlanNode) -> Set<Int> {
-        reads(node).slots
-    }
-
     private func reads(_ node: PlanNode) -> (slots: Set<Int>, scanRowsAbove: Bool) {
         func below(_ input: PlanNode, _ expressions: [BoundExpression], passesScanRows: Bool) -> (slots: Set<Int>, scanRowsAbove: Bool) {
             let inner = reads(input)
@@ -41,7 +31,7 @@ struct ScanRowCompactionTests {
     @Test("a group-by over one table reads rows of the two columns it uses, and its aggregates read them there")
     func groupByReadsTwoColumns() throws {
         let plan = try PlanFixture.plan("select status, count(*), sum(valortotal) from oportunidades group by status")
-        let layout = try onlyScan(plan).flattener.layout
+        let layout = try PlanFixture.onlyScan(plan).flattener.layout
         let status = try #require(layout.slot(ofColumn: oportunidades.columnIndex("status")!))
         let value = try #require(layout.slot(ofColumn: oportunidades.columnIndex("valortotal")!))
         #expect(layout.width == 2)
@@ -55,13 +45,13 @@ struct ScanRowCompactionTests {
 
     @Test("count(*) reads rows of no column at all")
     func countReadsNothing() throws {
-        #expect(try onlyScan(PlanFixture.plan("select count(*) from contatos")).flattener.layout.width == 0)
+        #expect(try PlanFixture.onlyScan(PlanFixture.plan("select count(*) from contatos")).flattener.layout.width == 0)
     }
 
     @Test("a parent and its child read in one scan keep full rows")
     func sharedReadKeepsFullRows() throws {
         let plan = try PlanFixture.plan("select c.nome, e.enderecos_cep from contatos c join contatos_enderecos e on e.contato_id = c.id")
-        let scan = try onlyScan(plan)
+        let scan = try PlanFixture.onlyScan(plan)
         #expect(scan.servesJoin != nil)
         #expect(scan.flattener.layout.columns == nil)
     }
@@ -70,10 +60,10 @@ struct ScanRowCompactionTests {
     func everyReadColumnIsCarried() throws {
         let plan = try PlanFixture.plan(
             "select nome from oportunidades where valortotal > 10 and lower(responsavel_nome) like 'a%' order by datacriacao desc limit 5")
-        let layout = try onlyScan(plan).flattener.layout
+        let layout = try PlanFixture.onlyScan(plan).flattener.layout
         let names = ["nome", "valortotal", "responsavel_nome", "datacriacao"]
         #expect(layout.columns == names.map { oportunidades.columnIndex($0)! }.sorted())
-        #expect(scanSlots(plan) == Set(0..<4))
+        #expect(reads(plan).slots == Set(0..<4))
     }
 
     @Test("joins keep full rows: the right side's columns sit after the left table's width")
@@ -86,8 +76,8 @@ struct ScanRowCompactionTests {
 
     @Test("`select *` and child tables keep full rows")
     func fullRowsWhereNeeded() throws {
-        #expect(try onlyScan(PlanFixture.plan("select * from contatos")).flattener.layout.columns == nil)
-        #expect(try onlyScan(PlanFixture.plan("select enderecos_cep from contatos_enderecos")).flattener.layout.columns == nil)
+        #expect(try PlanFixture.onlyScan(PlanFixture.plan("select * from contatos")).flattener.layout.columns == nil)
+        #expect(try PlanFixture.onlyScan(PlanFixture.plan("select enderecos_cep from contatos_enderecos")).flattener.layout.columns == nil)
     }
 
     @Test("having and an order after grouping read the aggregate's output, untouched")
@@ -96,8 +86,8 @@ struct ScanRowCompactionTests {
             "select responsavel_nome, sum(valortotal) as total from oportunidades group by responsavel_nome having sum(valortotal) > 0 order by total desc")
         let unrewritten = try PlanFixture.plan(
             "select responsavel_nome, sum(valortotal) as total, nome from oportunidades group by responsavel_nome, nome having sum(valortotal) > 0 order by total desc")
-        #expect(try onlyScan(grouped).flattener.layout.width == 2)
-        #expect(try onlyScan(unrewritten).flattener.layout.width == 3)
+        #expect(try PlanFixture.onlyScan(grouped).flattener.layout.width == 2)
+        #expect(try PlanFixture.onlyScan(unrewritten).flattener.layout.width == 3)
         guard case .project(.sort(.filter(.aggregate, let having, _), let keys, _), _, _) = grouped else {
             Issue.record("unexpected plan shape: \(grouped)")
             return
