@@ -11,6 +11,9 @@ package struct SnapshotQuery: Sendable {
     package let slots: [(slot: Int, type: SQLType)]
     /// Values per row.
     package let width: Int
+    /// The same query over one range of rowids, when it reads a whole SQLite table in rowid order
+    /// with no limit: several connections can then read it in parallel, a range each.
+    package let rowRange: RowRangeQuery?
 
     /// `columns`: the indexes of the table's columns the query reads (the flattener's); only
     /// those are selected, so a group-by over two columns reads two. Nil falls back to the
@@ -50,6 +53,8 @@ package struct SnapshotQuery: Sendable {
         }
         var from: String
         var order: String
+        /// The table whose rowids order the rows, and its alias.
+        var driving = (table: recordTable.name, alias: "p")
         if let child {
             let join = table.keepsRecordsWithoutElements ? "LEFT JOIN" : "JOIN"
             let parentOrder = dialect.rowOrder(alias: "p", primaryKey: SnapshotSchema.primaryKey(of: recordTable), parentID: nil)
@@ -60,6 +65,7 @@ package struct SnapshotQuery: Sendable {
             } else {
                 from = "\(dialect.table(child.name)) AS c"
                 order = childOrder
+                driving = (child.name, "c")
             }
         } else {
             from = "\(dialect.table(recordTable.name)) AS p"
@@ -71,9 +77,20 @@ package struct SnapshotQuery: Sendable {
         let conditions = scan.conditions.map {
             Self.sql($0, dialect: dialect, indexed: !scan.scansWholeTable, bindings: &bindings)
         }
-        var sql = "SELECT \(expressions.isEmpty ? "NULL" : expressions.joined(separator: ", ")) FROM \(from)"
+        let select = "SELECT \(expressions.isEmpty ? "NULL" : expressions.joined(separator: ", ")) FROM \(from)"
+        var sql = select
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY " + order
+        let readsWholeTable = scan.scansWholeTable || scan.conditions.isEmpty
+        if case .sqlite = dialect, readsWholeTable, limit == nil, offset == 0 {
+            let rowid = "\(driving.alias).rowid"
+            let range = "\(rowid) >= \(dialect.placeholder(bindings.count + 1)) AND \(rowid) < \(dialect.placeholder(bindings.count + 2))"
+            rowRange = RowRangeQuery(
+                sql: select + " WHERE " + (conditions + [range]).joined(separator: " AND ") + " ORDER BY " + order,
+                boundsSQL: "SELECT min(rowid), max(rowid) FROM \(dialect.table(driving.table))")
+        } else {
+            rowRange = nil
+        }
         if limit != nil || offset > 0 {
             bindings.append(limit.map { .integer(Int64($0)) } ?? dialect.noLimit)
             let limitMark = dialect.placeholder(bindings.count)
@@ -133,4 +150,12 @@ package struct SnapshotQuery: Sendable {
             return parts.joined(separator: " AND ")
         }
     }
+}
+
+/// A whole-table query restricted to one range of its driving table's rowids.
+package struct RowRangeQuery: Sendable {
+    /// The query with two more parameters after its own: the range's first rowid and the one past its end.
+    package let sql: String
+    /// The driving table's smallest and largest rowid (NULLs when it is empty).
+    package let boundsSQL: String
 }

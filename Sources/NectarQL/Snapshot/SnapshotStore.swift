@@ -9,6 +9,9 @@ package final class SnapshotStore: SnapshotStoring {
     package let connection: SQLiteConnection
     /// The scans' compiled statements, reused from one query to the next.
     package let statements: SQLiteStatementPool
+    /// Connections that read a whole table in parallel, beside `connection`, and how they split it.
+    private let splitReaders: ReadConnectionPool
+    private let splitShape: SplitTableRead.Shape
     /// Opened by `openForWriting`: the file exists with its schema, WAL on, and a sync may use
     /// this connection. A store opened for reading opens its own writing connection to sync.
     private let isWritable: Bool
@@ -17,11 +20,13 @@ package final class SnapshotStore: SnapshotStoring {
     package var dialect: SnapshotDialect { .sqlite }
 
     /// Opens an existing snapshot for queries; a missing, corrupt or foreign file is a clear error.
-    package static func openForReading(path: String) throws -> SnapshotStore {
+    /// `split`: how a whole table is read in parallel (the default suits the machine).
+    package static func openForReading(path: String, split: SplitTableRead.Shape = .init()) throws -> SnapshotStore {
         guard FileManager.default.fileExists(atPath: path) else {
             throw SnapshotError("no snapshot at '\(path)'; make one with `nectarql sync --snapshot \(path)`")
         }
-        let store = SnapshotStore(path: path, connection: try SQLiteConnection(path: path, serialized: true), isWritable: false)
+        let store = SnapshotStore(
+            path: path, connection: try SQLiteConnection(path: path, serialized: true), isWritable: false, split: split)
         try store.checkIsSnapshot()
         // Queries read the file through a memory map: a page is read in place, with no system call
         // and no copy into SQLite's cache (2 MB by default, far smaller than a group-by's table).
@@ -48,10 +53,12 @@ package final class SnapshotStore: SnapshotStoring {
         return store
     }
 
-    private init(path: String, connection: SQLiteConnection, isWritable: Bool) {
+    private init(path: String, connection: SQLiteConnection, isWritable: Bool, split: SplitTableRead.Shape = .init()) {
         self.path = path
         self.connection = connection
         statements = SQLiteStatementPool(connection: connection)
+        splitReaders = ReadConnectionPool(path: path, keep: split.threads)
+        splitShape = split
         self.isWritable = isWritable
     }
 
@@ -60,7 +67,12 @@ package final class SnapshotStore: SnapshotStoring {
         return try SnapshotWriter(store: store, tables: tables)
     }
 
+    /// A whole table is read in parallel when it is large enough (see `SplitTableRead`); when a
+    /// split cannot start, the query's own connection reads it, and reports any error the file has.
     package func rows(of query: SnapshotQuery, pageRows: Int) -> AsyncThrowingStream<[[Value]], any Error> {
+        if let rowRange = query.rowRange, let split = try? SplitTableRead(query, rowRange, shape: splitShape, pool: splitReaders) {
+            return AsyncThrowingStream { try await split.next() }
+        }
         let reader: SnapshotReader
         do {
             reader = try SnapshotReader(query, store: self)

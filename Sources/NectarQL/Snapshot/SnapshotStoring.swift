@@ -16,7 +16,8 @@ package protocol SnapshotStoring: Sendable {
     /// Starts one sync run (its tables carry the account's custom columns: the store adds, retypes
     /// or drops its own to match, and records the definitions, all within the run): a transaction that holds the store's write lock until commit or rollBack.
     func beginSync(tables: [TableDefinition], catalog: Catalog) async throws -> any SnapshotWriting
-    /// The rows of one scan's query, in pages of at most `pageRows`, each `query.width` values wide.
+    /// The rows of one scan's query, in pages of at most `pageRows` (a whole table read in
+    /// parallel comes a rowid range a page instead), each `query.width` values wide.
     func rows(of query: SnapshotQuery, pageRows: Int) -> AsyncThrowingStream<[[Value]], any Error>
     /// Releases the store's connections; the store is not used afterwards.
     func close() async

@@ -1,0 +1,168 @@
+import Foundation
+import NectarCatalog
+
+/// A whole table read by several connections at once, on threads of their own: the table's
+/// rowids are cut into ranges, dealt out in turn, and the ranges' pages handed on in rowid order,
+/// so the rows come exactly as one connection would read them. SQLite decoding rows is most of
+/// a snapshot group-by's time, and this spreads it over the cores while the engine aggregates.
+///
+/// Every connection reads inside its own transaction; they are used only when all of them see
+/// the same sync (a sync commits its bookkeeping with its rows, so equal bookkeeping is the same
+/// data). Otherwise, or for a small table, there is no split and the caller reads as usual.
+package final class SplitTableRead: @unchecked Sendable {
+    private let workers: [ReadAheadPages]
+    private let ranges: Int
+    /// The next range to hand on; one consumer reads the stream.
+    private var range = 0
+
+    /// How a table is split: into how many threads, and how many rowids a range holds.
+    package struct Shape: Sendable {
+        /// Reading threads: one per core, a few at most; with one there is no split.
+        package var threads = min(4, ProcessInfo.processInfo.activeProcessorCount)
+        /// Rowids per range; nil sizes a range by the row's width (see `span`).
+        package var rangeRows: Int?
+
+        package init(threads: Int? = nil, rangeRows: Int? = nil) {
+            if let threads { self.threads = threads }
+            self.rangeRows = rangeRows
+        }
+    }
+
+    /// Ranges each thread reads ahead of the consumer.
+    static let depth = 2
+
+    /// Nil when the table is too small to be worth splitting, or the connections disagree.
+    init?(_ query: SnapshotQuery, _ rowRange: RowRangeQuery, shape: Shape, pool: ReadConnectionPool) throws {
+        let threads = shape.threads
+        guard threads > 1 else { return nil }
+        let connections = try (0..<threads).map { _ in try pool.take() }
+        var reading: [SQLiteConnection] = []
+        func release() {
+            for connection in reading { try? connection.execute("COMMIT") }
+            connections.forEach(pool.giveBack)
+        }
+        let bounds: ClosedRange<Int64>
+        do {
+            for connection in connections {
+                try connection.execute("BEGIN")
+                reading.append(connection)
+            }
+            let stamps = try connections.map(Self.syncStamp)
+            guard Set(stamps).count == 1, let found = try Self.bounds(rowRange, on: connections[0]) else {
+                release()
+                return nil
+            }
+            bounds = found
+        } catch {
+            release()
+            throw error
+        }
+        let span = shape.rangeRows.map(Int64.init) ?? Self.span(width: query.width)
+        let count = Int((bounds.upperBound - bounds.lowerBound) / span) + 1
+        // Fewer ranges than two a thread leave the threads waiting on each other more than working.
+        guard count >= 2 * threads else {
+            release()
+            return nil
+        }
+        let starts = (0..<count).map { bounds.lowerBound + Int64($0) * span }
+        var workers: [ReadAheadPages] = []
+        for (index, connection) in connections.enumerated() {
+            let mine = stride(from: index, to: count, by: threads).map { starts[$0]..<(starts[$0] + span) }
+            let reader: RowRangeReader
+            do {
+                reader = try RowRangeReader(query, rowRange, ranges: mine, connection: connection, pool: pool)
+            } catch {
+                for later in connections[index...] {
+                    try? later.execute("COMMIT")
+                    pool.giveBack(later)
+                }
+                throw error
+            }
+            workers.append(ReadAheadPages(depth: Self.depth) { try reader.next() })
+        }
+        self.workers = workers
+        ranges = count
+    }
+
+    /// The next non-empty page in rowid order, or nil after the last range.
+    func next() async throws -> [[Value]]? {
+        while range < ranges {
+            let worker = workers[range % workers.count]
+            range += 1
+            guard let page = try await worker.next() else {
+                throw SnapshotError("a reading thread of the snapshot stopped before its last range")
+            }
+            if !page.isEmpty { return page }
+        }
+        return nil
+    }
+
+    /// Rowids per range: about 8,192 values a page, between 64 and 1,024 rows.
+    private static func span(width: Int) -> Int64 {
+        Int64(min(1024, max(64, 8192 / max(1, width))))
+    }
+
+    /// The driving table's first and last rowid; nil when it is empty.
+    private static func bounds(_ rowRange: RowRangeQuery, on connection: SQLiteConnection) throws -> ClosedRange<Int64>? {
+        let statement = try connection.prepare(rowRange.boundsSQL)
+        try statement.bind([])
+        guard try statement.step(), !statement.isNull(at: 0), !statement.isNull(at: 1) else { return nil }
+        return statement.integer(at: 0)...statement.integer(at: 1)
+    }
+
+    /// Every table's bookkeeping as this connection's transaction sees it.
+    private static func syncStamp(_ connection: SQLiteConnection) throws -> String {
+        let statement = try connection.prepare(
+            "SELECT * FROM \(SnapshotSchema.quoted(SnapshotSchema.bookkeepingTable)) ORDER BY table_name")
+        try statement.bind([])
+        var stamp = ""
+        while try statement.step() {
+            for column in 0..<statement.columnCount { stamp += "\(statement.value(at: column))|" }
+            stamp += "\n"
+        }
+        return stamp
+    }
+}
+
+/// One reading thread's share of a split read: its ranges, read one page per range, on its own
+/// connection inside the transaction the split began. Done, it ends that transaction and gives
+/// the connection back.
+private final class RowRangeReader: @unchecked Sendable {
+    private var statement: SQLiteStatement?
+    private let connection: SQLiteConnection
+    private let pool: ReadConnectionPool
+    private let bindings: [SQLiteValue]
+    private let decoder: SnapshotRowDecoder
+    private let ranges: [Range<Int64>]
+    private var nextRange = 0
+
+    init(_ query: SnapshotQuery, _ rowRange: RowRangeQuery, ranges: [Range<Int64>], connection: SQLiteConnection, pool: ReadConnectionPool)
+        throws
+    {
+        statement = try connection.prepare(rowRange.sql)
+        self.connection = connection
+        self.pool = pool
+        bindings = query.bindings.map(\.sqlite)
+        decoder = SnapshotRowDecoder(query)
+        self.ranges = ranges
+    }
+
+    deinit {
+        // The statement goes first: the connection may be another thread's once it is back.
+        statement = nil
+        try? connection.execute("COMMIT")
+        pool.giveBack(connection)
+    }
+
+    /// The next range's rows (perhaps none), or nil after the last.
+    func next() throws -> [[Value]]? {
+        guard nextRange < ranges.count, let statement else { return nil }
+        let range = ranges[nextRange]
+        nextRange += 1
+        try statement.bind(bindings + [.integer(range.lowerBound), .integer(range.upperBound)])
+        var rows: [[Value]] = []
+        rows.reserveCapacity(Int(range.count))
+        while try statement.step() { rows.append(decoder.row(of: statement)) }
+        return rows
+    }
+}
