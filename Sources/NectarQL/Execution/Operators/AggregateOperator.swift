@@ -21,9 +21,14 @@ final class AggregateOperator: RowOperator {
     func next() async throws -> [[Value]]? {
         guard !finished else { return nil }
         finished = true
+        // Each distinct argument is evaluated once a row: `sum(x), avg(x)` read x once.
+        let arguments = aggregates.compactMap(\.argument).reduce(into: [BoundExpression]()) { if !$0.contains($1) { $0.append($1) } }
+        let argumentOf = aggregates.map { call in call.argument.flatMap { arguments.firstIndex(of: $0) } }
+        var values = [Value](repeating: .null, count: arguments.count)
         var groups: [GroupKey: Int] = [:]
         var keysInOrder: [[Value]] = []
-        var accumulators: [[Accumulator]] = []
+        // One flat array, group by group: group g's aggregate a is at g × aggregates.count + a.
+        var accumulators: [Accumulator] = []
         while let batch = try await input.next() {
             for row in batch {
                 let key = groupKeys.count == 1
@@ -36,19 +41,21 @@ final class AggregateOperator: RowOperator {
                     index = keysInOrder.count
                     groups[key] = index
                     keysInOrder.append(key.values)
-                    accumulators.append(aggregates.map(Accumulator.init))
+                    accumulators += aggregates.map(Accumulator.init)
                 }
-                for a in aggregates.indices {
-                    accumulators[index][a].add(aggregates[a].argument.map { $0.evaluate(row, context) })
-                }
+                for argument in arguments.indices { values[argument] = arguments[argument].evaluate(row, context) }
+                let first = index * aggregates.count
+                for a in aggregates.indices { accumulators[first + a].add(argumentOf[a].map { values[$0] }) }
             }
         }
         // Without `group by`, an empty input still has one group: count(*) = 0.
         if groupKeys.isEmpty, keysInOrder.isEmpty {
             keysInOrder.append([])
-            accumulators.append(aggregates.map(Accumulator.init))
+            accumulators += aggregates.map(Accumulator.init)
         }
-        let rows = zip(keysInOrder, accumulators).map { key, accs in key + accs.map(\.result) }
+        let rows = keysInOrder.enumerated().map { group, key in
+            key + accumulators[group * aggregates.count..<(group + 1) * aggregates.count].map(\.result)
+        }
         return rows.isEmpty ? nil : rows
     }
 }
