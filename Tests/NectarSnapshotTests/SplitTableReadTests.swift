@@ -59,12 +59,18 @@ import Testing
         }
     }
 
+    /// A split read of the whole table from a pool of `threads` connections; nil when not split.
+    private func splitRead(_ path: String, threads: Int, rangeRows: Int) throws -> (ReadConnectionPool, SplitTableRead?) {
+        let pool = ReadConnectionPool(path: path, keep: threads)
+        let query = wholeTable
+        let rowRange = try #require(query.rowRange)
+        return (pool, try SplitTableRead(query, rowRange, shape: .init(threads: threads, rangeRows: rangeRows), pool: pool))
+    }
+
     @Test func aLargeEnoughTableIsSplitAndItsConnectionsComeBack() async throws {
         try await withContatos(count: 300) { path in
-            let pool = ReadConnectionPool(path: path, keep: 3)
-            let query = wholeTable
-            let rowRange = try #require(query.rowRange)
-            let split = try #require(try SplitTableRead(query, rowRange, shape: .init(threads: 3, rangeRows: 10), pool: pool))
+            let (pool, read) = try splitRead(path, threads: 3, rangeRows: 10)
+            let split = try #require(read)
             var count = 0
             while let page = try await split.next() { count += page.count }
             #expect(count == 300 - 300 / 7)
@@ -74,22 +80,20 @@ import Testing
 
     @Test func aTableOfFewRangesIsNotSplit() async throws {
         try await withContatos(count: 30) { path in
-            let pool = ReadConnectionPool(path: path, keep: 2)
-            let query = wholeTable
-            let rowRange = try #require(query.rowRange)
             // 30 rowids in ranges of 10 are 3 ranges, fewer than two for each of 2 threads.
-            #expect(try SplitTableRead(query, rowRange, shape: .init(threads: 2, rangeRows: 10), pool: pool) == nil)
+            let (pool, split) = try splitRead(path, threads: 2, rangeRows: 10)
+            #expect(split == nil)
             try await expectAllBack(pool, count: 2)
         }
     }
 
     @Test func aSplitReadDroppedEarlyStopsAndGivesItsConnectionsBack() async throws {
         try await withContatos(count: 2_000) { path in
-            let pool = ReadConnectionPool(path: path, keep: 2)
-            let query = wholeTable
-            let rowRange = try #require(query.rowRange)
+            let pool: ReadConnectionPool
             do {
-                let split = try #require(try SplitTableRead(query, rowRange, shape: .init(threads: 2, rangeRows: 5), pool: pool))
+                let (taken, read) = try splitRead(path, threads: 2, rangeRows: 5)
+                pool = taken
+                let split = try #require(read)
                 #expect(try await split.next()?.isEmpty == false)
                 #expect(pool.idleCount == 0)
             }

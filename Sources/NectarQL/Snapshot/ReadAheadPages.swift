@@ -27,7 +27,7 @@ final class ReadAheadPages: @unchecked Sendable {
 
     /// Stops the thread when the last consumer reference goes (a `limit` that stops early).
     deinit {
-        Self.stop(shared, with: CancellationError())
+        Self.stop(shared)
     }
 
     /// The next page, or nil at the end; waits when the thread has not read it yet.
@@ -47,7 +47,7 @@ final class ReadAheadPages: @unchecked Sendable {
                 }
             }
         } onCancel: {
-            Self.stop(shared, with: CancellationError())
+            Self.stop(shared)
         }
     }
 
@@ -90,12 +90,12 @@ final class ReadAheadPages: @unchecked Sendable {
         }
     }
 
-    /// Ends the read early: the thread stops after its current page, a waiting consumer gets `error`.
-    private static func stop(_ shared: Shared, with error: any Error) {
+    /// Ends the read early: the thread stops after its current page, a waiting consumer is cancelled.
+    private static func stop(_ shared: Shared) {
         shared.condition.lock()
         defer { shared.condition.unlock() }
         guard !shared.stopped else { return }
-        finish(shared, with: .failure(error))
+        finish(shared, with: .failure(CancellationError()))
         shared.pages.removeAll()
         shared.condition.broadcast()
     }

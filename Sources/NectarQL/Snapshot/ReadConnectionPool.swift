@@ -24,8 +24,10 @@ final class ReadConnectionPool: Sendable {
     /// Connections waiting to be taken.
     var idleCount: Int { idle.withLock { $0.count } }
 
-    /// Takes back a connection with no statement and no transaction open; closes it when enough are idle.
+    /// Takes back a connection with no statement open, ending its read transaction if it has one,
+    /// so an idle connection never pins an old sync; closes it when enough are idle.
     func giveBack(_ connection: SQLiteConnection) {
+        if connection.isInTransaction { try? connection.execute("COMMIT") }
         idle.withLock { idle in
             if idle.count < keep { idle.append(connection) }
         }

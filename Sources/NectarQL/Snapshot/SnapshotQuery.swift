@@ -78,15 +78,16 @@ package struct SnapshotQuery: Sendable {
             Self.sql($0, dialect: dialect, indexed: !scan.scansWholeTable, bindings: &bindings)
         }
         let select = "SELECT \(expressions.isEmpty ? "NULL" : expressions.joined(separator: ", ")) FROM \(from)"
-        var sql = select
-        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        sql += " ORDER BY " + order
+        func ordered(where conditions: [String]) -> String {
+            select + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY " + order
+        }
+        var sql = ordered(where: conditions)
         let readsWholeTable = scan.scansWholeTable || scan.conditions.isEmpty
         if case .sqlite = dialect, readsWholeTable, limit == nil, offset == 0 {
             let rowid = "\(driving.alias).rowid"
             let range = "\(rowid) >= \(dialect.placeholder(bindings.count + 1)) AND \(rowid) < \(dialect.placeholder(bindings.count + 2))"
             rowRange = RowRangeQuery(
-                sql: select + " WHERE " + (conditions + [range]).joined(separator: " AND ") + " ORDER BY " + order,
+                sql: ordered(where: conditions + [range]),
                 boundsSQL: "SELECT min(rowid), max(rowid) FROM \(dialect.table(driving.table))")
         } else {
             rowRange = nil

@@ -35,8 +35,6 @@ struct SnapshotRowDecoder: Sendable {
     }
 
     /// The statement's current row: NULLs, then the selected columns written over them in place.
-    /// (`Array(repeating:count:)` is specialised here; building the array uninitialised instead
-    /// looks up its generic type at run time, once per row.)
     func row(of statement: SQLiteStatement) -> [Value] {
         var row = [Value](repeating: .null, count: width)
         row.withUnsafeMutableBufferPointer { row in

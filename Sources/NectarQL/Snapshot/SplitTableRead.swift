@@ -36,17 +36,10 @@ package final class SplitTableRead: @unchecked Sendable {
         let threads = shape.threads
         guard threads > 1 else { return nil }
         let connections = try (0..<threads).map { _ in try pool.take() }
-        var reading: [SQLiteConnection] = []
-        func release() {
-            for connection in reading { try? connection.execute("COMMIT") }
-            connections.forEach(pool.giveBack)
-        }
+        func release() { connections.forEach(pool.giveBack) }
         let bounds: ClosedRange<Int64>
         do {
-            for connection in connections {
-                try connection.execute("BEGIN")
-                reading.append(connection)
-            }
+            for connection in connections { try connection.execute("BEGIN") }
             let stamps = try connections.map(Self.syncStamp)
             guard Set(stamps).count == 1, let found = try Self.bounds(rowRange, on: connections[0]) else {
                 release()
@@ -72,10 +65,8 @@ package final class SplitTableRead: @unchecked Sendable {
             do {
                 reader = try RowRangeReader(query, rowRange, ranges: mine, connection: connection, pool: pool)
             } catch {
-                for later in connections[index...] {
-                    try? later.execute("COMMIT")
-                    pool.giveBack(later)
-                }
+                // The readers made so far give theirs back when their threads stop.
+                connections[index...].forEach(pool.giveBack)
                 throw error
             }
             workers.append(ReadAheadPages(depth: Self.depth) { try reader.next() })
@@ -125,8 +116,8 @@ package final class SplitTableRead: @unchecked Sendable {
 }
 
 /// One reading thread's share of a split read: its ranges, read one page per range, on its own
-/// connection inside the transaction the split began. Done, it ends that transaction and gives
-/// the connection back.
+/// connection inside the transaction the split began. Done, it gives the connection back (which
+/// ends that transaction).
 private final class RowRangeReader: @unchecked Sendable {
     private var statement: SQLiteStatement?
     private let connection: SQLiteConnection
@@ -150,7 +141,6 @@ private final class RowRangeReader: @unchecked Sendable {
     deinit {
         // The statement goes first: the connection may be another thread's once it is back.
         statement = nil
-        try? connection.execute("COMMIT")
         pool.giveBack(connection)
     }
 
