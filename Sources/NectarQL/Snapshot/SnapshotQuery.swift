@@ -88,7 +88,9 @@ package struct SnapshotQuery: Sendable {
             let range = "\(rowid) >= \(dialect.placeholder(bindings.count + 1)) AND \(rowid) < \(dialect.placeholder(bindings.count + 2))"
             rowRange = RowRangeQuery(
                 sql: ordered(where: conditions + [range]),
-                boundsSQL: "SELECT min(rowid), max(rowid) FROM \(dialect.table(driving.table))")
+                // Each in its own subquery: SQLite finds a lone min() or max() of the rowid at one
+                // end of the table, but scans the table for both in one SELECT.
+                boundsSQL: "SELECT (SELECT min(rowid) FROM \(dialect.table(driving.table))), (SELECT max(rowid) FROM \(dialect.table(driving.table)))")
         } else {
             rowRange = nil
         }

@@ -101,14 +101,14 @@ package final class SplitTableRead: @unchecked Sendable {
         return statement.integer(at: 0)...statement.integer(at: 1)
     }
 
-    /// Every table's bookkeeping as this connection's transaction sees it.
+    /// Every table's bookkeeping as this connection's transaction sees it, as SQLite spells it in text.
     private static func syncStamp(_ connection: SQLiteConnection) throws -> String {
         let statement = try connection.prepare(
             "SELECT * FROM \(SnapshotSchema.quoted(SnapshotSchema.bookkeepingTable)) ORDER BY table_name")
         try statement.bind([])
         var stamp = ""
         while try statement.step() {
-            for column in 0..<statement.columnCount { stamp += "\(statement.value(at: column))|" }
+            for column in 0..<statement.columnCount { stamp += (statement.isNull(at: column) ? "NULL" : statement.text(at: column)) + "|" }
             stamp += "\n"
         }
         return stamp
