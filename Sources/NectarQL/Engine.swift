@@ -23,6 +23,9 @@ public final class Engine: Sendable {
     /// The session zone and the name it was chosen by (`.tz` shows the name as typed, made IANA).
     private let zone: Mutex<(zone: TimeZone, name: String)>
     private let customFields = Mutex(CustomFieldsState.unknown)
+    /// The last catalog built with custom columns, and what it was built from: every statement
+    /// asks for the catalog more than once, and building it names each custom column anew.
+    private let customCatalog = Mutex<(definitions: [CustomFieldDefinition], zone: TimeZone, catalog: Catalog)?>(nil)
     /// Whether `describe` has already said why there are no custom columns (it says so once).
     private let customFieldsReasonShown = Mutex(false)
 
@@ -114,10 +117,19 @@ public final class Engine: Sendable {
         let snapshot = snapshotSettings.current
         if snapshot.store != nil {
             guard !snapshot.customFields.isEmpty else { return Catalog.nectarCRM }
-            return Catalog.nectarCRM.addingCustomFields(snapshot.customFields, timeZone: timeZone)
+            return catalog(adding: snapshot.customFields)
         }
         guard case .defined(let definitions) = customFields.withLock({ $0 }) else { return Catalog.nectarCRM }
-        return Catalog.nectarCRM.addingCustomFields(definitions, timeZone: timeZone)
+        return catalog(adding: definitions)
+    }
+
+    /// The catalog with `definitions` as columns in the session zone, built again only when either changed.
+    private func catalog(adding definitions: [CustomFieldDefinition]) -> Catalog {
+        let zone = timeZone
+        if let cached = customCatalog.withLock({ $0 }), cached.definitions == definitions, cached.zone == zone { return cached.catalog }
+        let catalog = Catalog.nectarCRM.addingCustomFields(definitions, timeZone: zone)
+        customCatalog.withLock { $0 = (definitions, zone, catalog) }
+        return catalog
     }
 
     /// Reads the account's custom field definitions, once per engine (one request); every
