@@ -18,6 +18,9 @@ final class ReadConnectionPool: Sendable {
         if let connection = idle.withLock({ $0.popLast() }) { return connection }
         let connection = try SQLiteConnection(path: path, serialized: false)
         try connection.execute("PRAGMA mmap_size = \(SnapshotStore.readMapBytes)")
+        // A range read seeks through the table's interior pages instead of walking them all, so
+        // a damaged page could send it past rows without an error: check each page's cells.
+        try connection.execute("PRAGMA cell_size_check = ON")
         return connection
     }
 

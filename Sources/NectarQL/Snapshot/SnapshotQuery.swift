@@ -55,6 +55,7 @@ package struct SnapshotQuery: Sendable {
         var order: String
         /// The table whose rowids order the rows, and its alias.
         var driving = (table: recordTable.name, alias: "p")
+        var joinsTables = false
         if let child {
             let join = table.keepsRecordsWithoutElements ? "LEFT JOIN" : "JOIN"
             let parentOrder = dialect.rowOrder(alias: "p", primaryKey: SnapshotSchema.primaryKey(of: recordTable), parentID: nil)
@@ -62,6 +63,7 @@ package struct SnapshotQuery: Sendable {
             if needsParent, let childParentID {
                 from = "\(dialect.table(recordTable.name)) AS p \(join) \(dialect.table(child.name)) AS c ON c.\(q(childParentID)) = p.\(q("id"))"
                 order = parentOrder + ", " + childOrder
+                joinsTables = true
             } else {
                 from = "\(dialect.table(child.name)) AS c"
                 order = childOrder
@@ -84,13 +86,14 @@ package struct SnapshotQuery: Sendable {
         var sql = ordered(where: conditions)
         let readsWholeTable = scan.scansWholeTable || scan.conditions.isEmpty
         if case .sqlite = dialect, readsWholeTable, limit == nil, offset == 0 {
-            let rowid = "\(driving.alias).rowid"
-            let range = "\(rowid) >= \(dialect.placeholder(bindings.count + 1)) AND \(rowid) < \(dialect.placeholder(bindings.count + 2))"
+            let drivingTable = dialect.table(driving.table)
+            let range = "\(driving.alias).rowid BETWEEN \(dialect.placeholder(bindings.count + 1)) AND \(dialect.placeholder(bindings.count + 2))"
             rowRange = RowRangeQuery(
                 sql: ordered(where: conditions + [range]),
                 // Each in its own subquery: SQLite finds a lone min() or max() of the rowid at one
                 // end of the table, but scans the table for both in one SELECT.
-                boundsSQL: "SELECT (SELECT min(rowid) FROM \(dialect.table(driving.table))), (SELECT max(rowid) FROM \(dialect.table(driving.table)))")
+                boundsSQL: "SELECT (SELECT min(rowid) FROM \(drivingTable)), (SELECT max(rowid) FROM \(drivingTable))",
+                rowCountSQL: conditions.isEmpty && !joinsTables ? "SELECT count(*) FROM \(drivingTable)" : nil)
         } else {
             rowRange = nil
         }
@@ -157,8 +160,11 @@ package struct SnapshotQuery: Sendable {
 
 /// A whole-table query restricted to one range of its driving table's rowids.
 package struct RowRangeQuery: Sendable {
-    /// The query with two more parameters after its own: the range's first rowid and the one past its end.
+    /// The query with two more parameters after its own: the range's first and last rowid.
     package let sql: String
     /// The driving table's smallest and largest rowid (NULLs when it is empty).
     package let boundsSQL: String
+    /// The rows the whole query gives, when that is the table's row count (no condition, no
+    /// join): SQLite counts them from page headers, without reading a row.
+    package let rowCountSQL: String?
 }

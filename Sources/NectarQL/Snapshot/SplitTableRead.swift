@@ -14,6 +14,11 @@ package final class SplitTableRead: @unchecked Sendable {
     private let ranges: Int
     /// The next range to hand on; one consumer reads the stream.
     private var range = 0
+    /// The rows the ranges must give in all, when the table's row count is the query's; and
+    /// what they gave so far. A shortfall means a damaged file, not an answer.
+    private let expectedRows: Int?
+    private var deliveredRows = 0
+    private let path: String
 
     /// How a table is split: into how many threads, and how many rowids a range holds.
     package struct Shape: Sendable {
@@ -46,21 +51,22 @@ package final class SplitTableRead: @unchecked Sendable {
                 return nil
             }
             bounds = found
+            expectedRows = try rowRange.rowCountSQL.map { Int(try connections[0].scalar($0).integer ?? 0) }
         } catch {
             release()
             throw error
         }
-        let span = shape.rangeRows.map(Int64.init) ?? Self.span(width: query.width)
-        let count = Int((bounds.upperBound - bounds.lowerBound) / span) + 1
+        let cut = RowidRanges(
+            lowest: bounds.lowerBound, highest: bounds.upperBound, span: shape.rangeRows ?? Self.span(width: query.width))
         // Fewer ranges than two a thread leave the threads waiting on each other more than working.
-        guard count >= 2 * threads else {
+        guard cut.count >= 2 * threads else {
             release()
             return nil
         }
-        let starts = (0..<count).map { bounds.lowerBound + Int64($0) * span }
+        path = connections[0].path
         var workers: [ReadAheadPages] = []
         for (index, connection) in connections.enumerated() {
-            let mine = stride(from: index, to: count, by: threads).map { starts[$0]..<(starts[$0] + span) }
+            let mine = stride(from: index, to: cut.count, by: threads).map { cut[$0] }
             let reader: RowRangeReader
             do {
                 reader = try RowRangeReader(query, rowRange, ranges: mine, connection: connection, pool: pool)
@@ -72,7 +78,7 @@ package final class SplitTableRead: @unchecked Sendable {
             workers.append(ReadAheadPages(depth: Self.depth) { try reader.next() })
         }
         self.workers = workers
-        ranges = count
+        ranges = cut.count
     }
 
     /// The next non-empty page in rowid order, or nil after the last range.
@@ -83,14 +89,20 @@ package final class SplitTableRead: @unchecked Sendable {
             guard let page = try await worker.next() else {
                 throw SnapshotError("a reading thread of the snapshot stopped before its last range")
             }
+            deliveredRows += page.count
             if !page.isEmpty { return page }
+        }
+        if let expectedRows, deliveredRows != expectedRows {
+            throw SnapshotError(
+                "'\(path)' is not a readable SQLite snapshot (a table holds \(expectedRows) rows but reading it gave \(deliveredRows)); "
+                    + "move it away and run `nectarql sync` to make a new one")
         }
         return nil
     }
 
     /// Rowids per range: about 8,192 values a page, between 64 and 1,024 rows.
-    private static func span(width: Int) -> Int64 {
-        Int64(min(1024, max(64, 8192 / max(1, width))))
+    private static func span(width: Int) -> Int {
+        min(1024, max(64, 8192 / max(1, width)))
     }
 
     /// The driving table's first and last rowid; nil when it is empty.
@@ -124,10 +136,10 @@ private final class RowRangeReader: @unchecked Sendable {
     private let pool: ReadConnectionPool
     private let bindings: [SQLiteValue]
     private let decoder: SnapshotRowDecoder
-    private let ranges: [Range<Int64>]
+    private let ranges: [ClosedRange<Int64>]
     private var nextRange = 0
 
-    init(_ query: SnapshotQuery, _ rowRange: RowRangeQuery, ranges: [Range<Int64>], connection: SQLiteConnection, pool: ReadConnectionPool)
+    init(_ query: SnapshotQuery, _ rowRange: RowRangeQuery, ranges: [ClosedRange<Int64>], connection: SQLiteConnection, pool: ReadConnectionPool)
         throws
     {
         statement = try connection.prepare(rowRange.sql)
@@ -151,7 +163,6 @@ private final class RowRangeReader: @unchecked Sendable {
         nextRange += 1
         try statement.bind(bindings + [.integer(range.lowerBound), .integer(range.upperBound)])
         var rows: [[Value]] = []
-        rows.reserveCapacity(Int(range.count))
         while try statement.step() { rows.append(decoder.row(of: statement)) }
         return rows
     }
