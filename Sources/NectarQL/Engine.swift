@@ -126,7 +126,9 @@ public final class Engine: Sendable {
     /// The catalog with `definitions` as columns in the session zone, built again only when either changed.
     private func catalog(adding definitions: [CustomFieldDefinition]) -> Catalog {
         let zone = timeZone
-        if let cached = customCatalog.withLock({ $0 }), cached.definitions == definitions, cached.zone == zone { return cached.catalog }
+        if let cached = customCatalog.withLock({ $0 }), cached.definitions == definitions, cached.zone == zone {
+            return cached.catalog
+        }
         let catalog = Catalog.nectarCRM.addingCustomFields(definitions, timeZone: zone)
         customCatalog.withLock { $0 = (definitions, zone, catalog) }
         return catalog

@@ -87,7 +87,8 @@ package struct SnapshotQuery: Sendable {
         let readsWholeTable = scan.scansWholeTable || scan.conditions.isEmpty
         if case .sqlite = dialect, readsWholeTable, limit == nil, offset == 0 {
             let drivingTable = dialect.table(driving.table)
-            let range = "\(driving.alias).rowid BETWEEN \(dialect.placeholder(bindings.count + 1)) AND \(dialect.placeholder(bindings.count + 2))"
+            let (first, last) = (dialect.placeholder(bindings.count + 1), dialect.placeholder(bindings.count + 2))
+            let range = "\(driving.alias).rowid BETWEEN \(first) AND \(last)"
             rowRange = RowRangeQuery(
                 sql: ordered(where: conditions + [range]),
                 // Each in its own subquery: SQLite finds a lone min() or max() of the rowid at one
