@@ -8,6 +8,11 @@ enum OutputFailure {
         (error as? OutputError) == .readerClosed
     }
 
+    /// Ctrl-C arrived while the output was being written.
+    static func stopped(_ error: any Error) -> Bool {
+        (error as? OutputError) == .stopped
+    }
+
     /// Disk full, I/O error: the result did not land where it should; scripts get their own status.
     static func isWriteFailure(_ error: any Error) -> Bool {
         if case .writeFailed = error as? OutputError { return true }

@@ -36,7 +36,12 @@ final class OutputSettings {
     init(options: OutputOptions, formatIsExplicit: Bool) {
         self.options = options
         self.formatIsExplicit = formatIsExplicit
+        standardOutput.stopsWhen = OutputSettings.stopsOnInterrupt
     }
+
+    /// Writing stops at a pending Ctrl-C (or SIGTERM in batch mode): the statement runner then
+    /// reports the interruption. A table is written whole at its end, outside any other check.
+    private static let stopsOnInterrupt: () -> Bool = { InterruptSignal.isPending }
 
     /// `.output FILE`: later results go to the file (replacing it); nil returns to standard output.
     /// A workbook open on the previous file is written first.
@@ -63,7 +68,9 @@ final class OutputSettings {
         if ResultDestination.namesWorkbook(path) || options.format == .xlsx {
             return .workbook(try Workbook(destination: .file(path: path)))
         }
-        return .stream(try FileHandleSink(path: path))
+        let sink = try FileHandleSink(path: path)
+        sink.stopsWhen = Self.stopsOnInterrupt
+        return .stream(sink)
     }
 
     /// Where the next result goes, consuming a pending `.once`. xlsx needs a file: to a

@@ -40,6 +40,11 @@ final class Session {
             return try await DotCommands.run(line, in: self)
         } catch {
             if OutputFailure.readerClosed(error) { return .outputClosed }
+            if OutputFailure.stopped(error) {
+                _ = InterruptSignal.consume()
+                StandardError.line("interrupted: \(error)")
+                return .interrupted
+            }
             let place = origin.map { "\($0):\(lineNumber): " } ?? ""
             StandardError.line("\(place)error: \(error)")
             if let error = error as? DotCommandError { return .failed(error.status) }

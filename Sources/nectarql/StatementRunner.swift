@@ -71,13 +71,16 @@ struct StatementRunner {
             let grace = Task { try? await Task.sleep(for: StatementRunner.cancellationGrace); announce.yield(.gaveUp) }
             _ = await next.next()
             grace.cancel()
-            progress?.stop()
-            output.flush()
-            StandardError.line(interruptionMessage(written))
-            closeOnceWorkbook()
-            return .interrupted
+            return interrupted(progress, written)
         }
         let result = await work.result
+        if case .failure(let error) = result, OutputFailure.stopped(error) {
+            // Ctrl-C while a sink was writing: a streaming format says so as when cancelled; a
+            // table, written at once at the end, was cut short mid-table.
+            _ = InterruptSignal.consume()
+            written.cutShort = !written.streams
+            return interrupted(progress, written)
+        }
         progress?.stop()
         output.flush()
         if case .failure(let error) = result {
@@ -100,6 +103,8 @@ struct StatementRunner {
         var count = 0
         var begun = false
         var streams = false
+        /// A table (written only at the end) was stopped partway through.
+        var cutShort = false
         var isIncomplete: Bool { begun && streams }
     }
 
@@ -107,9 +112,21 @@ struct StatementRunner {
         "error: the output is incomplete: the statement stopped after \(written.count) rows"
     }
 
+    /// Ends an interrupted statement: progress off, what was written flushed, and why it stopped.
+    private func interrupted(_ progress: ProgressLine?, _ written: WrittenRows) -> StatementOutcome {
+        progress?.stop()
+        output.flush()
+        StandardError.line(interruptionMessage(written))
+        closeOnceWorkbook()
+        return .interrupted
+    }
+
     /// Ctrl-C, or SIGTERM/SIGHUP in batch mode, named so a log says what stopped the run.
     private func interruptionMessage(_ written: WrittenRows) -> String {
         let cause = InterruptSignal.terminatingSignalName.map { "interrupted by \($0)" } ?? "interrupted"
+        if written.cutShort {
+            return "\(cause): the output is incomplete: the table of \(written.count) rows was stopped while being written"
+        }
         let incomplete = written.isIncomplete ? "; the output is incomplete after \(written.count) rows" : ""
         return "\(cause): the statement was cancelled\(incomplete)"
     }

@@ -18,6 +18,10 @@ public final class FileHandleSink: ByteCountingSink {
     /// Counted from the descriptor's position when the sink was made (a file opened to append
     /// already has content).
     public private(set) var bytesWritten: Int
+    /// Asked before each `bufferLimit` bytes go out: true stops the write with
+    /// `OutputError.stopped`, so a whole table written at once (22 MB to a slow terminal)
+    /// still ends soon after Ctrl-C.
+    public var stopsWhen: (() -> Bool)?
 
     /// Wraps an open descriptor; it is closed when the sink goes away only if `closesOnDeinit`.
     public init(descriptor: Int32, closesOnDeinit: Bool = false) {
@@ -66,12 +70,13 @@ public final class FileHandleSink: ByteCountingSink {
         try writeAll(buffer)
     }
 
-    /// Loops over short writes and interrupted calls until every byte is out.
+    /// Loops over short writes and interrupted calls until every byte is out, or a stop is asked.
     private func writeAll(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
-                let written = posixWrite(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if stopsWhen?() == true { throw OutputError.stopped }
+                let written = posixWrite(descriptor, raw.baseAddress! + offset, min(bufferLimit, raw.count - offset))
                 if written < 0 {
                     if errno == EINTR { continue }
                     if errno == EPIPE { throw OutputError.readerClosed }

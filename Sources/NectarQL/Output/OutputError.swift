@@ -6,6 +6,8 @@ public enum OutputError: Error, Equatable, CustomStringConvertible {
     case writeFailed(reason: String)
     /// The reader of a pipe went away (EPIPE), e.g. `| head -1` has read what it wanted.
     case readerClosed
+    /// The sink was asked to stop (Ctrl-C) before every byte was out.
+    case stopped
     case tooManyRowsForSheet(limit: Int)
     case tooManyColumnsForSheet(count: Int, limit: Int)
     case textTooLongForCell(row: Int, column: String, characters: Int)
@@ -27,6 +29,8 @@ public enum OutputError: Error, Equatable, CustomStringConvertible {
             "cannot write the output: \(reason); check the free space and the target"
         case .readerClosed:
             "the program reading the output closed it"
+        case .stopped:
+            "the output was stopped before its end"
         case .tooManyRowsForSheet(let limit):
             "the result has more rows than an Excel sheet holds (\(limit) rows, the header included); nothing was cut off "
                 + "and the workbook is not written: narrow the statement with where or limit, or write CSV (--format csv)"
