@@ -81,8 +81,7 @@ package final class SQLiteConnection: @unchecked Sendable {
         let message = String(cString: sqlite3_errmsg(handle))
         switch status & 0xff {
         case SQLITE_NOTADB, SQLITE_CORRUPT:
-            return SnapshotError(
-                "'\(path)' is not a readable SQLite snapshot (\(message)); move it away and run `nectarql sync` to make a new one")
+            return .unreadable(path, message)
         case SQLITE_BUSY, SQLITE_LOCKED:
             return SnapshotError("the snapshot '\(path)' is locked by another sync (\(message)); try again when it has finished")
         case SQLITE_FULL:

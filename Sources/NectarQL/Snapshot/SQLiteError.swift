@@ -16,4 +16,9 @@ public struct SnapshotError: Error, CustomStringConvertible, Sendable {
         self.description = description
         self.kind = kind
     }
+
+    /// A file SQLite cannot read as a database, or a damaged one: `reason` says what was found.
+    static func unreadable(_ path: String, _ reason: String) -> SnapshotError {
+        SnapshotError("'\(path)' is not a readable SQLite snapshot (\(reason)); move it away and run `nectarql sync` to make a new one")
+    }
 }

@@ -93,9 +93,7 @@ package final class SplitTableRead: @unchecked Sendable {
             if !page.isEmpty { return page }
         }
         if let expectedRows, deliveredRows != expectedRows {
-            throw SnapshotError(
-                "'\(path)' is not a readable SQLite snapshot (a table holds \(expectedRows) rows but reading it gave \(deliveredRows)); "
-                    + "move it away and run `nectarql sync` to make a new one")
+            throw SnapshotError.unreadable(path, "a table holds \(expectedRows) rows but reading it gave \(deliveredRows)")
         }
         return nil
     }
@@ -120,7 +118,9 @@ package final class SplitTableRead: @unchecked Sendable {
         try statement.bind([])
         var stamp = ""
         while try statement.step() {
-            for column in 0..<statement.columnCount { stamp += (statement.isNull(at: column) ? "NULL" : statement.text(at: column)) + "|" }
+            for column in 0..<statement.columnCount {
+                stamp += (statement.isNull(at: column) ? "NULL" : statement.text(at: column)) + "|"
+            }
             stamp += "\n"
         }
         return stamp
@@ -139,9 +139,10 @@ private final class RowRangeReader: @unchecked Sendable {
     private let ranges: [ClosedRange<Int64>]
     private var nextRange = 0
 
-    init(_ query: SnapshotQuery, _ rowRange: RowRangeQuery, ranges: [ClosedRange<Int64>], connection: SQLiteConnection, pool: ReadConnectionPool)
-        throws
-    {
+    init(
+        _ query: SnapshotQuery, _ rowRange: RowRangeQuery, ranges: [ClosedRange<Int64>], connection: SQLiteConnection,
+        pool: ReadConnectionPool
+    ) throws {
         statement = try connection.prepare(rowRange.sql)
         self.connection = connection
         self.pool = pool
