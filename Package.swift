@@ -104,7 +104,7 @@ let package = Package(
         .executableTarget(
             name: "nectarql-bench",
             dependencies: [
-                "NectarQL", "NectarOutput", "NectarSnapshot", "NectarMock", "NectarPostgres",
+                "NectarQL", "NectarCatalog", "NectarOutput", "NectarSnapshot", "NectarMock", "NectarPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

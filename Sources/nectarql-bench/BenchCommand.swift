@@ -41,10 +41,13 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Run the --cpu group-by cold --profile-runs times and nothing else, for callgrind (against --api-url when given).")
     var profileQuery = false
 
+    @Flag(help: "Flatten the --cpu group-by's oportunidades pages, made in memory, --profile-runs times on one thread: the JSON reader alone, no HTTP.")
+    var profileDecode = false
+
     @Flag(inversion: .prefixedNo, help: "With --profile-query: push filters and projections into requests (--no-pushdown reads whole records).")
     var pushdown = true
 
-    @Option(help: "With --profile-query: how many cold runs.")
+    @Option(help: "With --profile-query or --profile-decode: how many runs.")
     var profileRuns = 1
 
     @Flag(help: "Peak RSS of `select * from contatos` as CSV, one child process per figure.")
@@ -127,6 +130,8 @@ struct BenchCommand: AsyncParsableCommand {
             print(try await SnapshotBenchmark(scale: scale, seed: seed, latencyMilliseconds: latencyMs, concurrency: concurrency).run())
         } else if let profileSnapshot {
             print(try await ProfileSnapshotQuery(path: profileSnapshot, runs: profileRuns).run())
+        } else if profileDecode {
+            print(try ProfileDecode(scale: scale, seed: seed, runs: profileRuns).run())
         } else if profileQuery {
             let profile = ProfileQuery(
                 scale: scale, seed: seed, concurrency: concurrency, pushdown: pushdown, runs: profileRuns, apiURL: apiUrl)
