@@ -78,11 +78,7 @@ struct RecordReader {
         try scanner.enterObject()
         var isFirst = true
         while try scanner.objectHasNextMember(isFirst: &isFirst) {
-            let key = try scanner.readKey()
-            let child = key.hasEscapes
-                ? scanner.withBytes(of: key) { flattener.trie.child(of: node, key: $0) }
-                : keyMemo.child(of: node, key: key, in: scanner.bytes, trie: flattener.trie)
-            if let child {
+            if let child = try keyMemo.readChild(of: node, from: &scanner, trie: flattener.trie) {
                 try readValue(node: child, intoRow: intoRow, depth: depth + 1)
             } else {
                 if node == flattener.customValuesNode { ignoredCustomValues += 1 }

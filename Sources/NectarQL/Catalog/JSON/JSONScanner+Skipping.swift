@@ -56,6 +56,7 @@ extension JSONScanner {
     }
 
     /// Just past the quote closing the string whose opening quote is at `start`.
+    @inline(__always)  // per string of a skipped value, a call cost more than the scan
     private func stringEnd(openingAt start: Int) throws(JSONError) -> Int {
         var position = start + 1
         let count = bytes.count

@@ -75,6 +75,44 @@ struct JSONScanner {
         return key
     }
 
+    /// Reads a member's key and the `:` after it when the key is byte for byte `earlier`, a key
+    /// without escapes read before from this body; false, with nothing consumed, when it is not.
+    /// Those bytes were validated when first read and hold no quote, so when the quote that
+    /// closed `earlier` matches too, it closes this key: a match needs no scan of its own.
+    mutating func readKey(ifSameAs earlier: JSONStringSlice) throws(JSONError) -> Bool {
+        guard try peek() == UInt8(ascii: "\""),
+            Self.equalBytes(bytes, at: index + 1, and: earlier.start, count: earlier.end - earlier.start + 1)
+        else { return false }
+        index += earlier.end - earlier.start + 2
+        try consume(UInt8(ascii: ":"))
+        return true
+    }
+
+    /// Whether the `count` bytes at `later` equal those at `earlier` (`earlier + count` within
+    /// the body), a word at a time: keys are short, so the last word overlaps the one before it
+    /// rather than finishing byte by byte.
+    @inline(__always)
+    private static func equalBytes(_ bytes: UnsafeRawBufferPointer, at later: Int, and earlier: Int, count: Int) -> Bool {
+        guard later &+ count <= bytes.count else { return false }
+        if count < 8 {
+            guard later &+ 8 <= bytes.count else {
+                return (0..<count).allSatisfy { bytes[later &+ $0] == bytes[earlier &+ $0] }
+            }
+            let difference = bytes.loadUnaligned(fromByteOffset: later, as: UInt64.self)
+                ^ bytes.loadUnaligned(fromByteOffset: earlier, as: UInt64.self)
+            // Only the first `count` bytes, which sit in the low bits of a little-endian load.
+            return UInt64(littleEndian: difference) &<< (64 &- 8 &* count) == 0
+        }
+        var offset = 0
+        while true {
+            let a = bytes.loadUnaligned(fromByteOffset: later &+ offset, as: UInt64.self)
+            let b = bytes.loadUnaligned(fromByteOffset: earlier &+ offset, as: UInt64.self)
+            if a != b { return false }
+            if offset &+ 8 == count { return true }
+            offset = min(offset &+ 8, count &- 8)
+        }
+    }
+
     @inline(__always)
     private mutating func hasNext(closing: UInt8, isFirst: inout Bool) throws(JSONError) -> Bool {
         let byte = try peek()
