@@ -7,7 +7,7 @@ import NectarQL
 struct CPUBenchmark {
     /// The target: oportunidades records per second with the cache off.
     static let targetRecordsPerSecond = 100_000.0
-    static let timedRuns = 3
+    static let timedRuns = 5
 
     let scale: Double
     let seed: UInt64

@@ -1,7 +1,9 @@
 import Foundation
 
-/// CPU time of this process and of some of its threads, from `/proc/self/stat` and
-/// `/proc/self/task/<tid>/stat` (Linux), to tell the engine's share from the in-process fake API's.
+/// CPU time of this process and of some of its threads (Linux), to tell the engine's share from
+/// the in-process fake API's. Both are the scheduler's exact running time in nanoseconds: the
+/// clock-tick figures of `/proc/.../stat` come in 10 ms steps, a tenth of a group-by's CPU,
+/// and a difference of two such readings per thread swung the result by as much again.
 enum ThreadCPUTime {
     /// Ids of the process's threads whose name starts with `prefix` (all when empty).
     static func threadIDs(named prefix: String = "") -> Set<Int> {
@@ -11,21 +13,23 @@ enum ThreadCPUTime {
         })
     }
 
-    /// User plus system CPU seconds of the whole process.
-    static var processSeconds: Double { seconds(statPath: "/proc/self/stat") ?? 0 }
-
-    /// User plus system CPU seconds of the given threads (threads that have ended count 0).
-    static func seconds(threads: Set<Int>) -> Double {
-        threads.reduce(0) { $0 + (seconds(statPath: "/proc/self/task/\($1)/stat") ?? 0) }
+    /// CPU seconds of the whole process, threads that have ended included.
+    static var processSeconds: Double {
+        var time = timespec()
+        guard clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time) == 0 else { return 0 }
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
-    /// Fields 14 and 15 (utime, stime, in clock ticks) of a stat line; the name in parentheses may hold spaces.
-    private static func seconds(statPath: String) -> Double? {
-        guard let text = try? String(contentsOfFile: statPath, encoding: .utf8),
-            let close = text.lastIndex(of: ")")
+    /// CPU seconds of the given threads (threads that have ended count 0).
+    static func seconds(threads: Set<Int>) -> Double {
+        threads.reduce(0) { $0 + (runningSeconds(thread: $1) ?? 0) }
+    }
+
+    /// The first field of `/proc/self/task/<tid>/schedstat`: nanoseconds spent running.
+    private static func runningSeconds(thread: Int) -> Double? {
+        guard let text = try? String(contentsOfFile: "/proc/self/task/\(thread)/schedstat", encoding: .utf8),
+            let nanoseconds = text.split(separator: " ").first.flatMap({ Double($0) })
         else { return nil }
-        let fields = text[text.index(after: close)...].split(separator: " ")
-        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
-        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+        return nanoseconds / 1e9
     }
 }
