@@ -13,28 +13,21 @@ extension JSONScanner {
     }
 
     /// An object or array: brackets counted outside strings until the one that closes it.
+    /// Sixteen bytes at a time (see `NestedValueSkip`); the last few one at a time.
     private mutating func skipNested() throws(JSONError) {
-        var depth = 0
+        var skip = NestedValueSkip()
         var position = index
         let count = bytes.count
-        while position < count {
-            switch bytes[position] {
-            case UInt8(ascii: "\""):
-                position = try stringEnd(openingAt: position)
-                continue
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                depth += 1
-                if depth >= Self.maximumDepth { throw JSONError(.tooDeep(limit: Self.maximumDepth), at: position) }
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                depth -= 1
-                if depth == 0 {
-                    index = position + 1
-                    return
-                }
-            default:
-                break
+        while position &+ StructuralMasks.width <= count {
+            if let end = try skip.block(of: bytes, at: position) {
+                index = end
+                return
             }
-            position += 1
+            position &+= StructuralMasks.width
+        }
+        if let end = try skip.bytes(of: bytes, from: position, to: count) {
+            index = end
+            return
         }
         throw JSONError(.truncated, at: count)
     }
