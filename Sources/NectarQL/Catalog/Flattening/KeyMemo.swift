@@ -23,6 +23,7 @@ struct KeyMemo {
 
     /// Reads the member key at the scanner, and the `:` after it, and returns the trie child of
     /// `parent` it leads to (nil: the trie does not know it).
+    @inline(__always)
     mutating func readChild(of parent: Int, from scanner: inout JSONScanner, trie: KeyTrie) throws(JSONError) -> Int? {
         defer { position += 1 }
         if position < entries.count {

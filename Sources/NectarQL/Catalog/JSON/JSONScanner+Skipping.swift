@@ -4,6 +4,7 @@
 /// inside one is still `.truncated`.
 extension JSONScanner {
     /// Moves past the value at `peek()`.
+    @inline(__always)
     mutating func skipUnreadValue() throws(JSONError) {
         switch try peek() {
         case UInt8(ascii: "\""): index = try stringEnd(openingAt: index)
@@ -33,6 +34,7 @@ extension JSONScanner {
     }
 
     /// A number or literal: runs until the comma, bracket or blank after it.
+    @inline(__always)
     private mutating func skipScalar() throws(JSONError) {
         var position = index
         while position < bytes.count {

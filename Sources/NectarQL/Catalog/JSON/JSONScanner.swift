@@ -59,6 +59,7 @@ struct JSONScanner {
     }
 
     /// True when another member follows: the key is then read with `readKey`.
+    @inline(__always)
     mutating func objectHasNextMember(isFirst: inout Bool) throws(JSONError) -> Bool {
         try hasNext(closing: UInt8(ascii: "}"), isFirst: &isFirst)
     }
@@ -79,6 +80,7 @@ struct JSONScanner {
     /// without escapes read before from this body; false, with nothing consumed, when it is not.
     /// Those bytes were validated when first read and hold no quote, so when the quote that
     /// closed `earlier` matches too, it closes this key: a match needs no scan of its own.
+    @inline(__always)
     mutating func readKey(ifSameAs earlier: JSONStringSlice) throws(JSONError) -> Bool {
         guard try peek() == UInt8(ascii: "\""),
             Self.equalBytes(bytes, at: index + 1, and: earlier.start, count: earlier.end - earlier.start + 1)
