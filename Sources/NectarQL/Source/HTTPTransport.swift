@@ -19,6 +19,8 @@ struct TransportFailure: Error, Sendable {
 /// calling task cancels the request in flight (AsyncHTTPClient watches task cancellation).
 final class HTTPTransport: Sendable {
     private let client: HTTPClient
+    /// Where the work around each page's request runs: the client's one event loop.
+    let pageExecutor: EventLoopTaskExecutor
     private let token: String
     private let maxBodyBytes = 256 * 1024 * 1024
 
@@ -36,7 +38,11 @@ final class HTTPTransport: Sendable {
         // No tracer: AsyncHTTPClient otherwise opens a span per request on the global (no-op)
         // tracer and fills in its attributes, 4% of a scan's CPU for nothing recorded.
         configuration.tracing.tracer = nil
-        client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        // One loop of the shared group (clients take turns): its connections, and the tasks that
+        // use them, stay on one thread.
+        let loop = HTTPClient.defaultEventLoopGroup.next()
+        pageExecutor = EventLoopTaskExecutor(loop: loop)
+        client = HTTPClient(eventLoopGroup: loop, configuration: configuration)
     }
 
     func get(_ url: String, timeout: Duration) async throws -> RawResponse {

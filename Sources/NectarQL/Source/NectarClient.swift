@@ -67,7 +67,7 @@ package final class NectarClient: Sendable {
         }
         let pages = PageScan<Content>(
             pageSize: pageSize, window: configuration.concurrency, firstPage: firstPage, maxPages: maxPages,
-            expectedLastPage: sizes.records(of: request).map { $0 / pageSize + 1 },
+            expectedLastPage: sizes.records(of: request).map { $0 / pageSize + 1 }, executor: transport.pageExecutor,
             ended: { page, records in sizes.remember((page - 1) * pageSize + records, of: request) },
             cached: { [cache, recorder] page in
                 guard let key = key(page), case .found(let any) = cache.lookup(key), let hit = any as? DecodedPage<Content>

@@ -13,6 +13,8 @@ actor PageScan<Content: Sendable> {
     private let load: @Sendable (Int, FullPageNotice) async throws -> DecodedPage<Content>
     /// Told the last page and its records when a short page ends the listing.
     private let ended: @Sendable (_ page: Int, _ records: Int) -> Void
+    /// Where request tasks run (see `EventLoopTaskExecutor`); nil: the global pool.
+    private let executor: (any TaskExecutor)?
     /// Whether a page's full-page notice could start another page now; read by loading tasks.
     private nonisolated let noticeWanted = Locked(true)
     /// Record counts of requested pages whose load has finished, written by the loading tasks
@@ -21,7 +23,8 @@ actor PageScan<Content: Sendable> {
 
     init(
         pageSize: Int, window: Int, firstPage: Int = 1, maxPages: Int? = nil, slowStart: Bool = true,
-        expectedLastPage: Int? = nil, ended: @escaping @Sendable (_ page: Int, _ records: Int) -> Void = { _, _ in },
+        expectedLastPage: Int? = nil, executor: (any TaskExecutor)? = nil,
+        ended: @escaping @Sendable (_ page: Int, _ records: Int) -> Void = { _, _ in },
         cached: @escaping @Sendable (Int) -> DecodedPage<Content>?,
         load: @escaping @Sendable (Int, FullPageNotice) async throws -> DecodedPage<Content>
     ) {
@@ -29,6 +32,7 @@ actor PageScan<Content: Sendable> {
             pageSize: pageSize, window: window, firstPage: firstPage, maxPages: maxPages, slowStart: slowStart,
             expectedLastPage: expectedLastPage)
         self.ended = ended
+        self.executor = executor
         self.cached = cached
         self.load = load
     }
@@ -102,7 +106,7 @@ actor PageScan<Content: Sendable> {
                 guard let scan = self else { return }
                 Task { await scan.pageIsFull(number) }
             }
-            requests[number] = Task { [arrived] in
+            requests[number] = Task(executorPreference: executor) { [arrived] in
                 let page = try await load(number, notice)
                 arrived.withLock { $0[number] = page.recordCount }
                 return page
