@@ -13,8 +13,9 @@ actor PageScan<Content: Sendable> {
     private let load: @Sendable (Int, FullPageNotice) async throws -> DecodedPage<Content>
     /// Told the last page and its records when a short page ends the listing.
     private let ended: @Sendable (_ page: Int, _ records: Int) -> Void
-    /// Where request tasks run (see `EventLoopTaskExecutor`); nil: the global pool.
-    private let executor: (any TaskExecutor)?
+    /// Where request tasks and their full-page notices run (see `EventLoopTaskExecutor`); nil:
+    /// the global pool.
+    private nonisolated let executor: (any TaskExecutor)?
     /// Whether a page's full-page notice could start another page now; read by loading tasks.
     private nonisolated let noticeWanted = Locked(true)
     /// Record counts of requested pages whose load has finished, written by the loading tasks
@@ -104,7 +105,7 @@ actor PageScan<Content: Sendable> {
                 isWanted: { [noticeWanted] in noticeWanted.withLock { $0 } }
             ) { [weak self] in
                 guard let scan = self else { return }
-                Task { await scan.pageIsFull(number) }
+                Task(executorPreference: scan.executor) { await scan.pageIsFull(number) }
             }
             requests[number] = Task(executorPreference: executor) { [arrived] in
                 let page = try await load(number, notice)
