@@ -45,6 +45,21 @@ import NIOHTTP1
         }
     }
 
+    /// A byte every 20 ms never trips the read timeout; the request's own timeout still ends it.
+    @Test func aBodyThatTricklesInTimesOut() async throws {
+        let body = Array(repeating: UInt8(ascii: " "), count: 2_000) + Array("[]".utf8)
+        try await withScriptedAPI(
+            configure: { $0.concurrency = 1; $0.maxAttempts = 1; $0.requestTimeout = .milliseconds(500) },
+            respond: { _ in .init(status: 200, body: body, trickle: .milliseconds(20)) }
+        ) { _, client in
+            let started = ContinuousClock.now
+            let error = await #expect(throws: APIError.self) { _ = try await scanIDs(client, "tarefas/") }
+            #expect(error?.lastFailure == .timeout, "\(String(describing: error))")
+            // The whole body would take 40 s.
+            #expect(ContinuousClock.now - started < .seconds(20))
+        }
+    }
+
     @Test func aBodyThatStopsArrivingTimesOut() async throws {
         let calls = Locked(0)
         try await withScriptedAPI(

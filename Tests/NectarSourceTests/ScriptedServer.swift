@@ -15,6 +15,8 @@ final class ScriptedServer: Sendable {
         var delay: Duration = .zero
         /// Sends the head and half the body, then neither finishes nor closes.
         var stallsMidBody = false
+        /// Sends the body one byte per interval: never silent long enough for a read timeout.
+        var trickle: Duration?
     }
 
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -91,8 +93,27 @@ final class ScriptedServer: Sendable {
                 context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: half)))), promise: nil)
                 return
             }
+            if let interval = reply.trickle {
+                context.flush()
+                trickle(reply.body[...], every: interval, context: context)
+                return
+            }
             context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: reply.body)))), promise: nil)
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        }
+
+        /// One byte now and the rest later, until the body is sent or the client has gone.
+        private func trickle(_ rest: ArraySlice<UInt8>, every interval: Duration, context: ChannelHandlerContext) {
+            guard context.channel.isActive else { return }
+            guard let byte = rest.first else {
+                context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+                return
+            }
+            context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: [byte])))), promise: nil)
+            let (seconds, attoseconds) = interval.components
+            context.eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)) {
+                self.trickle(rest.dropFirst(), every: interval, context: context)
+            }
         }
     }
 }

@@ -15,19 +15,21 @@ struct TransportFailure: Error, Sendable {
     let detail: String
 }
 
-/// Sends authenticated GETs through AsyncHTTPClient and reads whole bodies. Cancelling the
-/// calling task cancels the request in flight (AsyncHTTPClient watches task cancellation).
+/// Sends authenticated GETs through AsyncHTTPClient and reads whole bodies (`BodyGatherer`).
+/// Cancelling the calling task cancels the request in flight.
 final class HTTPTransport: Sendable {
     private let client: HTTPClient
     /// Where the work around each page's request runs: the client's one event loop.
     let pageExecutor: EventLoopTaskExecutor
-    private let token: String
+    private let headers: HTTPHeaders
     private let maxBodyBytes = 256 * 1024 * 1024
 
     /// `stallTimeout`: how long a connection may stay silent mid-answer before the exchange fails
     /// as a timeout (the request's own timeout, so a body that stops arriving fails in time).
     init(token: String, stallTimeout: Duration) {
-        self.token = token
+        headers = [
+            "Access-Token": token, "Content-Type": "application/json", "Accept": "application/json", "User-Agent": "nectarql",
+        ]
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,  // a redirect must not carry the Access-Token elsewhere
             timeout: .init(connect: .seconds(10), read: .nanoseconds(stallTimeout.nanoseconds)))
@@ -45,52 +47,27 @@ final class HTTPTransport: Sendable {
         client = HTTPClient(eventLoopGroup: loop, configuration: configuration)
     }
 
+    /// One GET, its whole body read before `timeout` has passed.
     func get(_ url: String, timeout: Duration) async throws -> RawResponse {
-        var request = HTTPClientRequest(url: url)
-        request.method = .GET
-        request.headers.add(name: "Access-Token", value: token)
-        request.headers.add(name: "Content-Type", value: "application/json")
-        request.headers.add(name: "Accept", value: "application/json")
-        request.headers.add(name: "User-Agent", value: "nectarql")
-        let deadline = NIODeadline.now() + .nanoseconds(timeout.nanoseconds)
+        let request: HTTPClient.Request
         do {
-            let response = try await client.execute(request, deadline: deadline)
-            let body = try await Self.readBody(of: response, upTo: maxBodyBytes, before: deadline, timeout: timeout)
-            return RawResponse(
-                status: Int(response.status.code), retryAfter: response.headers.first(name: "Retry-After"), body: body)
+            request = try HTTPClient.Request(url: url, method: .GET, headers: headers)
+        } catch {
+            throw TransportFailure(kind: .unreachable, detail: "\(url) is not a URL a request can be sent to (\(error))")
+        }
+        let exchange = client.execute(
+            request: request, delegate: BodyGatherer(maxBodyBytes: maxBodyBytes, timeout: timeout), deadline: nil)
+        do {
+            return try await withTaskCancellationHandler {
+                try await exchange.futureResult.get()
+            } onCancel: {
+                exchange.cancel()
+            }
         } catch {
             // Cancellation shows up as assorted library errors; the caller must see it as such.
             try Task.checkCancellation()
             throw error as? TransportFailure ?? Self.classify(error)
         }
-    }
-
-    /// Reads the whole body and checks it against `Content-Length`: a short body is truncated.
-    /// Parts are appended straight into one array sized from `Content-Length`: collecting them in
-    /// a growing buffer first copied every byte two to three times.
-    ///
-    /// AsyncHTTPClient's deadline covers only the head. A body that stops arriving trips the
-    /// client's read timeout; one that trickles in is caught here, part by part. (A timer task
-    /// racing each request did the same at the cost of two thread hops per request.)
-    private static func readBody(
-        of response: HTTPClientResponse, upTo maxBodyBytes: Int, before deadline: NIODeadline, timeout: Duration
-    ) async throws -> [UInt8] {
-        let declared = response.headers.first(name: "Content-Length").flatMap { Int($0) }
-        var bytes: [UInt8] = []
-        if let declared, declared > 0 { bytes.reserveCapacity(min(declared, maxBodyBytes)) }
-        for try await part in response.body {
-            guard bytes.count + part.readableBytes <= maxBodyBytes else {
-                throw TransportFailure(kind: .droppedConnection, detail: "the body is larger than \(maxBodyBytes) bytes")
-            }
-            bytes.append(contentsOf: part.readableBytesView)
-            if NIODeadline.now() > deadline {
-                throw TransportFailure(kind: .timeout, detail: "no complete answer within \(timeout)")
-            }
-        }
-        if let declared, declared != bytes.count {
-            throw TransportFailure(kind: .truncatedBody, detail: "received \(bytes.count) of \(declared) bytes")
-        }
-        return bytes
     }
 
     func shutdown() async {
