@@ -39,7 +39,8 @@ struct StructuralMasks: Equatable {
     }
     #endif
 
-    /// The same from two 64-bit words, for processors without SSE2.
+    /// The same from two 64-bit words, for other processors (arm64); tests hold it to the bytes on
+    /// x86-64 too.
     static func portable(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> StructuralMasks {
         let low = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
         let high = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
