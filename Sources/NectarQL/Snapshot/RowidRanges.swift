@@ -7,15 +7,15 @@ struct RowidRanges {
     static let maximumCount = 4096
 
     private let lowest: Int64
-    private let highest: Int64
+    /// Rowids in all, less one.
+    private let spread: UInt64
     /// Rowids per range (the last may hold fewer).
     private let step: UInt64
     let count: Int
 
     init(lowest: Int64, highest: Int64, span: Int) {
         self.lowest = lowest
-        self.highest = highest
-        let spread = UInt64(bitPattern: highest &- lowest)  // rowids in all, less one
+        spread = UInt64(bitPattern: highest &- lowest)
         let wanted = spread / UInt64(max(1, span)) + 1
         let ranges = min(wanted, UInt64(Self.maximumCount))
         step = spread / ranges + 1
@@ -24,7 +24,6 @@ struct RowidRanges {
 
     /// The `index`th range, both ends included.
     subscript(index: Int) -> ClosedRange<Int64> {
-        let spread = UInt64(bitPattern: highest &- lowest)
         let first = UInt64(index) * step
         let last = step - 1 > spread - first ? spread : first + (step - 1)
         return Int64(bitPattern: UInt64(bitPattern: lowest) &+ first)...Int64(bitPattern: UInt64(bitPattern: lowest) &+ last)
